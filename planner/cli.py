@@ -1,0 +1,94 @@
+"""The ``planner`` command: thin wrappers around library functions.
+
+Every number printed here comes from a function in ``planner/`` that the tests call
+directly; this module only parses arguments, calls, and writes output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from planner import __version__
+from planner.errors import InputError
+
+__all__ = ["main"]
+
+
+def _add_common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data", type=Path, default=None, help="data folder (default: bundled data)")
+    p.add_argument("--lang", choices=["nl", "en"], default="nl", help="labels (default: nl)")
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        tmp = output.with_name(output.name + ".tmp")
+        tmp.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        tmp.replace(output)
+        print(f"written: {output}", file=sys.stderr)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from planner.counting import cycle_report
+    from planner.loader import load_dataset
+    from planner.report import report_csv, report_dict, report_text, write_report_xlsx
+    from planner.rules import CycleRules
+
+    ds = load_dataset(args.data)
+    rules = CycleRules.from_row(ds.cycle(args.cycle))
+    if args.with_soft_plans:
+        rules = rules.model_copy(update={"soft_plans_count": True})
+    rep = cycle_report(ds, rules)
+    if args.format == "json":
+        _write(json.dumps(report_dict(rep), ensure_ascii=False, indent=2), args.output)
+    elif args.format == "csv":
+        _write(report_csv(rep), args.output)
+    else:
+        _write(report_text(rep, args.lang), args.output)
+    if args.xlsx:
+        write_report_xlsx(rep, args.xlsx, args.lang)
+        print(f"written: {args.xlsx}", file=sys.stderr)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="planner",
+        description="Planning tool for asylum reception under the Spreidingswet.",
+    )
+    parser.add_argument("--version", action="version", version=f"planner {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("report", help="the province's cycle table from the data")
+    _add_common(p)
+    p.add_argument("--cycle", default=None, help="cycle id from cycles.csv (default: first)")
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p.add_argument("--output", "-o", type=Path, default=None, help="write to a file, not stdout")
+    p.add_argument("--xlsx", type=Path, default=None, help="also write an Excel workbook")
+    p.add_argument(
+        "--with-soft-plans",
+        action="store_true",
+        help="count the soft plans (bestuurlijke voornemens) at their lower bound",
+    )
+    p.set_defaults(func=cmd_report)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except InputError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,90 @@
+"""Plain-text tables for the terminal, and JSON-safe conversion of frames."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["text_table", "jsonable", "records"]
+
+
+def _fmt(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        if value.is_integer() and abs(value) >= 1:
+            return f"{int(value):,}".replace(",", ".")
+        return f"{value:.2f}"
+    if isinstance(value, bool | np.bool_):
+        return "ja" if value else "nee"
+    if isinstance(value, int | np.integer):
+        return f"{int(value):,}".replace(",", ".")
+    if isinstance(value, pd.Timestamp):
+        return "" if pd.isna(value) else f"{value:%d-%m-%Y}"
+    return str(value)
+
+
+def text_table(
+    rows: Sequence[Sequence[Any]],
+    headers: Sequence[str],
+    rules_after: Sequence[int] = (),
+) -> str:
+    """A fixed-width table; numbers right-aligned, a rule line after given row indexes."""
+    cells = [[_fmt(v) for v in row] for row in rows]
+    numeric = [
+        all(
+            isinstance(r[i], int | float | np.integer | np.floating)
+            for r in rows
+            if r[i] is not None
+        )
+        for i in range(len(headers))
+    ]
+    widths = [max([len(h), *(len(c[i]) for c in cells)]) for i, h in enumerate(headers)]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(
+            v.rjust(w) if numeric[i] else v.ljust(w)
+            for i, (v, w) in enumerate(zip(values, widths, strict=True))
+        ).rstrip()
+
+    sep = "  ".join("-" * w for w in widths)
+    out = [line(headers), sep]
+    for i, c in enumerate(cells):
+        out.append(line(c))
+        if i in rules_after:
+            out.append(sep)
+    return "\n".join(out)
+
+
+def jsonable(value: Any) -> Any:
+    """Convert numpy / pandas scalars to plain JSON types (NaN becomes None)."""
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if isinstance(value, np.bool_ | bool):
+        return bool(value)
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.floating | float):
+        f = float(value)
+        return None if math.isnan(f) else f
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.date().isoformat()
+    if value is pd.NaT:
+        return None
+    return value
+
+
+def records(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Rows of a frame as JSON-safe dicts."""
+    sub = frame if columns is None else frame[list(columns)]
+    return [
+        jsonable(dict(zip(sub.columns, row, strict=True))) for row in sub.itertuples(index=False)
+    ]

@@ -1,0 +1,95 @@
+"""The command line: report in every format, errors on stderr with exit code 2."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import openpyxl
+import pytest
+
+from planner.cli import main
+
+FIELDS = {
+    "name",
+    "region",
+    "quota",
+    "amv_quota",
+    "places",
+    "amv_places",
+    "credited",
+    "amv_credited",
+    "shortfall",
+    "amv_shortfall",
+}
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_report_json(capsys) -> None:
+    code, out, _ = run(capsys, "report", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert FIELDS <= set(data["municipalities"][0])
+    assert FIELDS - {"name", "region"} | {"municipal_shortfall"} <= set(data["province"])
+    assert data["province"]["credited"] == 3864 and data["province"]["shortfall"] == 2461
+    assert data["province"]["municipal_shortfall"] == 2945
+    regions = {r["name"]: r for r in data["regions"]}
+    assert regions["Twente"]["credited"] == 1866
+    assert {o["id"] for o in data["overrides"]} == {"hengelo-havezatenlaan", "dronten-kampen"}
+
+
+def test_report_json_with_soft_plans(capsys) -> None:
+    _, out, _ = run(capsys, "report", "--format", "json", "--with-soft-plans")
+    assert json.loads(out)["province"]["credited"] == 5699
+
+
+def test_report_table_in_both_languages(capsys) -> None:
+    _, nl, _ = run(capsys, "report")
+    _, en, _ = run(capsys, "report", "--lang", "en")
+    assert "Opgave" in nl and "Tekort" in nl and "3.864" in nl and "2.461" in nl
+    assert "Quota" in en and "Shortfall" in en and "Total Twente" in en
+    assert "Havezatenlaan" in nl  # the overrides are listed
+
+
+def test_report_csv_and_xlsx(capsys, tmp_path) -> None:
+    out_csv = tmp_path / "r.csv"
+    xlsx = tmp_path / "r.xlsx"
+    code, _, err = run(capsys, "report", "--format", "csv", "-o", str(out_csv), "--xlsx", str(xlsx))
+    assert code == 0 and "written" in err
+    rows = list(csv.DictReader(io.StringIO(out_csv.read_text())))
+    province = next(r for r in rows if r["level"] == "province")
+    assert province["credited"] == "3864" and province["municipal_shortfall"] == "2945"
+    wb = openpyxl.load_workbook(xlsx)
+    sheet = wb["Cyclustabel"]
+    header = [c.value for c in sheet[1]]
+    last = [c.value for c in sheet[sheet.max_row]]
+    assert last[header.index("credited")] == 3864  # a number, not text
+    assert {"locaties", "uitruil", "uitzonderingen"} <= set(wb.sheetnames)
+
+
+def test_bad_data_gives_a_clear_error_and_exit_2(capsys, make_data) -> None:
+    folder = make_data(
+        locations="id,municipality,name,places,places_max,target_group,type,operator,start,"
+        "end,end_unknown,decided,status,source,note\n"
+        "x,Aa,X,-1,,asiel,regulier,COA,2020-01-01,,,yes,existing,t,\n"
+    )
+    code, out, err = run(capsys, "report", "--data", str(folder))
+    assert code == 2 and out == ""
+    assert "locations.csv, line 2, places" in err and "Fix:" in err
+
+
+def test_unknown_cycle(capsys) -> None:
+    code, _, err = run(capsys, "report", "--cycle", "cycle-9")
+    assert code == 2 and "cycle-1" in err
+
+
+def test_version(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert "planner" in capsys.readouterr().out
