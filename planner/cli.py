@@ -56,6 +56,30 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_solve(args: argparse.Namespace) -> int:
+    from planner.export import write_xlsx
+    from planner.loader import load_dataset
+    from planner.scenario import load_scenario
+    from planner.solution import result_sheets, result_text
+    from planner.solve import Status, solve_scenario
+
+    ds = load_dataset(args.data)
+    scenario = load_scenario(args.scenario, ds)
+    result = solve_scenario(ds, scenario, solver=args.solver, engine=args.engine)
+    if args.format == "json":
+        _write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), args.output)
+    else:
+        _write(result_text(result, args.lang), args.output)
+    if args.xlsx and result.status in (Status.OPTIMAL, Status.TIME_LIMIT):
+        write_xlsx(args.xlsx, result_sheets(result, args.lang))
+        print(f"written: {args.xlsx}", file=sys.stderr)
+    if result.status is Status.OPTIMAL:
+        return 0
+    for message in result.messages:
+        print(f"{result.status.value}: {message}", file=sys.stderr)
+    return 3
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="planner",
@@ -76,6 +100,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="count the soft plans (bestuurlijke voornemens) at their lower bound",
     )
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("solve", help="optimise a scenario: candidates, swaps, shortfall")
+    p.add_argument("scenario", type=Path, help="scenario file (scenarios/*.yaml)")
+    _add_common(p)
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("--output", "-o", type=Path, default=None, help="write to a file, not stdout")
+    p.add_argument("--xlsx", type=Path, default=None, help="also write an Excel workbook")
+    p.add_argument("--solver", choices=["auto", "highs", "cbc"], default=None,
+                   help="MILP solver (default: the scenario's, else HiGHS)")  # fmt: skip
+    p.add_argument("--engine", choices=["auto", "pulp", "matrix"], default=None,
+                   help="how the model reaches the solver (default: auto)")  # fmt: skip
+    p.set_defaults(func=cmd_solve)
     return parser
 
 

@@ -339,7 +339,10 @@ def aggregate(
         out["soft_plans"] = 0
         out["amv_soft_plans"] = 0
     out["coverage"] = _ratio(out["credited"], out["quota"])
+    # A canonical order (region, then name), as the province's own table: the output
+    # must not depend on the row order of the input files.
     out = out[MUNICIPAL_COLUMNS].reset_index(drop=True)
+    out = out.sort_values(["region", "name"], kind="stable").reset_index(drop=True)
 
     def level(frame: pd.DataFrame) -> pd.Series:
         s: dict[str, int | float] = {}
@@ -356,7 +359,7 @@ def aggregate(
         return pd.Series({c: s[c] for c in LEVEL_COLUMNS}, dtype=object)
 
     regions = pd.DataFrame(
-        {name: level(group) for name, group in out.groupby("region", sort=False)}
+        {name: level(group) for name, group in out.groupby("region", sort=True)}
     ).T
     regions.index.name = "region"
     regions = regions.reset_index()

@@ -31,6 +31,7 @@ __all__ = [
     "rows_to_frame",
     "default_data_dir",
     "suggest",
+    "dataset_from_tables",
 ]
 
 
@@ -428,8 +429,61 @@ def validate_references(ds: Dataset, labels: dict[str, str]) -> list[Issue]:
     return issues
 
 
-def _hash(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def dataset_from_tables(
+    tables: dict[str, bytes | str | Path | None], source: str = "<tables>"
+) -> Dataset:
+    """Validate a set of tables given as file contents (or paths) into a :class:`Dataset`.
+
+    ``tables`` maps a table name of :data:`planner.schemas.TABLES` (``locations``,
+    ``municipalities``, ...) to its CSV bytes, text or path; a missing optional table is
+    empty. Used for uploads and by the tests; :func:`load_dataset` reads a folder
+    through it.
+
+    Raises
+    ------
+    InputError
+        Listing every problem in every table.
+    """
+    frames: dict[str, pd.DataFrame] = {}
+    labels: dict[str, str] = {}
+    issues: list[Issue] = []
+    hashes: dict[str, str] = {}
+    for name, spec in TABLES.items():
+        content = tables.get(name)
+        folder = Path(source)
+        label = (
+            str(content)
+            if isinstance(content, Path)
+            else (str(folder / spec.filename) if folder.is_dir() else spec.filename)
+        )
+        labels[name] = label
+        if content is None:
+            if spec.required:
+                issues.append(
+                    Issue(
+                        label,
+                        "file not found",
+                        f"add {spec.filename} to the data folder (see data/README.md)",
+                    )
+                )
+            frames[name] = rows_to_frame([], spec).assign(_line=pd.Series(dtype=int))
+            continue
+        raw = (
+            content.read_bytes()
+            if isinstance(content, Path)
+            else (content.encode("utf-8") if isinstance(content, str) else content)
+        )
+        hashes[spec.filename] = hashlib.sha256(raw).hexdigest()
+        frame, _, file_issues = read_table(raw, spec, label)
+        issues += file_issues
+        frames[name] = frame
+    if issues:
+        raise InputError(issues, f"Cannot load the data in {source}")
+    ds = Dataset(**frames, source=source, hashes=hashes)
+    ref_issues = validate_references(ds, labels)
+    if ref_issues:
+        raise InputError(ref_issues, f"Cannot load the data in {source}")
+    return ds
 
 
 def load_dataset(directory: Path | str | None = None) -> Dataset:
@@ -458,33 +512,9 @@ def load_dataset(directory: Path | str | None = None) -> Dataset:
             [Issue(str(directory), "data folder not found", "pass --data with the folder")],
             "Cannot load the data",
         )
-    frames: dict[str, pd.DataFrame] = {}
-    labels: dict[str, str] = {}
-    issues: list[Issue] = []
-    hashes: dict[str, str] = {}
+    tables: dict[str, bytes | str | Path | None] = {}
     for name, spec in TABLES.items():
         path = directory / spec.filename
-        labels[name] = str(path)
-        if not path.exists():
-            if spec.required:
-                issues.append(
-                    Issue(
-                        str(path),
-                        "file not found",
-                        f"add {spec.filename} to the data folder (see data/README.md)",
-                    )
-                )
-            frame = pd.DataFrame(columns=[*spec.columns, "_line"])
-            frames[name] = rows_to_frame([], spec).assign(_line=pd.Series(dtype=int))
-            continue
-        hashes[spec.filename] = _hash(path)
-        frame, _, file_issues = read_table(path, spec)
-        issues += file_issues
-        frames[name] = frame
-    if issues:
-        raise InputError(issues, f"Cannot load the data in {directory}")
-    ds = Dataset(**frames, source=str(directory), hashes=hashes)
-    ref_issues = validate_references(ds, labels)
-    if ref_issues:
-        raise InputError(ref_issues, f"Cannot load the data in {directory}")
+        tables[name] = path if path.exists() else None
+    ds = dataset_from_tables(tables, str(directory))
     return ds

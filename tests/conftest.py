@@ -51,3 +51,18 @@ def make_data(tmp_path: Path):
 @pytest.fixture(scope="session")
 def overijssel() -> Dataset:
     return load_dataset(DATA)
+
+
+LOC_HEADER = (
+    "id,municipality,name,places,places_max,target_group,type,operator,start,end,"
+    "end_unknown,decided,status,source,note\n"
+)
+
+
+def tables(**kwargs: str) -> Dataset:
+    """A Dataset from inline CSV text (no files); missing tables get the small defaults."""
+    from planner.loader import dataset_from_tables
+
+    base = {"municipalities": MUNICIPALITIES, "locations": LOCATIONS, "cycles": CYCLES}
+    base.update(kwargs)
+    return dataset_from_tables({k: textwrap.dedent(v) for k, v in base.items() if v is not None})

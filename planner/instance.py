@@ -1,0 +1,402 @@
+"""From data and a scenario to the tables the model is built from.
+
+This stage applies the scenario's edits (location changes, the swap register), counts
+the existing places under the scenario's rules, decides for every candidate whether it
+can count at all (and says why not), and lays out the swap graph. The result, an
+:class:`Instance`, is plain tables: the PuLP statement in :mod:`planner.model` and the
+matrix path in :mod:`planner.matrix` both build from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from planner.counting import (
+    CycleReport,
+    Reason,
+    aggregate,
+    agreement_flows,
+    evaluate_locations,
+    evaluate_soft_plans,
+    evaluate_swaps,
+    own_places_table,
+    soft_plan_totals,
+)
+from planner.loader import Dataset
+from planner.network import load_adjacency, proposal_arcs, swap_graph
+from planner.rules import CycleRules
+from planner.scenario import Scenario
+
+__all__ = ["Instance", "build_instance", "apply_location_changes", "scenario_rules"]
+
+
+@dataclass
+class Instance:
+    """Everything the model needs, as tables sorted by a stable key.
+
+    Rows are sorted by name or id, so the model and its answer do not depend on the row
+    order of the input files.
+    """
+
+    scenario: Scenario
+    rules: CycleRules
+    report: CycleReport
+    municipalities: pd.DataFrame
+    provinces: pd.DataFrame
+    candidates: pd.DataFrame
+    fixed_flows: pd.DataFrame
+    arcs: pd.DataFrame
+    graph: nx.DiGraph
+    swaps: pd.DataFrame
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def countable(self) -> pd.DataFrame:
+        """Candidates that can count for the cycle (their dates fit the window)."""
+        return self.candidates[self.candidates["can_count"]]
+
+
+def scenario_rules(ds: Dataset, scenario: Scenario) -> CycleRules:
+    """The data's cycle rules with the scenario's changes applied."""
+    base = CycleRules.from_row(ds.cycle(scenario.cycle.id))
+    spec = scenario.cycle
+    update = {
+        k: v
+        for k, v in {
+            "window_start": spec.start,
+            "window_end": spec.end,
+            "require_decision": spec.require_decision,
+            "soft_plans_count": spec.soft_plans_count,
+        }.items()
+        if v is not None
+    }
+    if not update:
+        return base
+    return CycleRules.model_validate({**base.model_dump(), **update})
+
+
+def _set_date(frame: pd.DataFrame, idx: int, col: str, value, kind: str) -> None:
+    frame.at[idx, col] = pd.Timestamp(value) if value is not None else pd.NaT
+    frame.at[idx, f"{col}_kind"] = kind
+    frame.at[idx, f"{col}_text"] = value.isoformat() if value is not None else kind
+    frame.at[idx, f"{col}_approx"] = False
+
+
+def apply_location_changes(ds: Dataset, scenario: Scenario) -> Dataset:
+    """A copy of the data with the scenario's location changes applied."""
+    out = ds.copy()
+    loc = out.locations
+    loc["closed"] = False
+    loc["changed"] = ""
+    index = {lid: i for i, lid in zip(loc.index, loc["id"], strict=True)}
+    for ch in scenario.location_changes:
+        i = index[ch.location]
+        what = []
+        if ch.places is not None:
+            loc.at[i, "places"] = ch.places
+            what.append(f"places {ch.places}")
+        if ch.start is not None:
+            _set_date(loc, i, "start", ch.start, "date")
+            what.append(f"start {ch.start:%d-%m-%Y}")
+        if ch.end is not None:
+            _set_date(loc, i, "end", ch.end, "date")
+            loc.at[i, "end_unknown"] = None
+            what.append(f"end {ch.end:%d-%m-%Y}")
+        if ch.end_indefinite:
+            _set_date(loc, i, "end", None, "indefinite")
+            loc.at[i, "end_unknown"] = None
+            what.append("end indefinite")
+        if ch.decided is not None:
+            loc.at[i, "decided"] = ch.decided
+            what.append("decided" if ch.decided else "not decided")
+        if ch.close:
+            loc.at[i, "closed"] = True
+            what.append("closed")
+        loc.at[i, "changed"] = ", ".join(what)
+    return out
+
+
+def _register_swaps(ds: Dataset, scenario: Scenario) -> pd.DataFrame:
+    """The data's swap agreements with the scenario's register applied (by id)."""
+    sw = ds.swaps.copy()
+    if "origin" not in sw:
+        sw["origin"] = "data"
+    for rec in scenario.swaps.records:
+        row = {
+            "id": rec.id,
+            "from_municipality": rec.from_municipality,
+            "to_municipality": rec.to_municipality,
+            "places": rec.places,
+            "amv_places": rec.amv_places,
+            "status": rec.status,
+            "note": rec.note or rec.condition,
+            "source": "scenario",
+            "origin": "scenario",
+        }
+        for col, value in (("start", rec.start), ("end", rec.end)):
+            row[col] = pd.Timestamp(value) if value is not None else pd.NaT
+            row[f"{col}_kind"] = "date" if value is not None else "empty"
+            row[f"{col}_text"] = value.isoformat() if value is not None else ""
+            row[f"{col}_approx"] = False
+        hit = sw.index[sw["id"] == rec.id]
+        if len(hit):
+            i = hit[0]
+            for col in ("condition_municipality", "condition_places", "condition_date"):
+                row[col] = sw.at[i, col]
+            for col in ("condition_date_kind", "condition_date_text", "condition_date_approx"):
+                row[col] = sw.at[i, col]
+            row["origin"] = "data+scenario"
+            for k, v in row.items():
+                sw.at[i, k] = v
+        else:
+            row.update(
+                condition_municipality=None,
+                condition_places=np.nan,
+                condition_date=pd.NaT,
+                condition_date_kind="empty",
+                condition_date_text="",
+                condition_date_approx=False,
+                _line=0,
+            )
+            sw = pd.concat([sw, pd.DataFrame([row])], ignore_index=True)
+    if sw.empty:
+        sw["origin"] = pd.Series(dtype=str)
+    return sw
+
+
+def _candidates(ds: Dataset, scenario: Scenario, rules: CycleRules) -> pd.DataFrame:
+    loc = ds.locations.set_index("id")
+    rows = []
+    for c in scenario.candidates:
+        row = {
+            "id": c.id,
+            "kind": c.kind,
+            "location": c.location,
+            "cost": c.cost,
+            "must_open": c.must_open,
+            "probability": c.probability,
+            "note": c.note,
+        }
+        if c.kind == "new":
+            row.update(
+                municipality=c.municipality,
+                lo=c.min_places,
+                hi=c.max_places,
+                target_group=c.target_group,
+                start=pd.Timestamp(c.start),
+                end=pd.Timestamp(c.end) if c.end else pd.NaT,
+            )
+        else:
+            base = loc.loc[c.location]
+            group = c.target_group if "target_group" in c.model_fields_set else base["target_group"]
+            if c.kind == "extend":
+                places = int(base["places"])
+                row.update(
+                    lo=c.min_places if "min_places" in c.model_fields_set else places,
+                    hi=c.max_places if c.max_places is not None else places,
+                    start=pd.Timestamp(c.start) if c.start else base["start"],
+                    end=pd.Timestamp(c.end) if c.end else pd.NaT,
+                )
+            else:  # enlarge: extra places at the location, with its dates unless given
+                row.update(
+                    lo=c.min_places,
+                    hi=c.max_places if c.max_places is not None else 0,
+                    start=pd.Timestamp(c.start) if c.start else base["start"],
+                    end=pd.Timestamp(c.end)
+                    if c.end
+                    else (base["end"] if base["end_kind"] == "date" else pd.NaT),
+                )
+            row.update(municipality=base["municipality"], target_group=group)
+        rows.append(row)
+    cols = [
+        "id", "kind", "location", "municipality", "lo", "hi", "target_group", "start", "end",
+        "cost", "must_open", "probability", "note",
+    ]  # fmt: skip
+    frame = pd.DataFrame(rows, columns=cols)
+    frame["start"] = pd.to_datetime(frame["start"])
+    frame["end"] = pd.to_datetime(frame["end"])
+    w0, w1 = rules.w0, rules.w1
+    late = frame["start"].isna() | (frame["start"] > w0)
+    short = frame["end"].notna() & (frame["end"] < w1)
+    reasons, why = [], []
+    for r, is_late, is_short in zip(frame.itertuples(index=False), late, short, strict=True):
+        codes, words = [], []
+        if is_late:
+            codes.append(Reason.STARTS_AFTER.value)
+            if pd.isna(r.start):
+                words.append("start date not known")
+            else:
+                days = (r.start - w0).days
+                words.append(
+                    f"starts {r.start:%d-%m-%Y}, {days} days after the window start "
+                    f"{rules.window_start:%d-%m-%Y}: it cannot count for this cycle"
+                )
+        if is_short:
+            codes.append(Reason.ENDS_BEFORE.value)
+            days = (w1 - r.end).days
+            words.append(
+                f"ends {r.end:%d-%m-%Y}, {days} days before the window end "
+                f"{rules.window_end:%d-%m-%Y}: it cannot count for this cycle"
+            )
+        reasons.append("|".join(codes))
+        why.append("; ".join(words))
+    frame["can_count"] = ~(late | short)
+    frame["reasons"] = reasons
+    frame["why"] = why
+    frame["hi"] = frame["hi"].astype(int)
+    frame["lo"] = frame["lo"].astype(int)
+    return frame.sort_values("id", kind="stable").reset_index(drop=True)
+
+
+def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None = None) -> Instance:
+    """Apply a scenario to the data and lay out what the model needs.
+
+    Parameters
+    ----------
+    ds
+        The loaded data.
+    scenario
+        A validated scenario (see :func:`planner.scenario.load_scenario`).
+    data_dir
+        Where ``adjacency_2024.csv`` is, for the ``neighbours`` policy (default: the
+        data set's own folder).
+    """
+    rules = scenario_rules(ds, scenario)
+    changed = apply_location_changes(ds, scenario)
+    swaps = _register_swaps(changed, scenario)
+    policy = scenario.swaps.policy
+    loc = evaluate_locations(changed.locations, changed.overrides, rules)
+    sw = evaluate_swaps(swaps, changed.overrides, rules, changed.locations)
+    if policy == "none":
+        sw["counts"] = False
+        sw["why"] = "swap policy none: no swaps at all"
+    sp = evaluate_soft_plans(changed.soft_plans, loc, rules)
+    flows = agreement_flows(sw)
+    municipal, regions, total = aggregate(
+        changed.municipalities,
+        own_places_table(loc, sp),
+        flows,
+        soft_plan_totals(changed.soft_plans),
+    )
+    report = CycleReport(rules, loc, sw, sp, municipal, regions, total)
+    messages: list[str] = []
+
+    m = municipal.sort_values("name", kind="stable").reset_index(drop=True)
+    names = set(m["name"])
+    flows["external_from"] = ~flows["from"].isin(names)
+    fixed_in = flows.groupby("to")[["places", "amv_places"]].sum()
+    fixed_out = flows[~flows["external_from"]].groupby("from")[["places", "amv_places"]].sum()
+    mun = pd.DataFrame(
+        {
+            "name": m["name"],
+            "code": m["code"],
+            "region": m["region"],
+            "province": m["province"],
+            "quota": m["quota"].astype(int),
+            "amv_quota": m["amv_quota"].astype(int),
+            "base": m["places"].astype(int),
+            "amv_base": m["amv_places"].astype(int),
+        }
+    )
+    for col, src, key in (
+        ("fixed_in", fixed_in, "places"),
+        ("amv_fixed_in", fixed_in, "amv_places"),
+        ("fixed_out", fixed_out, "places"),
+        ("amv_fixed_out", fixed_out, "amv_places"),
+    ):
+        mun[col] = mun["name"].map(src[key]).fillna(0).astype(int) if len(src) else 0
+    ext = flows[flows["external_from"]].merge(
+        mun[["name", "province"]], left_on="to", right_on="name", how="left"
+    )
+    provinces = mun.groupby("province", sort=True)[["quota", "amv_quota"]].sum().reset_index()
+    ext_in = ext.groupby("province")[["places", "amv_places"]].sum()
+    provinces["external_in"] = (
+        provinces["province"].map(ext_in["places"]).fillna(0).astype(int) if len(ext_in) else 0
+    )
+    provinces["amv_external_in"] = (
+        provinces["province"].map(ext_in["amv_places"]).fillna(0).astype(int) if len(ext_in) else 0
+    )
+
+    cand = _candidates(changed, scenario, rules)
+    for r in cand[~cand["can_count"]].itertuples(index=False):
+        messages.append(f"candidate {r.id} ({r.municipality}) cannot count: {r.why}")
+
+    adjacency = set()
+    if policy == "neighbours":
+        adjacency = load_adjacency(data_dir or ds.source)
+        if not adjacency:
+            messages.append("policy neighbours: no adjacency_2024.csv in the data folder")
+    records = sw[sw["status"].isin(["agreed", "locked", "proposed"])]
+    graph = swap_graph(mun, records, policy, adjacency)
+
+    # Prune arcs that can never carry a useful swap: the giver must be able to have a
+    # surplus and the receiver must be able to be short.
+    cap_hi = cand[cand["can_count"]].groupby("municipality")["hi"].sum()
+    amv_hi = (
+        cand[cand["can_count"] & (cand["target_group"] == "amv")]
+        .groupby("municipality")["hi"]
+        .sum()
+    )
+    idx = mun.set_index("name")
+    max_own = idx["base"] + cap_hi.reindex(idx.index).fillna(0)
+    max_amv = idx["amv_base"] + amv_hi.reindex(idx.index).fillna(0)
+    can_give = max_own - idx["fixed_out"] > idx["quota"]
+    can_give_amv = max_amv - idx["amv_fixed_out"] > idx["amv_quota"]
+    can_short = idx["base"] + idx["fixed_in"] - idx["fixed_out"] < idx["quota"]
+    can_short_amv = idx["amv_base"] + idx["amv_fixed_in"] - idx["amv_fixed_out"] < idx["amv_quota"]
+    arcs = []
+    givers = set(scenario.swaps.givers) if scenario.swaps.givers is not None else names
+    receivers = set(scenario.swaps.receivers) if scenario.swaps.receivers is not None else names
+    if policy != "none":
+        for a, b in proposal_arcs(graph):
+            if a not in givers or b not in receivers:
+                continue
+            if can_give[a] and (can_short[b] or can_short_amv[b]):
+                amv = bool(scenario.swaps.amv and can_give_amv[a] and can_short_amv[b])
+                arcs.append(
+                    {"id": f"{a}>{b}", "from": a, "to": b, "ub": np.nan, "amv_ub": np.nan,
+                     "amv": amv, "source": "policy"}
+                )  # fmt: skip
+        proposed = sw[sw["status"] == "proposed"]
+        for r in proposed.itertuples(index=False):
+            reasons = [c for c in str(r.reasons).split("|") if c and c != Reason.NOT_AGREED]
+            if reasons:
+                messages.append(f"proposed swap {r.id} cannot count: {r.rule_why}")
+                continue
+            if r.from_municipality not in names:
+                messages.append(
+                    f"proposed swap {r.id} comes from outside the data ({r.from_municipality}); "
+                    "record it as agreed to count it"
+                )
+                continue
+            arcs.append(
+                {"id": f"record:{r.id}", "from": r.from_municipality, "to": r.to_municipality,
+                 "ub": float(r.places), "amv_ub": float(r.amv_places),
+                 "amv": bool(r.amv_places > 0), "source": f"record:{r.id}"}
+            )  # fmt: skip
+    arc_frame = (
+        pd.DataFrame(arcs, columns=["id", "from", "to", "ub", "amv_ub", "amv", "source"])
+        .sort_values("id", kind="stable")
+        .reset_index(drop=True)
+    )
+
+    fixed = flows.rename(columns={"external_from": "external"})
+    fixed = fixed.sort_values("id", kind="stable").reset_index(drop=True)
+    return Instance(
+        scenario=scenario,
+        rules=rules,
+        report=report,
+        municipalities=mun,
+        provinces=provinces,
+        candidates=cand,
+        fixed_flows=fixed,
+        arcs=arc_frame,
+        graph=graph,
+        swaps=sw,
+        messages=messages,
+    )

@@ -1,0 +1,105 @@
+"""The swap graph: which municipality may credit places to which.
+
+Recorded agreements are fixed edges; a policy adds the pairs the optimiser may propose
+(within a region, within the province, or between neighbours). The graph is data the
+tool can show: the app draws it and the model takes its edges as swap variables.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+
+__all__ = ["swap_graph", "proposal_arcs", "load_adjacency"]
+
+
+def load_adjacency(directory: Path | str) -> set[frozenset[str]]:
+    """Pairs of municipality codes that share a border (``adjacency_2024.csv``)."""
+    path = Path(directory) / "adjacency_2024.csv"
+    if not path.exists():
+        return set()
+    frame = pd.read_csv(path, dtype=str)
+    return {frozenset((a, b)) for a, b in zip(frame["gm_code_a"], frame["gm_code_b"], strict=True)}
+
+
+def swap_graph(
+    municipalities: pd.DataFrame,
+    agreements: pd.DataFrame,
+    policy: str,
+    adjacency: set[frozenset[str]] | None = None,
+) -> nx.DiGraph:
+    """The directed graph of swaps.
+
+    Parameters
+    ----------
+    municipalities
+        name, code, region, province of the municipalities in the data.
+    agreements
+        Swap records with ``from_municipality``, ``to_municipality``, ``places``,
+        ``amv_places``, ``status``, ``id``; municipalities outside the data become
+        nodes with ``external=True``.
+    policy
+        ``none``, ``agreements``, ``region``, ``province`` or ``neighbours``.
+    adjacency
+        Pairs of neighbouring municipality codes, for the ``neighbours`` policy.
+
+    Returns
+    -------
+    networkx.DiGraph
+        Edge attributes: ``agreements`` (the records on that pair: id, places,
+        amv_places, status) and ``policy`` (True when the optimiser may propose a swap
+        on the pair). Proposals never cross a province border: the provincial shortfall
+        is the law's unit.
+
+    Examples
+    --------
+    >>> m = pd.DataFrame({"name": ["A", "B", "C"], "code": ["GM1", "GM2", "GM3"],
+    ...                   "region": ["r", "r", "s"], "province": ["P", "P", "P"]})
+    >>> g = swap_graph(m, pd.DataFrame(), "region")
+    >>> sorted(g.edges())
+    [('A', 'B'), ('B', 'A')]
+    """
+    g = nx.DiGraph()
+    for row in municipalities.itertuples(index=False):
+        g.add_node(
+            row.name, code=row.code, region=row.region, province=row.province, external=False
+        )
+    if policy == "none":
+        return g
+    for row in agreements.itertuples(index=False):
+        for node in (row.from_municipality, row.to_municipality):
+            if node not in g:
+                g.add_node(node, external=True, region=None, province=None, code=None)
+        if not g.has_edge(row.from_municipality, row.to_municipality):
+            g.add_edge(row.from_municipality, row.to_municipality, agreements=[], policy=False)
+        g.edges[row.from_municipality, row.to_municipality]["agreements"].append(
+            {
+                "id": row.id,
+                "places": int(row.places),
+                "amv_places": int(row.amv_places),
+                "status": row.status,
+            }
+        )
+    if policy == "agreements":
+        return g
+    rows = list(municipalities.itertuples(index=False))
+    for a in rows:
+        for b in rows:
+            if a.name == b.name or a.province != b.province:
+                continue
+            if policy == "region" and a.region != b.region:
+                continue
+            if policy == "neighbours" and frozenset((a.code, b.code)) not in (adjacency or set()):
+                continue
+            if g.has_edge(a.name, b.name):
+                g.edges[a.name, b.name]["policy"] = True
+            else:
+                g.add_edge(a.name, b.name, agreements=[], policy=True)
+    return g
+
+
+def proposal_arcs(g: nx.DiGraph) -> list[tuple[str, str]]:
+    """Edges the optimiser may use (policy pairs), sorted for a stable model."""
+    return sorted((a, b) for a, b, d in g.edges(data=True) if d["policy"])

@@ -1,0 +1,524 @@
+"""Solving a scenario: lexicographic levels, solver checks, duals, typed result.
+
+Each objective level is optimised in the scenario's order and then fixed (within a small
+tolerance) before the next, so a priority is a priority and not a weight. The solver's
+status is checked after every level: a time limit, a missing solver or an infeasible
+hard requirement is reported as such, never shown as an optimum.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import warnings
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pulp
+
+from planner.counting import LEVEL_COLUMNS, aggregate
+from planner.errors import SolverError
+from planner.instance import Instance, build_instance
+from planner.loader import Dataset
+from planner.model import Model, create_model
+from planner.scenario import Scenario
+from planner.tables import jsonable, records
+
+__all__ = [
+    "Status",
+    "LevelResult",
+    "SolveResult",
+    "solve_scenario",
+    "solve_instance",
+    "available_solvers",
+    "pick_solver",
+    "SHORTFALL_LEVELS",
+]
+
+SHORTFALL_LEVELS = ("provincial_shortfall", "amv_shortfall", "municipal_shortfall")
+
+
+class Status(StrEnum):
+    """How a solve ended."""
+
+    OPTIMAL = "optimal"
+    TIME_LIMIT = "time_limit"  # a feasible answer, not proven optimal
+    INFEASIBLE = "infeasible"
+    NOT_SOLVED = "not_solved"
+    SOLVER_MISSING = "solver_missing"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class LevelResult:
+    """One objective level: its optimal value and how the solve of that level ended."""
+
+    name: str
+    value: float | None
+    status: Status
+    seconds: float
+
+
+@dataclass
+class SolveResult:
+    """The answer to a scenario, with every table the reports and the UI show."""
+
+    scenario: str
+    status: Status
+    solver: str
+    engine: str
+    build_seconds: float
+    solve_seconds: float
+    levels: list[LevelResult]
+    messages: list[str]
+    municipalities: pd.DataFrame
+    regions: pd.DataFrame
+    province: pd.Series
+    candidates: pd.DataFrame
+    swaps: pd.DataFrame
+    instance: Instance | None = field(default=None, repr=False)
+
+    @property
+    def ok(self) -> bool:
+        return self.status is Status.OPTIMAL
+
+    def level(self, name: str) -> float | None:
+        return next((lv.value for lv in self.levels if lv.name == name), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (``planner solve --format json``)."""
+        mun_cols = [
+            "name", "region", "quota", "amv_quota", "places", "amv_places", "swapped_in",
+            "swapped_out", "credited", "shortfall", "amv_credited", "amv_shortfall",
+            "agreement_in", "agreement_out", "proposed_in", "proposed_out",
+            "marginal_value", "amv_marginal_value",
+        ]  # fmt: skip
+        regions = []
+        for row in records(self.regions, ["region", *LEVEL_COLUMNS]):
+            row["name"] = row.pop("region")
+            regions.append(row)
+        return {
+            "scenario": self.scenario,
+            "status": self.status.value,
+            "solver": self.solver,
+            "engine": self.engine,
+            "solve_seconds": round(self.solve_seconds, 4),
+            "build_seconds": round(self.build_seconds, 4),
+            "levels": [
+                {"name": lv.name, "value": jsonable(lv.value), "status": lv.status.value}
+                for lv in self.levels
+            ],
+            "messages": list(self.messages),
+            "province": jsonable(self.province.to_dict()),
+            "regions": regions,
+            "municipalities": records(
+                self.municipalities, [c for c in mun_cols if c in self.municipalities]
+            ),
+            "candidates": records(
+                self.candidates,
+                [
+                    "id",
+                    "municipality",
+                    "kind",
+                    "target_group",
+                    "opened",
+                    "places",
+                    "min_places",
+                    "max_places",
+                    "can_count",
+                    "reason",
+                ],
+            ),  # fmt: skip
+            "swaps": records(
+                self.swaps,
+                ["from", "to", "places", "amv_places", "kind", "id", "leaves_giver_short"],
+            ),
+        }
+
+
+# --------------------------------------------------------------------------- solvers
+
+
+_BANNER_SILENCED = False
+
+
+def silence_highs_banner() -> None:
+    """HiGHS prints a banner to stdout when the first solver object is made in a process.
+
+    That would corrupt ``--format json`` on stdout; make the first one with stdout
+    pointed at /dev/null (later ones print nothing).
+    """
+    global _BANNER_SILENCED
+    if _BANNER_SILENCED:
+        return
+    _BANNER_SILENCED = True
+    try:
+        import highspy
+    except ImportError:  # pragma: no cover - CBC only
+        return
+    sys.stdout.flush()
+    saved = os.dup(1)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 1)
+        highspy.Highs()
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(devnull)
+
+
+def available_solvers() -> list[str]:
+    """Solvers this installation can run: ``highs`` (highspy) and/or ``cbc`` (PuLP)."""
+    silence_highs_banner()
+    out = []
+    if pulp.HiGHS(msg=False).available():
+        out.append("highs")
+    if _cbc(msg=False).available():
+        out.append("cbc")
+    return out
+
+
+def _cbc(**options: Any) -> pulp.LpSolver:
+    """CBC: a ``cbc`` on the PATH (PuLP 4 style, ``pip install pulp[cbc]``) or the copy
+    bundled with PuLP 3 (whose class is deprecated there but still the one that ships)."""
+    coin = pulp.COIN_CMD(**options)
+    if coin.available():
+        return coin
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return pulp.PULP_CBC_CMD(**options)
+
+
+def pick_solver(name: str = "auto") -> str:
+    """Resolve ``auto`` to HiGHS, or CBC when HiGHS is not installed.
+
+    Raises
+    ------
+    SolverError
+        When the named solver (or, for ``auto``, any solver) is not available.
+    """
+    have = available_solvers()
+    if name == "auto":
+        if not have:
+            raise SolverError("no MILP solver available: install highspy (pip install highspy)")
+        return have[0]
+    if name not in have:
+        raise SolverError(
+            f"solver {name!r} is not available here; available: {', '.join(have) or 'none'}"
+        )
+    return name
+
+
+def _pulp_solver(name: str, time_limit: float, mip: bool = True) -> pulp.LpSolver:
+    silence_highs_banner()
+    limit = max(1.0, time_limit)
+    if name == "highs":
+        return pulp.HiGHS(msg=False, mip=mip, timeLimit=limit, gapRel=0.0, gapAbs=1e-7, threads=1)
+    return _cbc(msg=False, mip=mip, timeLimit=int(np.ceil(limit)), gapRel=0.0)
+
+
+def _status(prob: pulp.LpProblem) -> Status:
+    if prob.status == pulp.LpStatusOptimal and prob.sol_status == pulp.LpSolutionOptimal:
+        return Status.OPTIMAL
+    if prob.sol_status == pulp.LpSolutionIntegerFeasible:
+        return Status.TIME_LIMIT
+    if prob.status == pulp.LpStatusInfeasible:
+        return Status.INFEASIBLE
+    return Status.NOT_SOLVED
+
+
+def _tolerance(value: float) -> float:
+    return 1e-6 + 1e-9 * abs(value)
+
+
+# --------------------------------------------------------------------------- levels
+
+
+def _solve_levels_pulp(
+    model: Model, levels: list[str], solver: str, time_limit: float
+) -> tuple[list[LevelResult], Status]:
+    prob = model.prob
+    out: list[LevelResult] = []
+    deadline = time.perf_counter() + time_limit
+    for name in levels:
+        expr = model.objectives[name]
+        if not expr.keys():  # nothing to decide at this level (no candidates, no swaps)
+            out.append(LevelResult(name, float(expr.constant), Status.OPTIMAL, 0.0))
+            continue
+        prob.setObjective(expr)
+        remaining = deadline - time.perf_counter()
+        if remaining <= 0:
+            out.append(LevelResult(name, None, Status.TIME_LIMIT, 0.0))
+            return out, Status.TIME_LIMIT
+        t0 = time.perf_counter()
+        prob.solve(_pulp_solver(solver, remaining))
+        seconds = time.perf_counter() - t0
+        status = _status(prob)
+        value = pulp.value(expr) if status in (Status.OPTIMAL, Status.TIME_LIMIT) else None
+        value = float(value) if value is not None else (0.0 if status is Status.OPTIMAL else None)
+        out.append(LevelResult(name, value, status, seconds))
+        if status is not Status.OPTIMAL:
+            return out, status
+        prob += expr <= value + _tolerance(value), f"level_{name}"
+    return out, Status.OPTIMAL
+
+
+def _marginal_values_pulp(
+    inst: Instance, values: dict[str, float], levels: list[str], solver: str
+) -> pd.DataFrame:
+    """Duals of the own-places rows in the LP with the binary choices fixed.
+
+    A fresh copy of the model gets its binaries (open, gives) fixed at the MILP answer
+    and its whole numbers relaxed. For each shortfall level an LP minimises that level
+    alone; the dual of ``own_<m>`` is the change of that level per extra place in m,
+    and ``own_amv_<m>`` adds the effect of the place being amv. (Bounding the earlier
+    levels at their optimum would make the duals meaningless: one place less would
+    then be infeasible, not worse.)
+    """
+    model = create_model(inst)
+    for kind, group in (
+        ("open", model.open),
+        ("gives", model.gives),
+        ("gives_amv", model.gives_amv),
+    ):
+        for key, var in group.items():
+            var.lowBound = var.upBound = round(values.get(f"{kind}:{key}", 0.0))
+            var.cat = pulp.LpContinuous
+    for var in (*model.places.values(), *model.swap.values(), *model.swap_amv.values()):
+        var.cat = pulp.LpContinuous
+    names = list(inst.municipalities["name"])
+    out = pd.DataFrame(index=names)
+    for name in levels:
+        expr = model.objectives[name]
+        if name not in SHORTFALL_LEVELS or not expr.keys():
+            continue
+        model.prob.setObjective(expr)
+        model.prob.solve(_pulp_solver(solver, 60.0, mip=False))
+        if _status(model.prob) is Status.OPTIMAL:
+            own = np.array([-(model.own_rows[n].pi or 0.0) for n in names])
+            amv = np.array([-(model.own_amv_rows[n].pi or 0.0) for n in names])
+            out[name] = own
+            out[f"amv_{name}"] = own + amv
+    return out.round(6) + 0.0
+
+
+# --------------------------------------------------------------------------- results
+
+
+def _results(inst: Instance, x: dict[str, float], marginal: pd.DataFrame | None):
+    """Tables from variable values keyed by business id (candidates, swaps)."""
+    cand = inst.candidates.copy()
+    places = np.array([round(x.get(f"places:{k}", 0.0)) for k in cand["id"]], dtype=int)
+    opened = np.array([x.get(f"open:{k}", 0.0) > 0.5 for k in cand["id"]], dtype=bool)
+    cand["opened"] = opened & cand["can_count"].to_numpy()
+    cand["places"] = np.where(cand["opened"], places, 0)
+    cand["min_places"] = cand["lo"]
+    cand["max_places"] = cand["hi"]
+    cand["reason"] = np.where(cand["can_count"], "", cand["why"])
+
+    mun = inst.municipalities.set_index("name")
+    own = pd.DataFrame({"places": mun["base"], "amv_places": mun["amv_base"]})
+    opened_c = cand[cand["opened"]]
+    add = opened_c.groupby("municipality")["places"].sum()
+    add_amv = opened_c[opened_c["target_group"] == "amv"].groupby("municipality")["places"].sum()
+    own["places"] = own["places"] + add.reindex(own.index).fillna(0).astype(int)
+    own["amv_places"] = own["amv_places"] + add_amv.reindex(own.index).fillna(0).astype(int)
+
+    swaps = []
+    for f in inst.fixed_flows.itertuples(index=False):
+        swaps.append({"from": f[0], "to": f.to, "places": int(f.places),
+                      "amv_places": int(f.amv_places), "kind": "agreement",
+                      "id": f.id})  # fmt: skip
+    for a in inst.arcs.itertuples(index=False):
+        v = round(x.get(f"swap:{a.id}", 0.0))
+        if v > 0:
+            va = round(x.get(f"swap_amv:{a.id}", 0.0))
+            kind = "proposed" if a.source == "policy" else "register"
+            swaps.append({"from": a[1], "to": a.to, "places": int(v), "amv_places": int(va),
+                          "kind": kind, "id": a.id})  # fmt: skip
+    flows = pd.DataFrame(swaps, columns=["from", "to", "places", "amv_places", "kind", "id"])
+    soft = inst.report.municipalities.set_index("name")[["soft_plans", "amv_soft_plans"]]
+    municipal, regions, total = aggregate(
+        inst.report.municipalities.drop(columns=[c for c in inst.report.municipalities.columns
+                                                 if c not in ("code", "name", "region", "province",
+                                                              "quota", "amv_quota")]),
+        own,
+        flows,
+        soft,
+    )  # fmt: skip
+    for col, kind, side in (
+        ("agreement_in", "agreement", "to"),
+        ("agreement_out", "agreement", "from"),
+        ("proposed_in", ("proposed", "register"), "to"),
+        ("proposed_out", ("proposed", "register"), "from"),
+    ):
+        kinds = (kind,) if isinstance(kind, str) else kind
+        sel = flows[flows["kind"].isin(kinds)].groupby(side)["places"].sum()
+        municipal[col] = municipal["name"].map(sel).fillna(0).astype(int)
+    if marginal is not None and len(marginal.columns):
+        mv = marginal.reindex(municipal["name"])
+        municipal["marginal_value"] = [
+            {lv: float(mv.at[n, lv]) for lv in SHORTFALL_LEVELS if lv in mv}
+            for n in municipal["name"]
+        ]
+        municipal["amv_marginal_value"] = [
+            {lv: float(mv.at[n, f"amv_{lv}"]) for lv in SHORTFALL_LEVELS if f"amv_{lv}" in mv}
+            for n in municipal["name"]
+        ]
+    credited = municipal.set_index("name")
+    flows["leaves_giver_short"] = [
+        bool(k == "agreement" and f in credited.index and credited.at[f, "shortfall"] > 0)
+        for k, f in zip(flows["kind"], flows["from"], strict=True)
+    ]
+    return municipal, regions, total, cand, flows
+
+
+def _values_pulp(model: Model) -> dict[str, float]:
+    x: dict[str, float] = {}
+    for k, v in model.open.items():
+        x[f"open:{k}"] = v.varValue or 0.0
+    for k, v in model.places.items():
+        x[f"places:{k}"] = v.varValue or 0.0
+    for k, v in model.swap.items():
+        x[f"swap:{k}"] = v.varValue or 0.0
+    for k, v in model.swap_amv.items():
+        x[f"swap_amv:{k}"] = v.varValue or 0.0
+    for k, v in model.gives.items():
+        x[f"gives:{k}"] = v.varValue or 0.0
+    for k, v in model.gives_amv.items():
+        x[f"gives_amv:{k}"] = v.varValue or 0.0
+    return x
+
+
+def _hard_conflicts(model: Model) -> list[str]:
+    """Name the user's hard requirements when the model is infeasible."""
+    inst = model.inst
+    msgs = []
+    must = inst.candidates[inst.candidates["must_open"]]
+    lim = inst.scenario.limits
+    if lim.max_new_locations is not None and len(must) > lim.max_new_locations:
+        msgs.append(
+            f"{len(must)} candidates must open ({', '.join(must['id'])}) but limits."
+            f"max_new_locations is {lim.max_new_locations}"
+        )
+    if lim.max_new_places is not None and must["lo"].sum() > lim.max_new_places:
+        msgs.append(
+            f"the must-open candidates need at least {int(must['lo'].sum())} places but "
+            f"limits.max_new_places is {lim.max_new_places}"
+        )
+    if not msgs and model.hard:
+        msgs.append("these hard requirements cannot all be met: " + "; ".join(model.hard.values()))
+    return msgs
+
+
+def solve_instance(
+    inst: Instance, solver: str | None = None, engine: str | None = None
+) -> SolveResult:
+    """Solve a built instance (see :func:`solve_scenario`)."""
+    sc = inst.scenario
+    levels = list(sc.objective_order) + (["tie_break"] if sc.solver.tie_break else [])
+    engine = engine or sc.solver.engine
+    if engine == "auto":
+        engine = "pulp"
+    messages = list(inst.messages)
+    try:
+        name = pick_solver(solver or sc.solver.name)
+    except SolverError as exc:
+        return _failed(inst, Status.SOLVER_MISSING, solver or sc.solver.name, engine, [str(exc)])
+    t0 = time.perf_counter()
+    model = create_model(inst)
+    build = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    level_results, status = _solve_levels_pulp(model, levels, name, sc.solver.time_limit)
+    values = _values_pulp(model)  # before the marginal-value LPs overwrite them
+    marginal = None
+    if status is Status.OPTIMAL:
+        marginal = _marginal_values_pulp(inst, values, sc.objective_order, name)
+    seconds = time.perf_counter() - t1
+    if status is Status.INFEASIBLE:
+        messages += _hard_conflicts(model)
+    if status is Status.TIME_LIMIT:
+        messages.append(
+            f"time limit of {sc.solver.time_limit:g} s reached at level "
+            f"{level_results[-1].name}: the answer is feasible but not proven optimal"
+        )
+    if status not in (Status.OPTIMAL, Status.TIME_LIMIT):
+        return _failed(inst, status, name, engine, messages, level_results, build, seconds)
+    mun, regions, total, cand, flows = _results(inst, values, marginal)
+    return SolveResult(
+        scenario=sc.name,
+        status=status,
+        solver=name,
+        engine=engine,
+        build_seconds=build,
+        solve_seconds=seconds,
+        levels=[lv for lv in level_results if lv.name != "tie_break"],
+        messages=messages,
+        municipalities=mun,
+        regions=regions,
+        province=total,
+        candidates=cand,
+        swaps=flows,
+        instance=inst,
+    )
+
+
+def _failed(
+    inst: Instance,
+    status: Status,
+    solver: str,
+    engine: str,
+    messages: list[str],
+    levels: list[LevelResult] | None = None,
+    build: float = 0.0,
+    seconds: float = 0.0,
+) -> SolveResult:
+    empty = pd.DataFrame()
+    return SolveResult(
+        scenario=inst.scenario.name,
+        status=status,
+        solver=solver,
+        engine=engine,
+        build_seconds=build,
+        solve_seconds=seconds,
+        levels=levels or [],
+        messages=messages,
+        municipalities=empty,
+        regions=empty,
+        province=pd.Series(dtype=object),
+        candidates=inst.candidates,
+        swaps=empty,
+        instance=inst,
+    )
+
+
+def solve_scenario(
+    ds: Dataset, scenario: Scenario, solver: str | None = None, engine: str | None = None
+) -> SolveResult:
+    """Solve a scenario on the data.
+
+    Parameters
+    ----------
+    ds
+        The loaded data.
+    scenario
+        The scenario.
+    solver
+        ``highs``, ``cbc`` or ``auto``; the scenario's ``solver.name`` by default.
+    engine
+        ``pulp`` (PuLP builds and hands over every level) or ``matrix`` (the PuLP model
+        is handed to HiGHS once and re-solved in place); the scenario's setting by default.
+
+    Examples
+    --------
+    >>> from planner.loader import load_dataset
+    >>> r = solve_scenario(load_dataset(), Scenario(name="base"))
+    >>> r.status.value, r.level("provincial_shortfall"), r.level("municipal_shortfall")
+    ('optimal', 2461.0, 2945.0)
+    """
+    return solve_instance(build_instance(ds, scenario), solver, engine)
