@@ -9,6 +9,7 @@ matrix path in :mod:`planner.matrix` both build from it.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from planner.counting import (
     own_places_table,
     soft_plan_totals,
 )
-from planner.loader import Dataset
+from planner.loader import Dataset, centroids
 from planner.network import load_adjacency, proposal_arcs, swap_graph
 from planner.rules import CycleRules
 from planner.scenario import Scenario
@@ -253,6 +254,33 @@ def _candidates(ds: Dataset, scenario: Scenario, rules: CycleRules) -> pd.DataFr
     return frame.sort_values("id", kind="stable").reset_index(drop=True)
 
 
+def _jitter(text: str) -> float:
+    """A fixed number in [0, 1) per text, so ties are broken the same way every run."""
+    return int(hashlib.sha256(text.encode()).hexdigest()[:12], 16) / 16**12
+
+
+def swap_weights(arcs: pd.DataFrame, mun: pd.DataFrame, ds: Dataset) -> np.ndarray:
+    """Tie-break weight per arc: the distance in km between the two municipalities
+    (residents of a swapped place live near the municipality they count for, as with
+    Dronten and Kampen), plus a fixed fraction per pair so no two arcs weigh the same.
+    Without geometry, the fixed fraction alone orders the arcs."""
+    if arcs.empty:
+        return np.zeros(0)
+    cent = centroids(ds.geometry).set_index("code")
+    code = dict(zip(mun["name"], mun["code"], strict=True))
+    out = []
+    for a, b in zip(arcs["from"], arcs["to"], strict=True):
+        w = _jitter(f"{a}>{b}")
+        ca, cb = code.get(a), code.get(b)
+        if ca in cent.index and cb in cent.index:
+            lat = np.radians((cent.at[ca, "lat"] + cent.at[cb, "lat"]) / 2)
+            dx = (cent.at[ca, "lon"] - cent.at[cb, "lon"]) * 111.32 * np.cos(lat)
+            dy = (cent.at[ca, "lat"] - cent.at[cb, "lat"]) * 110.57
+            w += float(np.hypot(dx, dy))
+        out.append(w)
+    return np.array(out)
+
+
 def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None = None) -> Instance:
     """Apply a scenario to the data and lay out what the model needs.
 
@@ -384,6 +412,7 @@ def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None 
         .sort_values("id", kind="stable")
         .reset_index(drop=True)
     )
+    arc_frame["weight"] = swap_weights(arc_frame, mun, changed)
 
     fixed = flows.rename(columns={"external_from": "external"})
     fixed = fixed.sort_values("id", kind="stable").reset_index(drop=True)

@@ -11,12 +11,14 @@ import csv
 import difflib
 import hashlib
 import io
+import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ValidationError
 
@@ -32,6 +34,8 @@ __all__ = [
     "default_data_dir",
     "suggest",
     "dataset_from_tables",
+    "centroids",
+    "read_geometry",
 ]
 
 
@@ -325,6 +329,7 @@ class Dataset:
     population: pd.DataFrame
     source: str = ""
     hashes: dict[str, str] = field(default_factory=dict)
+    geometry: dict | None = None
 
     @property
     def municipality_names(self) -> list[str]:
@@ -517,4 +522,57 @@ def load_dataset(directory: Path | str | None = None) -> Dataset:
         path = directory / spec.filename
         tables[name] = path if path.exists() else None
     ds = dataset_from_tables(tables, str(directory))
+    geo = directory / GEOMETRY_FILE
+    if geo.exists():
+        ds.geometry = read_geometry(geo)
+        ds.hashes[GEOMETRY_FILE] = hashlib.sha256(geo.read_bytes()).hexdigest()
     return ds
+
+
+GEOMETRY_FILE = "gemeenten_2024.geojson"
+
+
+def read_geometry(path: Path) -> dict:
+    """The municipality borders (GeoJSON), for the offline map and swap distances."""
+    try:
+        geo = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(
+            [Issue(str(path), f"not valid GeoJSON ({exc})", "replace it with a GeoJSON file")],
+            "Cannot load the data",
+        ) from None
+    if geo.get("type") != "FeatureCollection":
+        raise InputError(
+            [Issue(str(path), "not a GeoJSON FeatureCollection", "check the file")],
+            "Cannot load the data",
+        )
+    return geo
+
+
+def centroids(geometry: dict | None) -> pd.DataFrame:
+    """Mean of the border vertices per municipality code (lon, lat): good enough to tell
+    near from far, which is all the swap tie-break needs."""
+    rows = []
+    for feature in (geometry or {}).get("features", []):
+        props = feature.get("properties", {})
+        coords = feature.get("geometry", {}).get("coordinates", [])
+        flat: list[list[float]] = []
+
+        def walk(c: list) -> None:
+            if c and isinstance(c[0], int | float):
+                flat.append(c)
+            else:
+                for item in c:
+                    walk(item)
+
+        walk(coords)
+        if flat:
+            arr = np.asarray(flat, dtype=float)
+            rows.append(
+                {
+                    "code": props.get("gemeentecode"),
+                    "lon": arr[:, 0].mean(),
+                    "lat": arr[:, 1].mean(),
+                }
+            )
+    return pd.DataFrame(rows, columns=["code", "lon", "lat"])

@@ -246,7 +246,8 @@ def add_budget_limits(m: Model) -> None:
 def define_objectives(m: Model) -> None:
     """The objective levels: provincial shortfall, amv shortfall (sum over
     municipalities), municipal shortfall (sum), new places weighted by cost, and swap
-    volume; plus a tie-break that prefers earlier ids, so equal answers are ordered."""
+    volume; plus a tie-break among equally good answers: candidates earlier in id
+    order, and swaps between nearby municipalities (see ``swap_weights``)."""
     cost = m.inst.countable.set_index("id")["cost"]
     m.objectives["provincial_shortfall"] = pulp.lpSum(m.province_shortfall.values())
     m.objectives["amv_shortfall"] = pulp.lpSum(m.amv_shortfall.values())
@@ -254,10 +255,10 @@ def define_objectives(m: Model) -> None:
     m.objectives["new_places"] = pulp.lpSum(float(cost[k]) * z for k, z in m.places.items())
     m.objectives["swap_volume"] = pulp.lpSum(m.swap.values())
     n_c = max(1, len(m.places))
-    n_a = max(1, len(m.swap))
+    weight = dict(zip(m.inst.arcs["id"], m.inst.arcs["weight"], strict=True))
     m.objectives["tie_break"] = pulp.lpSum(
         (i + 1) / n_c * z for i, z in enumerate(m.places.values())
-    ) + pulp.lpSum((i + 1) / n_a * x for i, x in enumerate(m.swap.values()))
+    ) + pulp.lpSum(float(weight[a]) * x for a, x in m.swap.items())
 
 
 def create_model(inst: Instance) -> Model:

@@ -268,6 +268,22 @@ def _solve_levels_pulp(
     return out, Status.OPTIMAL
 
 
+def marginal_values(
+    inst: Instance, values: dict[str, float], levels: list[str], solver: str, messages: list[str]
+) -> pd.DataFrame:
+    """Marginal values of the LP with the binaries fixed: with HiGHS by re-solving with
+    one more place per municipality (see :func:`planner.matrix.marginal_values_highs`),
+    with CBC alone from the duals (which, for a municipality exactly at its quota, may
+    lie anywhere between the effect of a place more and a place less)."""
+    if "highs" in available_solvers():
+        from planner.matrix import build_matrix, marginal_values_highs
+
+        names = list(inst.municipalities["name"])
+        return marginal_values_highs(build_matrix(inst), values, levels, names)
+    messages.append("marginal values from LP duals (HiGHS not installed)")
+    return _marginal_values_pulp(inst, values, levels, solver)
+
+
 def _marginal_values_pulp(
     inst: Instance, values: dict[str, float], levels: list[str], solver: str
 ) -> pd.DataFrame:
@@ -395,9 +411,8 @@ def _values_pulp(model: Model) -> dict[str, float]:
     return x
 
 
-def _hard_conflicts(model: Model) -> list[str]:
+def _hard_conflicts(inst: Instance, hard: dict[str, str]) -> list[str]:
     """Name the user's hard requirements when the model is infeasible."""
-    inst = model.inst
     msgs = []
     must = inst.candidates[inst.candidates["must_open"]]
     lim = inst.scenario.limits
@@ -411,8 +426,8 @@ def _hard_conflicts(model: Model) -> list[str]:
             f"the must-open candidates need at least {int(must['lo'].sum())} places but "
             f"limits.max_new_places is {lim.max_new_places}"
         )
-    if not msgs and model.hard:
-        msgs.append("these hard requirements cannot all be met: " + "; ".join(model.hard.values()))
+    if not msgs and hard:
+        msgs.append("these hard requirements cannot all be met: " + "; ".join(hard.values()))
     return msgs
 
 
@@ -423,25 +438,45 @@ def solve_instance(
     sc = inst.scenario
     levels = list(sc.objective_order) + (["tie_break"] if sc.solver.tie_break else [])
     engine = engine or sc.solver.engine
-    if engine == "auto":
-        engine = "pulp"
     messages = list(inst.messages)
     try:
         name = pick_solver(solver or sc.solver.name)
     except SolverError as exc:
         return _failed(inst, Status.SOLVER_MISSING, solver or sc.solver.name, engine, [str(exc)])
+    if engine == "auto":
+        engine = "matrix" if name == "highs" else "pulp"
+    if engine == "matrix" and name != "highs":
+        messages.append("the matrix engine needs HiGHS; solved through PuLP instead")
+        engine = "pulp"
     t0 = time.perf_counter()
-    model = create_model(inst)
-    build = time.perf_counter() - t0
-    t1 = time.perf_counter()
-    level_results, status = _solve_levels_pulp(model, levels, name, sc.solver.time_limit)
-    values = _values_pulp(model)  # before the marginal-value LPs overwrite them
-    marginal = None
-    if status is Status.OPTIMAL:
-        marginal = _marginal_values_pulp(inst, values, sc.objective_order, name)
+    if engine == "matrix":
+        from planner.matrix import build_matrix, marginal_values_highs, solve_levels_highs
+
+        mm = build_matrix(inst)
+        build = time.perf_counter() - t0
+        hard = mm.hard
+        t1 = time.perf_counter()
+        h, level_results, status, values, level_rows = solve_levels_highs(
+            mm, levels, sc.solver.time_limit
+        )
+        del h, level_rows
+        marginal = None
+        if status is Status.OPTIMAL:
+            names = list(inst.municipalities["name"])
+            marginal = marginal_values_highs(mm, values, sc.objective_order, names)
+    else:
+        model = create_model(inst)
+        build = time.perf_counter() - t0
+        hard = model.hard
+        t1 = time.perf_counter()
+        level_results, status = _solve_levels_pulp(model, levels, name, sc.solver.time_limit)
+        values = _values_pulp(model)
+        marginal = None
+        if status is Status.OPTIMAL:
+            marginal = marginal_values(inst, values, sc.objective_order, name, messages)
     seconds = time.perf_counter() - t1
     if status is Status.INFEASIBLE:
-        messages += _hard_conflicts(model)
+        messages += _hard_conflicts(inst, hard)
     if status is Status.TIME_LIMIT:
         messages.append(
             f"time limit of {sc.solver.time_limit:g} s reached at level "
