@@ -549,23 +549,22 @@ def read_geometry(path: Path) -> dict:
     return geo
 
 
+def _vertices(coords: list) -> list[list[float]]:
+    if coords and isinstance(coords[0], int | float):
+        return [coords]
+    out: list[list[float]] = []
+    for item in coords:
+        out += _vertices(item)
+    return out
+
+
 def centroids(geometry: dict | None) -> pd.DataFrame:
     """Mean of the border vertices per municipality code (lon, lat): good enough to tell
     near from far, which is all the swap tie-break needs."""
     rows = []
     for feature in (geometry or {}).get("features", []):
         props = feature.get("properties", {})
-        coords = feature.get("geometry", {}).get("coordinates", [])
-        flat: list[list[float]] = []
-
-        def walk(c: list) -> None:
-            if c and isinstance(c[0], int | float):
-                flat.append(c)
-            else:
-                for item in c:
-                    walk(item)
-
-        walk(coords)
+        flat = _vertices(feature.get("geometry", {}).get("coordinates", []))
         if flat:
             arr = np.asarray(flat, dtype=float)
             rows.append(
