@@ -56,28 +56,144 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_solve(args: argparse.Namespace) -> int:
-    from planner.export import write_xlsx
+def _solve(args: argparse.Namespace, path: Path):
     from planner.loader import load_dataset
     from planner.scenario import load_scenario
-    from planner.solution import result_sheets, result_text
-    from planner.solve import Status, solve_scenario
+    from planner.solve import solve_scenario
 
     ds = load_dataset(args.data)
-    scenario = load_scenario(args.scenario, ds)
-    result = solve_scenario(ds, scenario, solver=args.solver, engine=args.engine)
-    if args.format == "json":
-        _write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), args.output)
-    else:
-        _write(result_text(result, args.lang), args.output)
-    if args.xlsx and result.status in (Status.OPTIMAL, Status.TIME_LIMIT):
-        write_xlsx(args.xlsx, result_sheets(result, args.lang))
-        print(f"written: {args.xlsx}", file=sys.stderr)
+    scenario = load_scenario(path, ds)
+    solver = getattr(args, "solver", None)
+    engine = getattr(args, "engine", None)
+    return ds, solve_scenario(ds, scenario, solver=solver, engine=engine)
+
+
+def _exit(result) -> int:
+    from planner.solve import Status
+
     if result.status is Status.OPTIMAL:
         return 0
     for message in result.messages:
         print(f"{result.status.value}: {message}", file=sys.stderr)
     return 3
+
+
+def cmd_solve(args: argparse.Namespace) -> int:
+    from planner.export import export_result, result_document, result_sheets_full, write_xlsx
+    from planner.solution import result_text
+    from planner.solve import Status
+
+    ds, result = _solve(args, args.scenario)
+    answered = result.status in (Status.OPTIMAL, Status.TIME_LIMIT)
+    if args.format == "json":
+        doc = result.to_dict() if not answered else result_document(result, ds)
+        doc = {"solve_seconds": round(result.solve_seconds, 4), **doc}
+        _write(json.dumps(doc, ensure_ascii=False, indent=2, default=str), args.output)
+    else:
+        _write(result_text(result, args.lang), args.output)
+    if answered and args.xlsx:
+        write_xlsx(args.xlsx, result_sheets_full(result, ds, args.lang))
+        print(f"written: {args.xlsx}", file=sys.stderr)
+    if answered and args.export:
+        for path in export_result(result, ds, args.export, args.lang):
+            print(f"written: {path}", file=sys.stderr)
+    return _exit(result)
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from planner.explain import burden, condition_states, shortfall_breakdown
+    from planner.solution import marginal_words
+    from planner.tables import text_table
+
+    ds, result = _solve(args, args.scenario)
+    if result.municipalities.empty:
+        return _exit(result)
+    nl = args.lang == "nl"
+    b = shortfall_breakdown(result).set_index("name")
+    load = burden(result, ds).set_index("name")
+    mun = result.municipalities.set_index("name")
+    names = [args.municipality] if args.municipality else list(mun.index)
+    unknown = [n for n in names if n not in mun.index]
+    if unknown:
+        from planner.loader import suggest
+
+        print(f"unknown municipality {unknown[0]!r}; {suggest(unknown[0], mun.index)}",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    rows = [
+        [n, int(b.at[n, "shortfall"]), int(b.at[n, "near_miss_part"]),
+         int(b.at[n, "awaiting_decision_part"]), int(b.at[n, "missing_capacity"]),
+         float(load.at[n, "places_per_1000"]), float(load.at[n, "credited_to_quota"])]
+        for n in names
+    ]  # fmt: skip
+    heads = (
+        ["Gemeente", "Tekort", "buiten venster", "wacht op besluit", "ontbrekend",
+         "plekken/1000 inw.", "realisatie/opgave"]
+        if nl
+        else ["Municipality", "Shortfall", "outside window", "awaiting decision", "missing",
+              "places/1000 inh.", "credited/quota"]
+    )  # fmt: skip
+    out = [text_table(rows, heads), ""]
+    for n in names:
+        if b.at[n, "near_miss_sites"]:
+            out.append(
+                f"{n}: {b.at[n, 'near_miss_sites']} "
+                + (f"(tot {b.at[n, 'near_miss_days']} dagen buiten het venster)" if nl
+                   else f"(up to {b.at[n, 'near_miss_days']} days outside the window)")
+            )  # fmt: skip
+        for key, amv in (("marginal_value", False), ("amv_marginal_value", True)):
+            values = mun.at[n, key] if key in mun else None
+            if isinstance(values, dict):
+                out.append("  " + marginal_words(n, values, amv, args.lang))
+    cond = condition_states(result)
+    if len(cond):
+        out.append("")
+        for c in cond.itertuples(index=False):
+            out.append(
+                f"{c.id}: {c.condition_municipality} {c.places_found}/{c.condition_places} "
+                f"({c.condition_date:%d-%m-%Y}): {c.state}"
+            )
+    out.append("\nBevolking: CBS 1-1-2024 (CC BY 4.0)" if nl else
+               "\nPopulation: CBS 1 Jan 2024 (CC BY 4.0)")  # fmt: skip
+    _write("\n".join(out), None)
+    return _exit(result)
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from planner.compare import compare_results
+    from planner.export import write_xlsx
+    from planner.loader import load_dataset
+    from planner.scenario import load_scenario
+    from planner.solve import Status, solve_scenario
+
+    if len(args.scenarios) < 2:
+        print("compare needs at least two scenario files", file=sys.stderr)
+        return 2
+    ds = load_dataset(args.data)
+    results = []
+    for path in args.scenarios:
+        res = solve_scenario(ds, load_scenario(path, ds))
+        if res.status not in (Status.OPTIMAL, Status.TIME_LIMIT):
+            print(f"{path}: {res.status.value}: {'; '.join(res.messages)}", file=sys.stderr)
+            return 3
+        results.append(res)
+    labels = _labels(args.scenarios)
+    cmp = compare_results(results, labels)
+    if args.format == "json":
+        _write(json.dumps(cmp.to_dict(), ensure_ascii=False, indent=2, default=str), args.output)
+    else:
+        _write(cmp.text(args.lang), args.output)
+    if args.xlsx:
+        write_xlsx(args.xlsx, cmp.sheets(args.lang))
+        print(f"written: {args.xlsx}", file=sys.stderr)
+    return 0
+
+
+def _labels(paths: list[Path]) -> list[str]:
+    stems = [p.stem for p in paths]
+    if len(set(stems)) == len(stems):
+        return stems
+    return [f"{i + 1}:{s}" for i, s in enumerate(stems)]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -111,7 +227,23 @@ def build_parser() -> argparse.ArgumentParser:
                    help="MILP solver (default: the scenario's, else HiGHS)")  # fmt: skip
     p.add_argument("--engine", choices=["auto", "pulp", "matrix"], default=None,
                    help="how the model reaches the solver (default: auto)")  # fmt: skip
+    p.add_argument("--export", type=Path, default=None, metavar="DIR",
+                   help="write the workbook, CSV files and JSON into DIR")  # fmt: skip
     p.set_defaults(func=cmd_solve)
+
+    p = sub.add_parser("explain", help="why each municipality is short, burden, marginal values")
+    p.add_argument("scenario", type=Path)
+    _add_common(p)
+    p.add_argument("--municipality", default=None, help="only this municipality")
+    p.set_defaults(func=cmd_explain)
+
+    p = sub.add_parser("compare", help="scenarios side by side, with a diff of their inputs")
+    p.add_argument("scenarios", type=Path, nargs="+", help="two or more scenario files")
+    _add_common(p)
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("--output", "-o", type=Path, default=None, help="write to a file, not stdout")
+    p.add_argument("--xlsx", type=Path, default=None, help="also write an Excel workbook")
+    p.set_defaults(func=cmd_compare)
     return parser
 
 

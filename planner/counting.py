@@ -203,7 +203,14 @@ def evaluate_swaps(
     condition (a number of own places of a municipality in use by a date) is met by the
     locations in the data. ``condition_state`` is ``met``, ``not_met`` or ``none``.
     """
-    checks = _window_checks(swaps.assign(end_unknown=None), rules)
+    # An agreement without a start date is in force from before the window.
+    open_start = swaps["start_kind"] == "empty"
+    dated = swaps.assign(
+        end_unknown=None,
+        start_kind=swaps["start_kind"].where(~open_start, "date"),
+        start=swaps["start"].where(~open_start, rules.w0),
+    )
+    checks = _window_checks(dated, rules)
     checks[Reason.NOT_AGREED] = ~swaps["status"].isin(["agreed", "locked"])
     states, found = [], []
     for _, row in swaps.iterrows():

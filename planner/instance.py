@@ -350,6 +350,13 @@ def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None 
         provinces["province"].map(ext_in["amv_places"]).fillna(0).astype(int) if len(ext_in) else 0
     )
 
+    for r in sw[sw["counts"] & (sw["condition_state"] == "not_met")].itertuples(index=False):
+        messages.append(
+            f"swap {r.id} counts by override although its condition is not met: "
+            f"{r.condition_municipality} has "
+            f"{int(r.condition_places_found)} of {int(r.condition_places)} own places in use "
+            f"on {r.condition_date:%d-%m-%Y}"
+        )
     cand = _candidates(changed, scenario, rules)
     for r in cand[~cand["can_count"]].itertuples(index=False):
         messages.append(f"candidate {r.id} ({r.municipality}) cannot count: {r.why}")

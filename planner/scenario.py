@@ -576,5 +576,5 @@ def check_against_data(scenario: Scenario, ds: Dataset, label: str = "<scenario>
 
 def scenario_hash(scenario: Scenario) -> str:
     """A stable hash of the scenario's content (not of its file's formatting)."""
-    text = scenario.model_dump_json(by_alias=True, exclude={"name", "description"})
+    text = scenario.model_dump_json(by_alias=True, exclude={"name", "description", "extends"})
     return hashlib.sha256(text.encode()).hexdigest()

@@ -18,9 +18,9 @@ def _fmt(value: Any) -> str:
     if isinstance(value, float):
         if math.isnan(value):
             return ""
-        if value.is_integer() and abs(value) >= 1:
+        if value.is_integer():
             return f"{int(value):,}".replace(",", ".")
-        return f"{value:.2f}"
+        return f"{value:.2f}".replace(".", ",")
     if isinstance(value, bool | np.bool_):
         return "ja" if value else "nee"
     if isinstance(value, int | np.integer):

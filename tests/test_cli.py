@@ -93,3 +93,22 @@ def test_version(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["--version"])
     assert "planner" in capsys.readouterr().out
+
+
+def test_explain(capsys) -> None:
+    code = main(["explain", "scenarios/base.yaml", "--municipality", "Kampen", "--lang", "en"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "Hotel Zalkerbroek (up to 92 days outside the window)" in out
+    assert "one more place in Kampen lowers the provincial shortfall by 1" in out
+    assert "dronten-kampen: Kampen 108/108 (01-10-2025): met" in out
+    code = main(["explain", "scenarios/base.yaml", "--municipality", "Kampne"])
+    assert code == 2 and "'Kampen'" in capsys.readouterr().err
+
+
+def test_solve_export_folder(capsys, tmp_path) -> None:
+    code = main(["solve", "scenarios/base.yaml", "--export", str(tmp_path / "out")])
+    assert code == 0
+    assert (tmp_path / "out" / "resultaat.xlsx").exists()
+    doc = json.loads((tmp_path / "out" / "result.json").read_text())
+    assert doc["province"]["shortfall"] == 2461

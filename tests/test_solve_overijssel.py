@@ -179,3 +179,19 @@ def test_cli_solve_infeasible_exits_3(capsys, tmp_path) -> None:
     code = main(["solve", str(path)])
     captured = capsys.readouterr()
     assert code == 3 and "infeasible" in captured.out and "must open" in captured.err
+
+
+def test_neighbours_policy_only_swaps_across_shared_borders(overijssel) -> None:
+    """Neighbours only (data/adjacency_2024.csv): every proposed swap is between two
+    municipalities that share a border; the sum of municipal shortfalls can fall at most
+    as far as with the whole province (2,461)."""
+    from planner.network import load_adjacency
+
+    res = solve_scenario(overijssel, Scenario(name="n", swaps={"policy": "neighbours"}))
+    adj = load_adjacency(REPO / "data")
+    code = res.municipalities.set_index("name")["code"]
+    proposed = res.swaps[res.swaps["kind"] == "proposed"]
+    assert len(proposed) > 0
+    for a, b in zip(proposed["from"], proposed["to"], strict=True):
+        assert frozenset((code[a], code[b])) in adj
+    assert 2461 <= levels(res)["municipal_shortfall"] < 2945
