@@ -9,6 +9,7 @@ in, tables out, no files.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -49,7 +50,7 @@ class Reason(StrEnum):
 
 
 def _why(
-    codes: list[str], days_late: float, days_short: float, rules: CycleRules, row: pd.Series
+    codes: list[str], days_late: float, days_short: float, rules: CycleRules, row: Mapping
 ) -> str:
     parts = []
     for code in codes:
@@ -131,10 +132,13 @@ def _finish(
     out["reasons"] = ["|".join(c) for c in codes]
     out["days_late"] = checks["days_late"]
     out["days_short"] = checks["days_short"]
+    # The words need only a row's start, end and status, and only where a rule fails:
+    # plain column lists instead of one Series per row (iterrows).
+    fields = {c: frame[c].tolist() for c in ("start", "end", "status") if c in frame}
     out["why"] = [
-        _why(c, dl, ds, rules, row)
-        for c, dl, ds, (_, row) in zip(
-            codes, checks["days_late"], checks["days_short"], frame.iterrows(), strict=True
+        _why(c, dl, ds, rules, {k: v[i] for k, v in fields.items()}) if c else ""
+        for i, (c, dl, ds) in enumerate(
+            zip(codes, checks["days_late"].tolist(), checks["days_short"].tolist(), strict=True)
         )
     ]
     ov = overrides[overrides["target"] == target][["id", "target_id", "counts", "reason"]]

@@ -266,16 +266,20 @@ def swap_weights(arcs: pd.DataFrame, mun: pd.DataFrame, ds: Dataset) -> np.ndarr
     Without geometry, the fixed fraction alone orders the arcs."""
     if arcs.empty:
         return np.zeros(0)
-    cent = centroids(ds.geometry).set_index("code")
+    cent = centroids(ds.geometry)
+    # Dicts of the same numpy scalars as before (not .at per arc): the arithmetic below
+    # is unchanged, so the weights are bit for bit the same.
+    lon = dict(zip(cent["code"], cent["lon"].to_numpy(), strict=True))
+    lat_of = dict(zip(cent["code"], cent["lat"].to_numpy(), strict=True))
     code = dict(zip(mun["name"], mun["code"], strict=True))
     out = []
-    for a, b in zip(arcs["from"], arcs["to"], strict=True):
+    for a, b in zip(arcs["from"].tolist(), arcs["to"].tolist(), strict=True):
         w = _jitter(f"{a}>{b}")
         ca, cb = code.get(a), code.get(b)
-        if ca in cent.index and cb in cent.index:
-            lat = np.radians((cent.at[ca, "lat"] + cent.at[cb, "lat"]) / 2)
-            dx = (cent.at[ca, "lon"] - cent.at[cb, "lon"]) * 111.32 * np.cos(lat)
-            dy = (cent.at[ca, "lat"] - cent.at[cb, "lat"]) * 110.57
+        if ca in lon and cb in lon:
+            lat = np.radians((lat_of[ca] + lat_of[cb]) / 2)
+            dx = (lon[ca] - lon[cb]) * 111.32 * np.cos(lat)
+            dy = (lat_of[ca] - lat_of[cb]) * 110.57
             w += float(np.hypot(dx, dy))
         out.append(w)
     return np.array(out)
