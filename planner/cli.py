@@ -80,6 +80,27 @@ def cmd_solve(args: argparse.Namespace) -> int:
     return 3
 
 
+def cmd_national(args: argparse.Namespace) -> int:
+    from planner.national import SCENARIO_FILE, generate_country, write_country
+
+    country = generate_country(
+        seed=args.seed, municipalities=args.municipalities, provinces=args.provinces
+    )
+    write_country(country, args.out, force=args.force)
+    m = country.municipalities
+    t = country.tables
+    print(
+        f"written {args.out}: {len(m)} municipalities in {m['province'].nunique()} provinces "
+        f"({m['region'].nunique()} regions), quota {int(m['quota'].sum()):,} "
+        f"(amv {int(m['amv_quota'].sum()):,}), {len(t['locations.csv']):,} locations, "
+        f"{len(t['soft_plans.csv']):,} soft plans, {len(country.scenario['candidates']):,} "
+        f"candidates, {len(t['swaps.csv']):,} swap agreements\n"
+        f"solve it with: planner solve {Path(args.out) / SCENARIO_FILE} --data {args.out}",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="planner",
@@ -112,6 +133,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--engine", choices=["auto", "pulp", "matrix"], default=None,
                    help="how the model reaches the solver (default: auto)")  # fmt: skip
     p.set_defaults(func=cmd_solve)
+
+    p = sub.add_parser(
+        "national", help="write a synthetic national instance (benchmarks, other provinces)"
+    )
+    p.add_argument("--seed", type=int, default=1, help="same seed, same files (default: 1)")
+    p.add_argument("--out", type=Path, required=True, help="folder to write the data to")
+    p.add_argument("--municipalities", type=int, default=None,
+                   help="only this many connected municipalities (default: all 342)")  # fmt: skip
+    p.add_argument("--provinces", type=int, default=12, help="number of provinces (default: 12)")
+    p.add_argument("--force", action="store_true", help="replace files already in --out")
+    p.set_defaults(func=cmd_national)
     return parser
 
 

@@ -406,6 +406,15 @@ def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None 
                     "record it as agreed to count it"
                 )
                 continue
+            if not can_give[r.from_municipality]:
+                # Proposed swaps move only surplus; a giver without candidates that can
+                # never reach its own quota would make the model infeasible.
+                messages.append(
+                    f"proposed swap {r.id} cannot be used: {r.from_municipality} cannot have "
+                    f"a surplus in this scenario (at most {int(max_own[r.from_municipality])} "
+                    f"own places against a quota of {int(idx.at[r.from_municipality, 'quota'])})"
+                )
+                continue
             arcs.append(
                 {"id": f"record:{r.id}", "from": r.from_municipality, "to": r.to_municipality,
                  "ub": float(r.places), "amv_ub": float(r.amv_places),
