@@ -80,6 +80,35 @@ def cmd_solve(args: argparse.Namespace) -> int:
     return 3
 
 
+def cmd_risk(args: argparse.Namespace) -> int:
+    from planner.loader import load_dataset
+    from planner.risk import RiskStatus, progress_bar, risk_text, run_risk
+    from planner.scenario import load_scenario
+
+    ds = load_dataset(args.data)
+    scenario = load_scenario(args.scenario, ds)
+    show = args.progress or (args.progress is None and sys.stderr.isatty())
+    result = run_risk(
+        ds,
+        scenario,
+        draws=args.draws,
+        seed=args.seed,
+        progress=progress_bar(sys.stderr) if show else None,
+        scheduler=args.scheduler,
+        workers=args.workers,
+        levels=args.levels,
+    )
+    if args.format == "json":
+        _write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), args.output)
+    else:
+        _write(risk_text(result, args.lang), args.output)
+    if result.status is RiskStatus.OK:
+        return 0
+    for message in result.messages:
+        print(f"{result.status.value}: {message}", file=sys.stderr)
+    return 3
+
+
 def cmd_national(args: argparse.Namespace) -> int:
     from planner.national import SCENARIO_FILE, generate_country, write_country
 
@@ -133,6 +162,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--engine", choices=["auto", "pulp", "matrix"], default=None,
                    help="how the model reaches the solver (default: auto)")  # fmt: skip
     p.set_defaults(func=cmd_solve)
+
+    p = sub.add_parser(
+        "risk", help="which plans materialise: shortfall distributions over many draws"
+    )
+    p.add_argument("scenario", type=Path, help="scenario with probabilities (scenarios/*.yaml)")
+    _add_common(p)
+    p.add_argument("--draws", type=int, default=1000, help="number of draws (default: 1000)")
+    p.add_argument("--seed", type=int, default=0, help="same seed, same numbers (default: 0)")
+    p.add_argument("--workers", type=int, default=None,
+                   help="local processes (default: one per core; 1: in this process)")  # fmt: skip
+    p.add_argument("--scheduler", default=None,
+                   help="run the draws on a Dask cluster, e.g. tcp://host:8786")  # fmt: skip
+    p.add_argument("--levels", choices=["all", "shortfalls"], default="all",
+                   help="objective levels per draw (shortfalls: totals only, faster)")  # fmt: skip
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("--output", "-o", type=Path, default=None, help="write to a file, not stdout")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="progress bar on stderr (default: when stderr is a terminal)")  # fmt: skip
+    p.set_defaults(func=cmd_risk)
 
     p = sub.add_parser(
         "national", help="write a synthetic national instance (benchmarks, other provinces)"
