@@ -207,7 +207,7 @@ def bench_national(repeats: int, with_cbc: bool, seed: int = 1) -> dict:
         create_model(inst)
         out["pulp_build"] = time.perf_counter() - t0
         if with_cbc:
-            out["pulp_cbc"] = pulp_cbc(inst, time_limit=900)
+            out["pulp_cbc"] = pulp_cbc(inst, time_limit=300)
             out["speedup_vs_pulp_cbc"] = out["pulp_cbc"]["total"] / med["total"]
         return out
 

@@ -145,7 +145,15 @@ def _finish(
     ov = ov.rename(
         columns={"id": "override_id", "counts": "override_counts", "reason": "override_reason"}
     )
-    out = out.merge(ov, how="left", left_on="id", right_on="target_id").drop(columns="target_id")
+    if len(ov) and ov["target_id"].is_unique:
+        # One override per target: a reindex is the left join, without merge's cost.
+        joined = ov.set_index("target_id").reindex(out["id"].to_numpy())
+        out = out.reset_index(drop=True)  # as merge returns it
+        for col in ("override_id", "override_counts", "override_reason"):
+            out[col] = joined[col].to_numpy()
+    else:
+        out = out.merge(ov, how="left", left_on="id", right_on="target_id")
+        out = out.drop(columns="target_id")
     has_override = out["override_id"].notna()
     out["rule_why"] = out["why"]
     out["counts"] = np.where(
