@@ -103,7 +103,7 @@ Progress = Callable[[int, int], None]
 
 
 def default_scenarios() -> Path:
-    """The example scenarios folder beside the bundled data."""
+    """The example scenarios folder beside the data folder (of a source checkout)."""
     return default_data_dir().parent / "scenarios"
 
 
