@@ -196,6 +196,56 @@ def _labels(paths: list[Path]) -> list[str]:
     return [f"{i + 1}:{s}" for i, s in enumerate(stems)]
 
 
+def cmd_risk(args: argparse.Namespace) -> int:
+    from planner.loader import load_dataset
+    from planner.risk import RiskStatus, progress_bar, risk_text, run_risk
+    from planner.scenario import load_scenario
+
+    ds = load_dataset(args.data)
+    scenario = load_scenario(args.scenario, ds)
+    show = args.progress or (args.progress is None and sys.stderr.isatty())
+    result = run_risk(
+        ds,
+        scenario,
+        draws=args.draws,
+        seed=args.seed,
+        progress=progress_bar(sys.stderr) if show else None,
+        scheduler=args.scheduler,
+        workers=args.workers,
+        levels=args.levels,
+    )
+    if args.format == "json":
+        _write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), args.output)
+    else:
+        _write(risk_text(result, args.lang), args.output)
+    if result.status is RiskStatus.OK:
+        return 0
+    for message in result.messages:
+        print(f"{result.status.value}: {message}", file=sys.stderr)
+    return 3
+
+
+def cmd_national(args: argparse.Namespace) -> int:
+    from planner.national import SCENARIO_FILE, generate_country, write_country
+
+    country = generate_country(
+        seed=args.seed, municipalities=args.municipalities, provinces=args.provinces
+    )
+    write_country(country, args.out, force=args.force)
+    m = country.municipalities
+    t = country.tables
+    print(
+        f"written {args.out}: {len(m)} municipalities in {m['province'].nunique()} provinces "
+        f"({m['region'].nunique()} regions), quota {int(m['quota'].sum()):,} "
+        f"(amv {int(m['amv_quota'].sum()):,}), {len(t['locations.csv']):,} locations, "
+        f"{len(t['soft_plans.csv']):,} soft plans, {len(country.scenario['candidates']):,} "
+        f"candidates, {len(t['swaps.csv']):,} swap agreements\n"
+        f"solve it with: planner solve {Path(args.out) / SCENARIO_FILE} --data {args.out}",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="planner",
@@ -244,6 +294,36 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", type=Path, default=None, help="write to a file, not stdout")
     p.add_argument("--xlsx", type=Path, default=None, help="also write an Excel workbook")
     p.set_defaults(func=cmd_compare)
+
+    p = sub.add_parser(
+        "risk", help="which plans materialise: shortfall distributions over many draws"
+    )
+    p.add_argument("scenario", type=Path, help="scenario with probabilities (scenarios/*.yaml)")
+    _add_common(p)
+    p.add_argument("--draws", type=int, default=1000, help="number of draws (default: 1000)")
+    p.add_argument("--seed", type=int, default=0, help="same seed, same numbers (default: 0)")
+    p.add_argument("--workers", type=int, default=None,
+                   help="local processes (default: one per core; 1: in this process)")  # fmt: skip
+    p.add_argument("--scheduler", default=None,
+                   help="run the draws on a Dask cluster, e.g. tcp://host:8786")  # fmt: skip
+    p.add_argument("--levels", choices=["all", "shortfalls"], default="all",
+                   help="objective levels per draw (shortfalls: totals only, faster)")  # fmt: skip
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.add_argument("--output", "-o", type=Path, default=None, help="write to a file, not stdout")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="progress bar on stderr (default: when stderr is a terminal)")  # fmt: skip
+    p.set_defaults(func=cmd_risk)
+
+    p = sub.add_parser(
+        "national", help="write a synthetic national instance (benchmarks, other provinces)"
+    )
+    p.add_argument("--seed", type=int, default=1, help="same seed, same files (default: 1)")
+    p.add_argument("--out", type=Path, required=True, help="folder to write the data to")
+    p.add_argument("--municipalities", type=int, default=None,
+                   help="only this many connected municipalities (default: all 342)")  # fmt: skip
+    p.add_argument("--provinces", type=int, default=12, help="number of provinces (default: 12)")
+    p.add_argument("--force", action="store_true", help="replace files already in --out")
+    p.set_defaults(func=cmd_national)
     return parser
 
 

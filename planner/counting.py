@@ -9,6 +9,7 @@ in, tables out, no files.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -49,7 +50,7 @@ class Reason(StrEnum):
 
 
 def _why(
-    codes: list[str], days_late: float, days_short: float, rules: CycleRules, row: pd.Series
+    codes: list[str], days_late: float, days_short: float, rules: CycleRules, row: Mapping
 ) -> str:
     parts = []
     for code in codes:
@@ -131,17 +132,28 @@ def _finish(
     out["reasons"] = ["|".join(c) for c in codes]
     out["days_late"] = checks["days_late"]
     out["days_short"] = checks["days_short"]
+    # The words need only a row's start, end and status, and only where a rule fails:
+    # plain column lists instead of one Series per row (iterrows).
+    fields = {c: frame[c].tolist() for c in ("start", "end", "status") if c in frame}
     out["why"] = [
-        _why(c, dl, ds, rules, row)
-        for c, dl, ds, (_, row) in zip(
-            codes, checks["days_late"], checks["days_short"], frame.iterrows(), strict=True
+        _why(c, dl, ds, rules, {k: v[i] for k, v in fields.items()}) if c else ""
+        for i, (c, dl, ds) in enumerate(
+            zip(codes, checks["days_late"].tolist(), checks["days_short"].tolist(), strict=True)
         )
     ]
     ov = overrides[overrides["target"] == target][["id", "target_id", "counts", "reason"]]
     ov = ov.rename(
         columns={"id": "override_id", "counts": "override_counts", "reason": "override_reason"}
     )
-    out = out.merge(ov, how="left", left_on="id", right_on="target_id").drop(columns="target_id")
+    if len(ov) and ov["target_id"].is_unique:
+        # One override per target: a reindex is the left join, without merge's cost.
+        joined = ov.set_index("target_id").reindex(out["id"].to_numpy())
+        out = out.reset_index(drop=True)  # as merge returns it
+        for col in ("override_id", "override_counts", "override_reason"):
+            out[col] = joined[col].to_numpy()
+    else:
+        out = out.merge(ov, how="left", left_on="id", right_on="target_id")
+        out = out.drop(columns="target_id")
     has_override = out["override_id"].notna()
     out["rule_why"] = out["why"]
     out["counts"] = np.where(
@@ -327,13 +339,20 @@ def aggregate(
         out[col] = m[col]
     out["places"] = own_places["places"].reindex(m.index).fillna(0).astype(int)
     out["amv_places"] = own_places["amv_places"].reindex(m.index).fillna(0).astype(int)
-    f = flows if len(flows) else pd.DataFrame(columns=["from", "to", "places", "amv_places"])
-    inflow = f.groupby("to")[["places", "amv_places"]].sum()
-    outflow = f.groupby("from")[["places", "amv_places"]].sum()
-    out["swapped_in"] = inflow["places"].reindex(m.index).fillna(0).astype(int)
-    out["swapped_out"] = outflow["places"].reindex(m.index).fillna(0).astype(int)
-    out["amv_swapped_in"] = inflow["amv_places"].reindex(m.index).fillna(0).astype(int)
-    out["amv_swapped_out"] = outflow["amv_places"].reindex(m.index).fillna(0).astype(int)
+    # Sums per municipality with dicts: a pandas groupby costs milliseconds even on a
+    # frame of one row, and this runs for every scenario solved.
+    if len(flows):
+        inflow = _sums(flows["to"], flows["places"], flows["amv_places"])
+        outflow = _sums(flows["from"], flows["places"], flows["amv_places"])
+    else:
+        inflow = outflow = {}
+    for col, sums, k in (
+        ("swapped_in", inflow, 0),
+        ("swapped_out", outflow, 0),
+        ("amv_swapped_in", inflow, 1),
+        ("amv_swapped_out", outflow, 1),
+    ):
+        out[col] = np.array([sums[n][k] if n in sums else 0 for n in m.index], dtype=int)
     out["credited"] = out["places"] + out["swapped_in"] - out["swapped_out"]
     out["amv_credited"] = out["amv_places"] + out["amv_swapped_in"] - out["amv_swapped_out"]
     out["shortfall"] = (out["quota"] - out["credited"]).clip(lower=0)
@@ -351,31 +370,46 @@ def aggregate(
     out = out[MUNICIPAL_COLUMNS].reset_index(drop=True)
     out = out.sort_values(["region", "name"], kind="stable").reset_index(drop=True)
 
-    def level(frame: pd.DataFrame) -> pd.Series:
+    summed = (
+        "quota", "amv_quota", "places", "amv_places", "credited", "amv_credited",
+        "shortfall", "amv_shortfall", "surplus", "soft_plans", "amv_soft_plans",
+    )  # fmt: skip
+    arrays = {c: out[c].to_numpy() for c in summed}
+
+    def level(rows: np.ndarray | slice) -> pd.Series:
+        t = {c: int(arrays[c][rows].sum()) for c in summed}
         s: dict[str, int | float] = {}
         for col in ("quota", "amv_quota", "places", "amv_places", "credited", "amv_credited"):
-            s[col] = int(frame[col].sum())
+            s[col] = t[col]
         s["shortfall"] = max(0, s["quota"] - s["credited"])
         s["amv_shortfall"] = max(0, s["amv_quota"] - s["amv_credited"])
-        s["municipal_shortfall"] = int(frame["shortfall"].sum())
-        s["amv_municipal_shortfall"] = int(frame["amv_shortfall"].sum())
-        s["surplus"] = int(frame["surplus"].sum())
-        s["soft_plans"] = int(frame["soft_plans"].sum())
-        s["amv_soft_plans"] = int(frame["amv_soft_plans"].sum())
+        s["municipal_shortfall"] = t["shortfall"]
+        s["amv_municipal_shortfall"] = t["amv_shortfall"]
+        s["surplus"] = t["surplus"]
+        s["soft_plans"] = t["soft_plans"]
+        s["amv_soft_plans"] = t["amv_soft_plans"]
         s["coverage"] = s["credited"] / s["quota"] if s["quota"] else float("nan")
         return pd.Series({c: s[c] for c in LEVEL_COLUMNS}, dtype=object)
 
-    regions = pd.DataFrame(
-        {name: level(group) for name, group in out.groupby("region", sort=True)}
-    ).T
+    region = out["region"].to_numpy()
+    names = sorted({r for r in region if isinstance(r, str)})  # as groupby(sort=True)
+    regions = pd.DataFrame({name: level(region == name) for name in names}).T
     regions.index.name = "region"
     regions = regions.reset_index()
-    for col in LEVEL_COLUMNS:
-        if col != "coverage":
-            regions[col] = regions[col].astype(int)
+    regions = regions.astype({c: int for c in LEVEL_COLUMNS if c != "coverage"})
     regions["coverage"] = regions["coverage"].astype(float)
-    total = level(out)
+    total = level(slice(None))
     return out, regions, total
+
+
+def _sums(keys: pd.Series, places: pd.Series, amv: pd.Series) -> dict[str, list[int]]:
+    """``{key: [places, amv places]}`` summed over the rows of a small table."""
+    out: dict[str, list[int]] = {}
+    for k, p, a in zip(keys.tolist(), places.tolist(), amv.tolist(), strict=True):
+        acc = out.setdefault(k, [0, 0])
+        acc[0] += int(p)
+        acc[1] += int(a)
+    return out
 
 
 def _ratio(num: pd.Series, den: pd.Series) -> pd.Series:

@@ -266,16 +266,20 @@ def swap_weights(arcs: pd.DataFrame, mun: pd.DataFrame, ds: Dataset) -> np.ndarr
     Without geometry, the fixed fraction alone orders the arcs."""
     if arcs.empty:
         return np.zeros(0)
-    cent = centroids(ds.geometry).set_index("code")
+    cent = centroids(ds.geometry)
+    # Dicts of the same numpy scalars as before (not .at per arc): the arithmetic below
+    # is unchanged, so the weights are bit for bit the same.
+    lon = dict(zip(cent["code"], cent["lon"].to_numpy(), strict=True))
+    lat_of = dict(zip(cent["code"], cent["lat"].to_numpy(), strict=True))
     code = dict(zip(mun["name"], mun["code"], strict=True))
     out = []
-    for a, b in zip(arcs["from"], arcs["to"], strict=True):
+    for a, b in zip(arcs["from"].tolist(), arcs["to"].tolist(), strict=True):
         w = _jitter(f"{a}>{b}")
         ca, cb = code.get(a), code.get(b)
-        if ca in cent.index and cb in cent.index:
-            lat = np.radians((cent.at[ca, "lat"] + cent.at[cb, "lat"]) / 2)
-            dx = (cent.at[ca, "lon"] - cent.at[cb, "lon"]) * 111.32 * np.cos(lat)
-            dy = (cent.at[ca, "lat"] - cent.at[cb, "lat"]) * 110.57
+        if ca in lon and cb in lon:
+            lat = np.radians((lat_of[ca] + lat_of[cb]) / 2)
+            dx = (lon[ca] - lon[cb]) * 111.32 * np.cos(lat)
+            dy = (lat_of[ca] - lat_of[cb]) * 110.57
             w += float(np.hypot(dx, dy))
         out.append(w)
     return np.array(out)
@@ -407,6 +411,15 @@ def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None 
                 messages.append(
                     f"proposed swap {r.id} comes from outside the data ({r.from_municipality}); "
                     "record it as agreed to count it"
+                )
+                continue
+            if not can_give[r.from_municipality]:
+                # Proposed swaps move only surplus; a giver without candidates that can
+                # never reach its own quota would make the model infeasible.
+                messages.append(
+                    f"proposed swap {r.id} cannot be used: {r.from_municipality} cannot have "
+                    f"a surplus in this scenario (at most {int(max_own[r.from_municipality])} "
+                    f"own places against a quota of {int(idx.at[r.from_municipality, 'quota'])})"
                 )
                 continue
             arcs.append(

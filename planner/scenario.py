@@ -38,6 +38,8 @@ __all__ = [
     "Limits",
     "CycleSpec",
     "SolverSettings",
+    "RiskSettings",
+    "StartDelay",
     "OBJECTIVES",
     "DEFAULT_OBJECTIVE",
     "load_scenario",
@@ -146,8 +148,31 @@ class SwapSettings(_Model):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+class StartDelay(_Model):
+    """A triangular distribution of the delay (days) of a candidate's start, for risk
+    runs: ``min`` <= ``mode`` (most likely) <= ``max``. A draw whose delayed start falls
+    after the window start cannot count."""
+
+    min: float = Field(default=0, ge=0)
+    mode: float = Field(ge=0)
+    max: float = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _order(self) -> StartDelay:
+        if not self.min <= self.mode <= self.max:
+            raise ValueError(
+                f"min {self.min:g}, mode {self.mode:g}, max {self.max:g} are not in order. "
+                "Fix: give min <= mode <= max (days of delay)"
+            )
+        return self
+
+
 class Candidate(_Model):
-    """A site that may be opened, or an existing location that may be extended/enlarged."""
+    """A site that may be opened, or an existing location that may be extended/enlarged.
+
+    ``probability`` (of being realised in time) and ``start_delay_days`` matter only to
+    risk runs (:mod:`planner.risk`); a plain solve assumes the candidate materialises.
+    """
 
     id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
     municipality: str | None = None
@@ -161,6 +186,7 @@ class Candidate(_Model):
     cost: float = Field(default=1.0, ge=0)
     must_open: bool = False
     probability: float | None = Field(default=None, ge=0, le=1)
+    start_delay_days: StartDelay | None = None
     note: str | None = None
 
     @model_validator(mode="after")
@@ -219,6 +245,18 @@ class SolverSettings(_Model):
     tie_break: bool = True
 
 
+Probability = Annotated[float, Field(ge=0, le=1)]
+
+
+class RiskSettings(_Model):
+    """Assumptions for risk runs, by candidate id, so that a scenario can add them to
+    candidates it inherits (``extends:``) without restating them. A value here replaces
+    the candidate's own ``probability`` / ``start_delay_days``."""
+
+    probability: dict[str, Probability] = Field(default_factory=dict)
+    start_delay_days: dict[str, StartDelay] = Field(default_factory=dict)
+
+
 class Scenario(_Model):
     """One scenario. Only ``name`` is required.
 
@@ -240,6 +278,7 @@ class Scenario(_Model):
     limits: Limits = Field(default_factory=Limits)
     objective: list[Objective] = Field(default_factory=lambda: list(DEFAULT_OBJECTIVE))
     solver: SolverSettings = Field(default_factory=SolverSettings)
+    risk: RiskSettings = Field(default_factory=RiskSettings)
 
     @field_validator("objective")
     @classmethod
@@ -260,7 +299,28 @@ class Scenario(_Model):
             dup = {i for i in ids if ids.count(i) > 1}
             if dup:
                 raise ValueError(f"{what} id {sorted(dup)[0]!r} is used twice")
+        ids = [c.id for c in self.candidates]
+        for key in ("probability", "start_delay_days"):
+            for cid in getattr(self.risk, key):
+                if cid not in ids:
+                    hint = suggest(cid, ids)
+                    raise ValueError(
+                        f"risk.{key} names {cid!r}, which is not a candidate of this "
+                        f"scenario. Fix: {hint + ' ' if hint else ''}use a candidate id"
+                    )
         return self
+
+    def probability(self, candidate: str) -> float | None:
+        """The probability that a candidate is realised in time (None: not uncertain)."""
+        if candidate in self.risk.probability:
+            return self.risk.probability[candidate]
+        return next((c.probability for c in self.candidates if c.id == candidate), None)
+
+    def start_delay(self, candidate: str) -> StartDelay | None:
+        """The distribution of a candidate's start delay (None: starts as given)."""
+        if candidate in self.risk.start_delay_days:
+            return self.risk.start_delay_days[candidate]
+        return next((c.start_delay_days for c in self.candidates if c.id == candidate), None)
 
     @property
     def objective_order(self) -> list[str]:
@@ -338,6 +398,12 @@ def _issues(exc: ValidationError, label: str) -> list[Issue]:
             continue
         if kind == "missing":
             out.append(Issue(label, "is required", "add it", column=path))
+            continue
+        if path.endswith("probability") or ".probability." in path:
+            out.append(
+                Issue(label, "is not a probability", "give a number from 0 to 1 (0.6 for 60%)",
+                      column=path, value=None if value is None else str(value))
+            )  # fmt: skip
             continue
         msg = (
             str(err.get("ctx", {}).get("error", err["msg"]))
@@ -576,5 +642,12 @@ def check_against_data(scenario: Scenario, ds: Dataset, label: str = "<scenario>
 
 def scenario_hash(scenario: Scenario) -> str:
     """A stable hash of the scenario's content (not of its file's formatting)."""
-    text = scenario.model_dump_json(by_alias=True, exclude={"name", "description", "extends"})
+    exclude: dict = {"name": True, "description": True, "extends": True}
+    # Keys added for risk runs are left out while unused, so the hash of a scenario
+    # that does not use them is what it was before they existed.
+    if scenario.risk == RiskSettings():
+        exclude["risk"] = True
+    if all(c.start_delay_days is None for c in scenario.candidates):
+        exclude["candidates"] = {"__all__": {"start_delay_days"}}
+    text = scenario.model_dump_json(by_alias=True, exclude=exclude)
     return hashlib.sha256(text.encode()).hexdigest()

@@ -367,6 +367,10 @@ def _results(inst: Instance, x: dict[str, float], marginal: pd.DataFrame | None)
         flows,
         soft,
     )  # fmt: skip
+    # Plain sums over the (few) flows: a pandas groupby costs milliseconds per call.
+    kinds_of = flows["kind"].tolist()
+    places_of = flows["places"].tolist()
+    names = municipal["name"].tolist()
     for col, kind, side in (
         ("agreement_in", "agreement", "to"),
         ("agreement_out", "agreement", "from"),
@@ -374,22 +378,26 @@ def _results(inst: Instance, x: dict[str, float], marginal: pd.DataFrame | None)
         ("proposed_out", ("proposed", "register"), "from"),
     ):
         kinds = (kind,) if isinstance(kind, str) else kind
-        sel = flows[flows["kind"].isin(kinds)].groupby(side)["places"].sum()
-        municipal[col] = municipal["name"].map(sel).fillna(0).astype(int)
+        sel: dict[str, int] = {}
+        for k, who, p in zip(kinds_of, flows[side].tolist(), places_of, strict=True):
+            if k in kinds:
+                sel[who] = sel.get(who, 0) + int(p)
+        municipal[col] = np.array([sel.get(n, 0) for n in names], dtype=int)
     if marginal is not None and len(marginal.columns):
         mv = marginal.reindex(municipal["name"])
+        cols = {c: mv[c].to_numpy(dtype=float) for c in mv.columns}
         municipal["marginal_value"] = [
-            {lv: float(mv.at[n, lv]) for lv in SHORTFALL_LEVELS if lv in mv}
-            for n in municipal["name"]
+            {lv: float(cols[lv][i]) for lv in SHORTFALL_LEVELS if lv in cols}
+            for i in range(len(names))
         ]
         municipal["amv_marginal_value"] = [
-            {lv: float(mv.at[n, f"amv_{lv}"]) for lv in SHORTFALL_LEVELS if f"amv_{lv}" in mv}
-            for n in municipal["name"]
+            {lv: float(cols[f"amv_{lv}"][i]) for lv in SHORTFALL_LEVELS if f"amv_{lv}" in cols}
+            for i in range(len(names))
         ]
-    credited = municipal.set_index("name")
+    short = dict(zip(names, municipal["shortfall"].tolist(), strict=True))
     flows["leaves_giver_short"] = [
-        bool(k == "agreement" and f in credited.index and credited.at[f, "shortfall"] > 0)
-        for k, f in zip(flows["kind"], flows["from"], strict=True)
+        bool(k == "agreement" and f in short and short[f] > 0)
+        for k, f in zip(kinds_of, flows["from"].tolist(), strict=True)
     ]
     return municipal, regions, total, cand, flows
 

@@ -1,0 +1,388 @@
+"""Benchmarks of issue 6: Overijssel end to end, the national instance, the risk sweep.
+
+Run from the repository root::
+
+    python bench/run.py            # full run (several minutes; PuLP+CBC on national too)
+    python bench/run.py --quick    # fewer repeats, smaller baseline samples, no national CBC
+
+Prints a table (medians of repeated runs, ratios measured in the same run, PASS/FAIL per
+target) and writes ``bench/results/<date>_<time>.json``. Not part of pytest: timing
+depends on the machine (2 shared cores here) and is noisy.
+
+What is measured
+----------------
+- *end to end*: load the data folder, read the scenario, build the instance, build the
+  model, solve every objective level (and the marginal values the result carries),
+  build the result tables and their JSON form (``SolveResult.to_dict``).
+- *bare HiGHS*: the same model, already built as a matrix, handed to a fresh HiGHS
+  (``passModel``) and solved: every objective level in place plus the marginal-value
+  LPs the result carries. This is the floor: what remains when building and reporting
+  cost nothing. The levels alone are shown beside it.
+- *PuLP + CBC*: what a PuLP user would write: build the PuLP model
+  (``create_model``) and solve every level with CBC (``engine="pulp", solver="cbc"``).
+- *sweep*: ``run_risk`` on ``scenarios/soft-plans-risk.yaml`` (1,000 draws, every level
+  and the tie-break per draw, local processes). Its baseline rebuilds the drawn scenario
+  and its PuLP model for every draw and solves it with CBC; that takes seconds per draw,
+  so it runs on a sample of draws and is extrapolated to 1,000 (said in the output).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from planner.instance import build_instance  # noqa: E402
+from planner.loader import load_dataset  # noqa: E402
+from planner.matrix import build_matrix, marginal_values_highs, solve_levels_highs  # noqa: E402
+from planner.model import create_model  # noqa: E402
+from planner.national import SCENARIO_FILE, generate_country, write_country  # noqa: E402
+from planner.risk import build_sweep, run_risk, sample_draw, solve_patterns  # noqa: E402
+from planner.scenario import load_scenario  # noqa: E402
+from planner.solve import _solve_levels_pulp, solve_instance  # noqa: E402
+
+SCENARIOS = REPO / "scenarios"
+OVERIJSSEL = "province-swaps.yaml"
+RISK = "soft-plans-risk.yaml"
+
+
+def median_time(fn, repeats: int) -> tuple[float, list[float], object]:
+    out = None
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), times, out
+
+
+def end_to_end(data: Path | None, scenario: Path):
+    """Load, read, build, solve, report: the path a planner's question takes."""
+    t = [time.perf_counter()]
+    ds = load_dataset(data)
+    sc = load_scenario(scenario, ds)
+    t.append(time.perf_counter())
+    inst = build_instance(ds, sc)
+    t.append(time.perf_counter())
+    res = solve_instance(inst, engine="matrix")
+    t.append(time.perf_counter())
+    res.to_dict()
+    t.append(time.perf_counter())
+    assert res.status.value == "optimal", res.messages
+    return {
+        "load": t[1] - t[0],
+        "instance": t[2] - t[1],
+        "matrix_build": res.build_seconds,
+        "solve": res.solve_seconds,
+        "solve_and_report": t[3] - t[2],
+        "report": t[4] - t[3],
+        "total": t[4] - t[0],
+    }
+
+
+def bare_highs(inst, repeats: int) -> dict[str, float]:
+    """The floor: a built matrix handed to HiGHS and solved (levels + marginal values)."""
+    import highspy
+
+    from planner.matrix import _highs
+
+    sc = inst.scenario
+    levels = list(sc.objective_order) + (["tie_break"] if sc.solver.tie_break else [])
+    mm = build_matrix(inst)
+    names = list(inst.municipalities["name"])
+    rows = []
+    for _ in range(repeats):
+        h = _highs(60.0)
+        t0 = time.perf_counter()
+        h.passModel(mm.to_highs_lp())
+        handover = time.perf_counter() - t0
+        del h
+        t0 = time.perf_counter()
+        _, _, status, values, _ = solve_levels_highs(mm, levels, sc.solver.time_limit)
+        t1 = time.perf_counter()
+        marginal_values_highs(mm, values, sc.objective_order, names)
+        t2 = time.perf_counter()
+        rows.append({"handover": handover, "levels": t1 - t0, "marginal": t2 - t1,
+                     "bare": t2 - t0})  # fmt: skip
+    del highspy
+    return {k: statistics.median(r[k] for r in rows) for k in rows[0]}
+
+
+def pulp_cbc(inst, time_limit: float = 600.0) -> dict[str, float]:
+    """The straightforward PuLP way: build the PuLP model, solve every level with CBC."""
+    sc = inst.scenario
+    levels = list(sc.objective_order) + (["tie_break"] if sc.solver.tie_break else [])
+    t0 = time.perf_counter()
+    model = create_model(inst)
+    t1 = time.perf_counter()
+    res, status = _solve_levels_pulp(model, levels, "cbc", time_limit)
+    t2 = time.perf_counter()
+    return {"build": t1 - t0, "solve": t2 - t1, "total": t2 - t0, "status": status.value,
+            "levels": {lv.name: lv.value for lv in res}}  # fmt: skip
+
+
+def pulp_cbc_end_to_end(scenario: Path) -> None:
+    """The same question the PuLP way: load, build, PuLP model, CBC, report."""
+    from planner.solve import solve_scenario
+
+    ds = load_dataset()
+    res = solve_scenario(ds, load_scenario(scenario, ds), solver="cbc", engine="pulp")
+    res.to_dict()
+
+
+# --------------------------------------------------------------------------- benchmarks
+
+
+def bench_overijssel(repeats: int) -> dict:
+    path = SCENARIOS / OVERIJSSEL
+    end_to_end(None, path)  # warm-up: imports, HiGHS banner
+    runs = [end_to_end(None, path) for _ in range(repeats)]
+    med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+    ds = load_dataset()
+    inst = build_instance(ds, load_scenario(path, ds))
+    floor = bare_highs(inst, repeats)
+    cbc = {"total": median_time(lambda: pulp_cbc_end_to_end(path), 3)[0]}
+    others = {}
+    for p in sorted(SCENARIOS.glob("*.yaml")):
+        others[p.stem] = statistics.median(end_to_end(None, p)["total"] for _ in range(3))
+    return {
+        "scenario": OVERIJSSEL,
+        "repeats": repeats,
+        "median": med,
+        "all_runs_total": [r["total"] for r in runs],
+        "bare_highs": floor,
+        "pulp_cbc": cbc,
+        "ratio_to_bare": med["total"] / floor["bare"],
+        "ratio_to_bare_levels": med["total"] / floor["levels"],
+        "speedup_vs_pulp_cbc": cbc["total"] / med["total"],
+        "other_scenarios_total_median": others,
+    }
+
+
+def bench_national(repeats: int, with_cbc: bool, seed: int = 1) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "national"
+        t0 = time.perf_counter()
+        write_country(generate_country(seed=seed), folder)
+        generate = time.perf_counter() - t0
+        path = folder / SCENARIO_FILE
+        runs = [end_to_end(folder, path) for _ in range(repeats)]
+        med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+        ds = load_dataset(folder)
+        inst = build_instance(ds, load_scenario(path, ds))
+        floor = bare_highs(inst, 1)
+        mm = build_matrix(inst)
+        out = {
+            "seed": seed,
+            "generate_seconds": generate,
+            "size": {
+                "municipalities": len(inst.municipalities),
+                "provinces": len(inst.provinces),
+                "locations": len(ds.locations),
+                "soft_plans": len(ds.soft_plans),
+                "candidates": len(inst.candidates),
+                "arcs": len(inst.arcs),
+                "columns": mm.num_col,
+                "rows": mm.num_row,
+                "integer_columns": int(sum(mm.integer)),
+            },  # fmt: skip
+            "repeats": repeats,
+            "median": med,
+            "build_and_handover": med["matrix_build"] + floor["handover"],
+            "bare_highs": floor,
+            "ratio_to_bare": med["total"] / floor["bare"],
+        }
+        t0 = time.perf_counter()
+        create_model(inst)
+        out["pulp_build"] = time.perf_counter() - t0
+        if with_cbc:
+            out["pulp_cbc"] = pulp_cbc(inst, time_limit=300)
+            out["speedup_vs_pulp_cbc"] = out["pulp_cbc"]["total"] / med["total"]
+        return out
+
+
+def bench_sweep(draws: int, sample: int, seed: int = 2024) -> dict:
+    from planner.risk import _cores
+
+    ds = load_dataset()
+    sc = load_scenario(SCENARIOS / RISK, ds)
+    t0 = time.perf_counter()
+    r = run_risk(ds, sc, draws=draws, seed=seed)
+    ours = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    r_short = run_risk(ds, sc, draws=draws, seed=seed, levels="shortfalls")
+    ours_short = time.perf_counter() - t0
+    # The floor: the distinct outcomes solved in one process on a built model.
+    sm = build_sweep(ds, sc)
+    avail = np.array([sample_draw(sm.plans, seed, i) for i in range(draws)])
+    patterns = np.unique(avail, axis=0)
+    solve_patterns(sm, patterns[:1])  # hand-over and warm-up outside the clock
+    t0 = time.perf_counter()
+    solve_patterns(sm, patterns)
+    bare_serial = time.perf_counter() - t0
+    # The straightforward way on a sample of draws: rebuild and solve with CBC.
+    levels = list(sc.objective_order) + ["tie_break"]
+    times = []
+    for i in range(sample):
+        out = {p.id for p, ok in zip(sm.plans, avail[i], strict=True) if not ok}
+        cands = [c.model_copy(update={"probability": None, "start_delay_days": None})
+                 for c in sc.candidates if c.id not in out]  # fmt: skip
+        drawn = sc.model_copy(update={"candidates": cands, "risk": type(sc.risk)()})
+        t0 = time.perf_counter()
+        model = create_model(build_instance(ds, drawn))
+        _solve_levels_pulp(model, levels, "cbc", 120)
+        times.append(time.perf_counter() - t0)
+    per_draw = statistics.mean(times)
+    baseline = per_draw * draws
+    return {
+        "scenario": RISK,
+        "draws": draws,
+        "distinct_outcomes": int(len(patterns)),
+        "workers": r.workers,
+        "cores": _cores(),
+        "backend": r.backend,
+        "seconds": ours,
+        "seconds_levels_shortfalls": ours_short,
+        "bare_highs_serial": bare_serial,
+        "bare_highs_per_core": bare_serial / max(1, r.workers),
+        "pulp_cbc_sample": sample,
+        "pulp_cbc_per_draw": per_draw,
+        "pulp_cbc_extrapolated": baseline,
+        "speedup_vs_pulp_cbc": baseline / ours,
+        "ratio_to_bare_per_core": ours / (bare_serial / max(1, r.workers)),
+        "provincial_shortfall": r.provincial.to_dict(),
+        "same_totals_either_levels": r.provincial == r_short.provincial,
+    }
+
+
+# --------------------------------------------------------------------------- report
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "FAIL"
+
+
+def report(res: dict) -> tuple[str, list[dict]]:
+    o, n, s = res["overijssel"], res["national"], res["sweep"]
+    targets = [
+        {"target": "Overijssel end to end <= 0.25 s (median)",
+         "value": f"{o['median']['total']:.3f} s", "ok": o["median"]["total"] <= 0.25},
+        {"target": "Overijssel end to end <= 3x bare HiGHS",
+         "value": f"{o['ratio_to_bare']:.2f}x", "ok": o["ratio_to_bare"] <= 3},
+        {"target": "National end to end <= 10 s (median)",
+         "value": f"{n['median']['total']:.2f} s", "ok": n["median"]["total"] <= 10},
+        {"target": "National build + hand-over < 1/4 of end to end",
+         "value": f"{n['build_and_handover']:.3f} s = "
+                  f"{n['build_and_handover'] / n['median']['total']:.1%}",
+         "ok": n["build_and_handover"] < n["median"]["total"] / 4},
+        {"target": "Sweep 1,000 draws <= 20 s",
+         "value": f"{s['seconds']:.2f} s ({s['workers']} workers)", "ok": s["seconds"] <= 20},
+        {"target": ">= 10x faster than rebuild with PuLP+CBC",
+         "value": f"{s['speedup_vs_pulp_cbc']:.0f}x (extrapolated)",
+         "ok": s["speedup_vs_pulp_cbc"] >= 10},
+    ]  # fmt: skip
+    om = o["median"]
+    o_tables = om["solve_and_report"] - om["solve"] - om["matrix_build"]
+    nm = n["median"]
+    n_report = nm["solve_and_report"] - nm["solve"] - nm["matrix_build"] + nm["report"]
+    lines = [
+        f"Benchmarks {res['date']}  ({res['machine']})",
+        "",
+        f"Overijssel, {o['scenario']}, end to end, median of {o['repeats']} runs",
+        f"  total {om['total']:.3f} s = load+read {om['load']:.3f} + instance "
+        f"{om['instance']:.3f} + model build {om['matrix_build']:.4f} + solve "
+        f"{om['solve']:.3f} + result tables {o_tables:.3f} "
+        f"+ JSON {om['report']:.3f}",
+        f"  bare HiGHS (hand-over + levels + marginal values) {o['bare_highs']['bare']:.3f} s "
+        f"(levels only {o['bare_highs']['levels']:.3f} s): end to end / bare = "
+        f"{o['ratio_to_bare']:.2f}x (/ levels only {o['ratio_to_bare_levels']:.2f}x)",
+        f"  PuLP + CBC end to end (same steps, engine pulp, solver cbc, median of 3) "
+        f"{o['pulp_cbc']['total']:.3f} s: ours is {o['speedup_vs_pulp_cbc']:.1f}x faster",
+        "  other scenarios end to end (median of 3): "
+        + ", ".join(f"{k} {v:.3f} s" for k, v in o["other_scenarios_total_median"].items()),
+        "",
+        f"National (seed {n['seed']}): {n['size']['municipalities']} municipalities, "
+        f"{n['size']['provinces']} provinces, {n['size']['locations']} locations, "
+        f"{n['size']['soft_plans']} soft plans, {n['size']['candidates']} candidates, "
+        f"{n['size']['arcs']} swap arcs; model {n['size']['columns']} columns "
+        f"({n['size']['integer_columns']} integer) x {n['size']['rows']} rows",
+        f"  end to end {n['median']['total']:.2f} s (median of {n['repeats']}) = load+read "
+        f"{n['median']['load']:.2f} + instance {n['median']['instance']:.2f} + model build "
+        f"{n['median']['matrix_build']:.3f} + solve {n['median']['solve']:.2f} (levels "
+        f"{n['bare_highs']['levels']:.2f}, marginal values {n['bare_highs']['marginal']:.2f}) "
+        f"+ report {n_report:.2f}",
+        f"  build + hand-over {n['build_and_handover']:.3f} s (matrix "
+        f"{n['median']['matrix_build']:.3f} + passModel {n['bare_highs']['handover']:.3f}); "
+        f"building the PuLP model takes {n['pulp_build']:.2f} s; bare HiGHS "
+        f"{n['bare_highs']['bare']:.2f} s, end to end / bare = {n['ratio_to_bare']:.2f}x",
+    ]  # fmt: skip
+    if "pulp_cbc" in n:
+        lines.append(
+            f"  PuLP + CBC {n['pulp_cbc']['total']:.1f} s (build {n['pulp_cbc']['build']:.2f}, "
+            f"status {n['pulp_cbc']['status']}): ours is {n['speedup_vs_pulp_cbc']:.1f}x faster"
+        )
+    else:
+        lines.append("  PuLP + CBC: not run (--quick)")
+    lines += [
+        "",
+        f"Sweep: {s['draws']} draws of {s['scenario']} ({s['distinct_outcomes']} distinct "
+        f"outcomes), {s['workers']} workers ({s['backend']}) on {s['cores']} cores",
+        f"  ours {s['seconds']:.2f} s (every level and tie-break per draw); with "
+        f"--levels shortfalls {s['seconds_levels_shortfalls']:.2f} s",
+        f"  bare HiGHS: distinct outcomes solved in one process {s['bare_highs_serial']:.2f} s, "
+        f"per core {s['bare_highs_per_core']:.2f} s: ours / bare per core = "
+        f"{s['ratio_to_bare_per_core']:.2f}x",
+        f"  PuLP + CBC rebuilt per draw: measured on {s['pulp_cbc_sample']} draws, "
+        f"{s['pulp_cbc_per_draw']:.2f} s per draw, extrapolated to {s['draws']} draws: "
+        f"{s['pulp_cbc_extrapolated']:.0f} s: ours is {s['speedup_vs_pulp_cbc']:.0f}x faster",
+        "",
+    ]
+    from planner.tables import text_table
+
+    rows = [[t["target"], t["value"], verdict(t["ok"])] for t in targets]
+    lines.append(text_table(rows, ["target", "measured", ""]))
+    return "\n".join(lines), targets
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--quick", action="store_true", help="fewer repeats, smaller samples")
+    p.add_argument("--out", type=Path, default=REPO / "bench" / "results")
+    args = p.parse_args(argv)
+    quick = args.quick
+    now = datetime.now()
+    res = {
+        "date": now.isoformat(timespec="seconds"),
+        "quick": quick,
+        "machine": f"{platform.machine()}, {platform.python_version()}, "
+        f"{__import__('os').cpu_count()} cpus",
+    }
+    print("Overijssel ...", file=sys.stderr)
+    res["overijssel"] = bench_overijssel(repeats=5 if quick else 11)
+    print("National ...", file=sys.stderr)
+    res["national"] = bench_national(repeats=1 if quick else 3, with_cbc=not quick)
+    print("Sweep ...", file=sys.stderr)
+    res["sweep"] = bench_sweep(draws=1000, sample=8 if quick else 40)
+    text, targets = report(res)
+    res["targets"] = targets
+    print(text)
+    args.out.mkdir(parents=True, exist_ok=True)
+    path = args.out / f"{now:%Y-%m-%d_%H%M%S}.json"
+    path.write_text(json.dumps(res, indent=2, default=str) + "\n", encoding="utf-8")
+    print(f"\nwritten {path.relative_to(REPO) if path.is_relative_to(REPO) else path}")
+    return 0 if all(t["ok"] for t in targets) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
