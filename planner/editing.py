@@ -13,6 +13,7 @@ keeps.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -38,6 +39,8 @@ __all__ = [
     "read_scenario_text",
     "scenario_from_text",
     "parent_name",
+    "draft_payload",
+    "read_draft",
 ]
 
 #: The editable tables and their columns, in the order the editor shows them.
@@ -109,14 +112,25 @@ def _frame(rows: list[dict[str, Any]], table: str) -> pd.DataFrame:
         elif kind == "bool":
             data[col] = pd.Series([bool(v) for v in values], dtype=bool)
         elif kind == "choice":
-            data[col] = pd.Series(
-                [None if v is None else ("yes" if v else "no") for v in values], dtype=object
-            )
+            data[col] = pd.Series([_choice(v) for v in values], dtype=object)
         elif kind == "list":
             data[col] = pd.Series([list(v) if v else None for v in values], dtype=object)
+        elif kind in ("int", "float"):
+            numbers = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce")
+            whole = kind == "int" and bool((numbers.dropna() % 1 == 0).all())
+            data[col] = numbers.astype("Int64" if whole else "Float64")
         else:
-            data[col] = pd.Series(values, dtype=_DTYPES[kind])
+            data[col] = pd.Series([None if _missing(v) else v for v in values], dtype=object)
     return pd.DataFrame(data, columns=columns)
+
+
+def _choice(value: Any) -> str | None:
+    """``decided`` as the editor shows it: yes, no or empty (unchanged)."""
+    if value is None or _missing(value):
+        return None
+    if isinstance(value, str):
+        return {"ja": "yes", "nee": "no"}.get(value.strip().lower(), value.strip().lower())
+    return "yes" if value else "no"
 
 
 def scenario_to_tables(scenario: Scenario) -> dict[str, pd.DataFrame]:
@@ -481,3 +495,52 @@ def scenario_from_text(
     if ds is not None:
         check_against_data(scenario, ds, label)
     return scenario, name
+
+
+# --------------------------------------------------------------------------- drafts
+
+
+def draft_payload(
+    base: Scenario, tables: Mapping[str, pd.DataFrame], info: Mapping[str, Any]
+) -> str:
+    """An edit in progress as JSON text: the scenario it started from, the tables as
+    the user left them (valid or not) and ``info`` (where it came from, which version).
+
+    The store keeps this text as a draft; :func:`read_draft` gives the same tables
+    back, so an edit survives a page reload even when it does not validate yet.
+    """
+    frames = {
+        name: json.loads(frame.to_json(orient="records", date_format="iso"))
+        for name, frame in tables.items()
+        if name in TABLES
+    }
+    return json.dumps(
+        {"base": scenario_to_yaml(base), "tables": frames, "info": dict(info)},
+        ensure_ascii=False,
+        sort_keys=True,
+        default=str,
+    )
+
+
+def read_draft(payload: str) -> tuple[Scenario, dict[str, pd.DataFrame], dict[str, Any]]:
+    """The scenario, tables and info of a :func:`draft_payload`.
+
+    Raises
+    ------
+    InputError
+        The text is not a draft (an old or damaged row).
+    """
+    try:
+        data = json.loads(payload)
+        base = parse_scenario(read_scenario_text(data["base"], "<draft>"), "<draft>")
+        tables = {
+            name: _frame(rows, name) for name, rows in data["tables"].items() if name in TABLES
+        }
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InputError(
+            [Issue("<draft>", f"the saved edit cannot be read ({exc})", "open the scenario again")],
+            "Cannot restore the edit",
+        ) from None
+    for name in TABLES:
+        tables.setdefault(name, scenario_to_tables(base)[name])
+    return base, tables, dict(data.get("info") or {})

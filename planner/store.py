@@ -285,7 +285,9 @@ class Store:
             .limit(1)
         ).first()
 
-    def _parent_raw(self, name: str) -> dict[str, Any]:
+    def parent_raw(self, name: str) -> dict[str, Any]:
+        """The newest stored version of ``name`` as a mapping, for resolving ``extends``
+        (:func:`planner.editing.scenario_from_text`)."""
         try:
             return read_scenario_text(self.load(name).yaml_text, name)
         except NotFoundError:
@@ -356,7 +358,7 @@ class Store:
                 [Issue(name, "the author is empty", "fill in your name")],
                 "Cannot save the scenario",
             )
-        scenario, extends = scenario_from_text(yaml_text, name, self._parent_raw, ds)
+        scenario, extends = scenario_from_text(yaml_text, name, self.parent_raw, ds)
         stored_text = yaml_text if extends is None else scenario_to_yaml(scenario)
         parent = parent or extends
         if parent is not None and parent_version is None:
@@ -492,7 +494,7 @@ class Store:
                 stored, parent = raw_text, None
         else:
             stored, parent = str(path_or_text), None
-            scenario, _ = scenario_from_text(stored, name or "<text>", self._parent_raw, ds)
+            scenario, _ = scenario_from_text(stored, name or "<text>", self.parent_raw, ds)
             name = name or slugify(scenario.name)
         try:
             expected = self.load(name).version

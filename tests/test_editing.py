@@ -182,3 +182,31 @@ def test_yaml_is_minimal_and_self_contained() -> None:
         "id": "borne-new", "municipality": "Borne", "max_places": 150,
         "start": "2025-05-01", "end": "2030-01-01",
     }  # fmt: skip
+
+
+def test_draft_keeps_an_invalid_edit(overijssel) -> None:
+    from planner.editing import draft_payload, read_draft
+
+    base = load_scenario(SCEN / "surpluses-within-regions.yaml")
+    tables = scenario_to_tables(base)
+    tables["candidates"] = add_rows(
+        tables["candidates"],
+        {"id": "bad", "municipality": "Borne", "max_places": -5, "start": "2025-05-01"},
+    )
+    tables["location_changes"] = add_rows(
+        tables["location_changes"], {"location": "zwolle-vermeer", "decided": "no"}
+    )
+    text = draft_payload(base, tables, {"name": "surpluses-within-regions", "version": 1})
+    back_base, back, info = read_draft(text)
+    assert back_base == base.model_copy(update={"extends": None})
+    assert info == {"name": "surpluses-within-regions", "version": 1}
+    assert back["candidates"].loc[0, "max_places"] == -5
+    assert back["candidates"].loc[0, "start"] == pd.Timestamp("2025-05-01")
+    assert back["location_changes"].loc[0, "decided"] == "no"
+    assert back["swap_settings"].loc[0, "givers"] == ["Hardenberg", "Almelo"]
+    # the same problems as before the reload
+    with pytest.raises(InputError) as err:
+        tables_to_scenario(back_base, back, overijssel)
+    assert issues(err.value) == [("candidates", 1, "max_places", "must be 0 or more")]
+    with pytest.raises(InputError, match="cannot be read"):
+        read_draft("{not json")
