@@ -12,12 +12,15 @@ import copy
 import hashlib
 import json
 import math
+import tempfile
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from planner.errors import Issue
+from planner.export import write_xlsx
 from planner.i18n import Lang, t
 from planner.loader import Dataset
 from planner.solution import level_label, marginal_words
@@ -36,6 +39,7 @@ __all__ = [
     "issues_table",
     "dataset_hash",
     "labelled",
+    "workbook_bytes",
     "LOCATION_COLUMNS",
 ]
 
@@ -75,13 +79,13 @@ def level_summary(
     Works for a :class:`~planner.counting.CycleReport` (``regions``, ``total``) and a
     :class:`~planner.solve.SolveResult` (``regions``, ``province``). ``credited`` is
     what the report calls guaranteed places. Rows: the province first, then the
-    regions; columns ``level`` (``province`` / ``region``), ``name`` and
+    regions; columns ``level`` (``province`` / ``region``), ``area`` (its name) and
     quota, credited, shortfall, amv_quota, amv_credited, amv_shortfall, soft_plans,
     amv_soft_plans, municipal_shortfall, coverage.
     """
-    rows = [{"level": "province", "name": province_name, **{c: province[c] for c in _SUMMARY}}]
+    rows = [{"level": "province", "area": province_name, **{c: province[c] for c in _SUMMARY}}]
     for _, reg in regions.iterrows():
-        rows.append({"level": "region", "name": reg["region"], **{c: reg[c] for c in _SUMMARY}})
+        rows.append({"level": "region", "area": reg["region"], **{c: reg[c] for c in _SUMMARY}})
     out = pd.DataFrame(rows)
     for col in _SUMMARY:
         if col != "coverage":
@@ -132,20 +136,22 @@ def coverage_geojson(geometry: dict | None, municipalities: pd.DataFrame) -> dic
 
 #: Columns of :func:`location_table`.
 LOCATION_COLUMNS = [
-    "id", "municipality", "region", "name", "places", "target_group", "type", "operator",
+    "id", "municipality", "region", "site", "places", "target_group", "type", "operator",
     "start", "end", "decided", "status", "counts", "why", "source", "note",
 ]  # fmt: skip
 
 
 def location_table(locations: pd.DataFrame, municipalities: pd.DataFrame) -> pd.DataFrame:
     """Every evaluated location (:func:`planner.counting.evaluate_locations`) with its
-    region, the dates as the source wrote them, whether it counts and why not."""
+    region, the site's name (``site``), the dates as the source wrote them, whether it
+    counts and why not."""
     region = municipalities.set_index("name")["region"]
     out = locations.copy()
     out["region"] = out["municipality"].map(region)
     out["start"] = out["start_text"]
     out["end"] = out["end_text"]
     out["counts"] = out["counts"].astype(bool)
+    out["site"] = out["name"]  # "name" is the municipality's column everywhere else
     return out[LOCATION_COLUMNS].reset_index(drop=True)
 
 
@@ -253,3 +259,12 @@ def dataset_hash(ds: Dataset) -> str:
 def labelled(frame: pd.DataFrame, lang: Lang = "nl") -> pd.DataFrame:
     """The frame with its column names as labels (:func:`planner.i18n.t`)."""
     return frame.rename(columns={c: t(str(c), lang) for c in frame.columns})
+
+
+def workbook_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """An Excel workbook of ``sheets`` (:func:`planner.export.write_xlsx`, formula-safe
+    text) as bytes, for a download button."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "workbook.xlsx"
+        write_xlsx(path, sheets)
+        return path.read_bytes()

@@ -36,7 +36,7 @@ def report(overijssel):
 
 
 def test_overview_figures_are_the_reports(report) -> None:
-    s = level_summary(report.regions, report.total).set_index("name")
+    s = level_summary(report.regions, report.total).set_index("area")
     # seed 000 sections 2-3: guaranteed 3,864 of 6,325 (61%), IJsselland 1,998, Twente
     # 1,866; shortfall 6,325 - 3,864 = 2,461; amv 130 of 538; soft plans 1,835
     # (IJsselland 1,279, Twente 556)
@@ -104,7 +104,8 @@ def test_issues_table_and_labels() -> None:
                                 "places", "x")])  # fmt: skip
     assert table.iloc[0].tolist() == ["locations.csv", 3, "places", "x", "is not a whole number",
                                       "write 120"]  # fmt: skip
-    assert list(labelled(table[["file"]].assign(quota=1), "nl").columns) == ["file", "Opgave"]
+    labels = labelled(table[["file", "fix"]].assign(quota=1, other=2), "en")
+    assert list(labels.columns) == ["File / table", "Fix", "Quota", "other"]
 
 
 def test_dataset_hash_follows_the_files(overijssel) -> None:
@@ -153,3 +154,20 @@ def test_scenario_upload(overijssel) -> None:
     issue = err.value.issues[0]
     assert (issue.file, issue.column) == ("up.yaml", "candidates[0].municipality")
     assert "'Zwolle'" in issue.fix
+
+
+def test_result_workbook_holds_the_shortfall(overijssel) -> None:
+    import io
+
+    import openpyxl
+
+    from planner.solution import result_sheets
+    from planner.views import workbook_bytes
+
+    res = solve_scenario(overijssel, load_scenario(REPO / "scenarios/borne-opens.yaml"))
+    data = workbook_bytes(result_sheets(res, "nl"))
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    sheet = wb["provincie"]
+    header = [c.value for c in sheet[1]]
+    # 2,461 - 150 (Borne opens in time) = 2,311
+    assert sheet.cell(2, header.index("shortfall") + 1).value == 2461 - 150
