@@ -25,16 +25,18 @@ with ui.guard():
 
     st.subheader(L("filters"))
     c1, c2, c3, c4, c5 = st.columns([3, 2, 2, 2, 2])
-    munis = c1.multiselect(L("municipality"), sorted(ds.municipality_names), key="loc_munis")
-    regions = c2.multiselect(L("region"), ds.regions, key="loc_regions")
-    types = c3.multiselect(L("type"), list(LOCATION_TYPES), key="loc_types")
-    groups = c4.multiselect(L("target_group"), list(TARGET_GROUPS), key="loc_groups")
-    counts_choice = c5.radio(
-        L("counts"),
-        options=["all", "yes", "no"],
-        format_func=ui.label_func("counts_"),
-        key="loc_counts",
-        horizontal=True,
+    munis = c1.multiselect(
+        L("municipality"), sorted(ds.municipality_names), key="loc_munis", placeholder=L("choose")
+    )
+    regions = c2.multiselect(L("region"), ds.regions, key="loc_regions", placeholder=L("choose"))
+    types = c3.multiselect(
+        L("type"), list(LOCATION_TYPES), key="loc_types", placeholder=L("choose")
+    )
+    groups = c4.multiselect(
+        L("target_group"), list(TARGET_GROUPS), key="loc_groups", placeholder=L("choose")
+    )
+    counts_choice = ui.labelled_choice(
+        c5, "radio", L("counts"), ["all", "yes", "no"], "loc_counts", "counts_", horizontal=True
     )
     counts = {"all": None, "yes": True, "no": False}[counts_choice]
     shown = filter_locations(table, munis, regions, types, groups, counts)

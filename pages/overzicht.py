@@ -38,7 +38,7 @@ with ui.guard():
             f"{num(level['amv_credited'])} / {num(level['amv_quota'])}",
             help=L("amv_help"),
         )
-        cols[4].metric(L("soft_plans"), num(level["soft_plans"]), help=L("soft_plans_help"))
+        cols[4].metric(L("soft_plans_short"), num(level["soft_plans"]), help=L("soft_plans_help"))
         cols[5].metric(L("coverage"), format_percent(level["coverage"]))
 
     st.divider()

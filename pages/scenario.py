@@ -70,7 +70,7 @@ def open_first(store: Store) -> None:
             pass
         else:
             ui.open_tables(base, tables, info)
-            st.session_state.sc_flash = ("info", L("draft_restored"))
+            st.session_state.sc_restored = True  # said until another scenario is opened
             return
     names = store.list_names()
     if names:
@@ -174,9 +174,11 @@ def show_result(result: SolveResult, seconds: float, scenario: Scenario) -> None
             st.dataframe({L("messages"): result.messages}, hide_index=True)
         else:
             st.caption(L("no_messages"))
+    lang = ui.lang()
     st.download_button(
         L("download_xlsx"),
-        data=workbook_bytes(result_sheets(result, ui.lang())),
+        data=lambda: workbook_bytes(result_sheets(result, lang)),  # built when clicked
+        on_click="ignore",
         file_name=f"{slugify(scenario.name)}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="download_xlsx",
@@ -200,9 +202,11 @@ with ui.guard():
     flash = st.session_state.pop("sc_flash", None)
     if flash is not None:
         getattr(st, flash[0])(flash[1])
+    if st.session_state.get("sc_restored"):
+        st.info(L("draft_restored"), icon=":material/restore:")
 
     versions = store.latest_versions()
-    titles = {v.name: f"{v.name} — {v.title} (v{v.version})" for v in versions}
+    titles = {v.name: f"{v.name} — {v.title}" for v in versions}
     pick_col, open_col, new_col, start_col = st.columns([4, 1, 3, 2], vertical_alignment="bottom")
     pick = pick_col.selectbox(
         L("saved_scenarios"), list(titles), format_func=titles.get, key="sc_pick"
@@ -269,7 +273,7 @@ with ui.guard():
             )
     with tabs[2]:
         c1, c2, c3 = st.columns(3)
-        c1.selectbox(L("policy"), POLICIES, format_func=ui.label_func("policy_"), key="sw_policy")
+        ui.labelled_choice(c1, "selectbox", L("policy"), POLICIES, "sw_policy", "policy_")
         c2.number_input(L("max_per_pair"), min_value=0, step=1, key="sw_max_per_pair")
         c3.number_input(L("max_in_per_municipality"), min_value=0, step=1, key="sw_max_in")
         st.checkbox(L("swap_amv"), key="sw_amv")
@@ -422,6 +426,7 @@ with ui.guard():
             data=scenario_to_yaml(scenario),
             file_name=f"{info.get('name') or info.get('new_name') or slugify(scenario.name)}.yaml",
             mime="application/x-yaml",
+            on_click="ignore",
             key="download_yaml",
             icon=":material/download:",
         )

@@ -81,12 +81,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "data_reset": ("Terug naar de meegeleverde data", "Back to the bundled data"),
     "unexpected_error": ("Onverwachte fout", "Unexpected error"),
     "problems": ("Problemen", "Problems"),
-    "amv": ("Amv (realisatie / opgave)", "amv (credited / quota)"),
+    "amv": ("Amv", "amv"),
     "amv_help": (
-        "Plekken voor alleenstaande minderjarige vreemdelingen; ze tellen ook mee voor de "
-        "totale opgave",
-        "Places for unaccompanied minors; they also count towards the total quota",
+        "Gerealiseerde plekken / opgave voor alleenstaande minderjarige vreemdelingen; ze "
+        "tellen ook mee voor de totale opgave",
+        "Credited places / quota for unaccompanied minors; they also count towards the total quota",
     ),
+    "soft_plans_short": ("Voornemens", "Soft plans"),
     "soft_plans_help": (
         "Bestuurlijke voornemens: niet gegarandeerd, tellen niet mee",
         "Soft plans (bestuurlijke voornemens): not guaranteed, not counted",
@@ -96,8 +97,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Quota and credited places per municipality",
     ),
     "chart_caption": (
-        "Balk: gegarandeerde plekken, gekleurd naar tekort; streepje: opgave",
-        "Bar: guaranteed places, coloured by shortfall; tick: quota",
+        "Brede balk: opgave, gekleurd naar tekort; smalle balk: gegarandeerde plekken",
+        "Wide bar: quota, coloured by shortfall; narrow bar: guaranteed places",
     ),
     "map_title": ("Dekking per gemeente", "Coverage per municipality"),
     "map_missing": (
@@ -281,6 +282,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "message": ("Probleem", "Problem"),
     "fix": ("Oplossing", "Fix"),
     "objective": ("Doel", "Objective"),
+    "optimum": ("Waarde", "Value"),
+    "choose": ("Kies", "Choose"),
     "area": ("Gebied", "Area"),
     "place": ("Eén plek meer", "One more place"),
     "amv_place": ("Eén amv-plek meer", "One more amv place"),

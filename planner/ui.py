@@ -31,6 +31,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+import planner.matrix  # noqa: F401 - loaded with the app, so the first solve is not slower
 from planner.counting import CycleReport, cycle_report
 from planner.errors import InputError
 from planner.i18n import Lang, t
@@ -48,6 +49,7 @@ __all__ = [
     "keep",
     "lang",
     "label_func",
+    "labelled_choice",
     "L",
     "num",
     "plain",
@@ -75,6 +77,7 @@ STATE_DEFAULTS: dict[str, Any] = {
     "draft_id": None,
     "upload_ds": None,
     "upload_name": None,
+    "loc_counts": "all",
 }
 
 
@@ -108,6 +111,32 @@ def label_func(prefix: str) -> Any:
     language fixed when the widget is drawn (the function may be called later)."""
     current = lang()
     return lambda option: t(f"{prefix}{option}", current)
+
+
+def labelled_choice(
+    where: Any, kind: str, label: str, options: list[str], key: str, prefix: str, **kwargs: Any
+) -> str:
+    """A selectbox or radio whose options are codes shown as labels (``prefix + code``).
+
+    The browser remembers a choice by its label, so after a language switch it would
+    send back a label that no longer exists and Streamlit would fall back to the first
+    option (the swap policy silently becoming "none"). So the widget's key includes the
+    language, the chosen code lives under ``key`` (set it before the first call), and
+    a new widget starts from it when the language changes.
+    """
+    widget_key = f"{key}__{lang()}"
+    st.session_state[widget_key] = st.session_state[key]
+    widget = where.selectbox if kind == "selectbox" else where.radio
+    widget(
+        label,
+        options,
+        format_func=label_func(prefix),
+        key=widget_key,
+        on_change=keep,
+        args=(widget_key, key),
+        **kwargs,
+    )
+    return st.session_state[key]
 
 
 def num(value: Any) -> str:
@@ -334,8 +363,8 @@ def editor_columns(table_name: str, ds: Dataset) -> dict[str, Any]:
 
 
 def municipality_chart(data: pd.DataFrame) -> alt.LayerChart:
-    """Per municipality: credited places as a bar coloured by the shortfall, the quota
-    as a black tick."""
+    """Per municipality a wide bar to the quota, coloured by the shortfall, and a narrow
+    dark bar of the credited places inside it (past it for a surplus)."""
     tooltip = [
         alt.Tooltip("name:N", title=L("municipality")),
         alt.Tooltip("region:N", title=L("region")),
@@ -344,14 +373,16 @@ def municipality_chart(data: pd.DataFrame) -> alt.LayerChart:
         alt.Tooltip("shortfall:Q", title=L("shortfall")),
         alt.Tooltip("coverage_pct:Q", title=L("coverage") + " %"),
     ]
-    base = alt.Chart(data).encode(y=alt.Y("name:N", sort=None, title=None))
-    bars = base.mark_bar().encode(
-        x=alt.X("credited:Q", title=f"{L('credited')} / {L('quota')}"),
-        color=alt.Color("shortfall:Q", scale=alt.Scale(scheme="orangered"), title=L("shortfall")),
+    base = alt.Chart(data).encode(
+        y=alt.Y("name:N", sort=None, title=None, axis=alt.Axis(labelOverlap=False)),
         tooltip=tooltip,
     )
-    ticks = base.mark_tick(color="black", thickness=2, size=16).encode(x="quota:Q", tooltip=tooltip)
-    return (bars + ticks).properties(height=alt.Step(18))
+    quota = base.mark_bar(size=16).encode(
+        x=alt.X("quota:Q", title=f"{L('quota')} / {L('credited')}"),
+        color=alt.Color("shortfall:Q", scale=alt.Scale(scheme="reds"), title=L("shortfall")),
+    )
+    credited = base.mark_bar(size=6, color="#1f3b57").encode(x="credited:Q")
+    return (quota + credited).properties(height=alt.Step(22))
 
 
 def coverage_map(geo: dict) -> alt.Chart:
@@ -462,6 +493,7 @@ def open_tables(base: Scenario, tables: dict[str, pd.DataFrame], info: dict[str,
     st.session_state.sc_base = base
     st.session_state.sc_info = dict(info)
     st.session_state.pop("sc_conflict", None)
+    st.session_state.pop("sc_restored", None)
     st.session_state.sc_tables = {name: tables[name] for name in EDITOR_KEYS}
     for key in EDITOR_KEYS.values():
         if key in st.session_state:

@@ -220,12 +220,12 @@ def levels_table(levels: Sequence[Any], lang: Lang = "nl") -> pd.DataFrame:
         [
             {
                 "objective": level_label(lv.name, lang),
-                "value": None if lv.value is None else round(lv.value),
+                "optimum": None if lv.value is None else round(lv.value),
                 "status": lv.status.value,
             }
             for lv in levels
         ],
-        columns=["objective", "value", "status"],
+        columns=["objective", "optimum", "status"],
     )
 
 
