@@ -26,7 +26,7 @@ import re
 import unicodedata
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -628,6 +628,13 @@ class Store:
     def delete_draft(self, draft_id: str) -> None:
         with self.engine.begin() as conn:
             conn.execute(delete(drafts).where(drafts.c.id == draft_id))
+
+    def prune_drafts(self, older_than: timedelta = timedelta(days=30)) -> int:
+        """Forget drafts nobody touched for ``older_than`` (every browser tab that opens
+        the Scenario page starts one); returns how many were removed."""
+        cutoff = _now() - older_than
+        with self.engine.begin() as conn:
+            return conn.execute(delete(drafts).where(drafts.c.updated_at < cutoff)).rowcount
 
 
 def _extends(path: Path) -> str | None:

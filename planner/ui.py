@@ -165,6 +165,7 @@ def scenarios_dir() -> Path:
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _store(url: str, seed_from: str) -> Store:
     store = Store(url)
+    store.prune_drafts()
     try:
         store.seed(seed_from)  # the shipped examples, into an empty database only
     except InputError:

@@ -256,6 +256,16 @@ def test_pick_a_saved_scenario_see_its_parent_diff_and_solve(db_url) -> None:
     assert diffs and diffs[0].iloc[0]["Sleutel"] == "borne-new"  # against base
     solve(at)
     assert metric(at, "Tekort provincie") == ["2.311"]
+    # the result of the unchanged stored version is kept in the database
+    from planner.loader import load_dataset
+    from planner.views import dataset_hash
+
+    store = Store(db_url)
+    try:
+        kept = store.load_result("borne-opens", 1, dataset_hash(load_dataset()))
+    finally:
+        store.close()
+    assert kept is not None and kept["province"]["shortfall"] == 2311
     parts = {t.label for t in at.tabs}
     assert {"Doelen", "Gemeenten", "Kandidaatlocaties", "Uitruil", "Marginale waarden"} <= parts
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -205,3 +206,17 @@ def test_drafts_survive_a_new_connection(url) -> None:
         assert again.save_draft("{}", "from-url") == "from-url"
     finally:
         again.close()
+
+
+def test_old_drafts_are_pruned(store) -> None:
+    from datetime import datetime, timedelta
+
+    from planner.store import drafts
+
+    old = store.save_draft("{}", author="anna")
+    month_ago = datetime.now(UTC).replace(tzinfo=None) - timedelta(days=31)
+    with store.engine.begin() as conn:
+        conn.execute(drafts.update().where(drafts.c.id == old).values(updated_at=month_ago))
+    fresh = store.save_draft("{}", author="bert")
+    assert store.prune_drafts(timedelta(days=30)) == 1
+    assert store.load_draft(old) is None and store.load_draft(fresh) is not None
