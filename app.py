@@ -1,7 +1,9 @@
 """The Spreidingswet planner app: ``streamlit run app.py``.
 
 The entry point sets up the session, the sidebar (language, author, which data) and
-the pages. Each page in ``pages/`` is a thin layer of widgets over ``planner/``.
+the pages. Each page in ``app_pages/`` is a thin layer of widgets over ``planner/``.
+The folder is not called ``pages/``: Streamlit would then also serve those files as
+pages of their own (a link to /scenario would skip this entry point and its sidebar).
 """
 
 from __future__ import annotations
@@ -46,8 +48,8 @@ with st.sidebar:
         st.caption(L("data_bundled"))
 
 pages = [
-    st.Page("pages/overzicht.py", title=L("page_overview"), url_path="overzicht", default=True),
-    st.Page("pages/locaties.py", title=L("page_locations"), url_path="locaties"),
-    st.Page("pages/scenario.py", title=L("page_scenario"), url_path="scenario"),
+    st.Page("app_pages/overzicht.py", title=L("page_overview"), url_path="overzicht", default=True),
+    st.Page("app_pages/locaties.py", title=L("page_locations"), url_path="locaties"),
+    st.Page("app_pages/scenario.py", title=L("page_scenario"), url_path="scenario"),
 ]
 st.navigation(pages).run()

@@ -491,7 +491,14 @@ def scenario_from_text(
             )  # fmt: skip
         raw = _merge(parent(name), raw)
         raw.pop("extends", None)
-    scenario = parse_scenario(raw, label)
+    try:
+        scenario = parse_scenario(raw, label)
+    except InputError as exc:  # the same plain words as in the editor
+        issues = [
+            Issue(i.file, *_friendly(i.message, i.fix), i.line, i.column, i.value)
+            for i in exc.issues
+        ]
+        raise InputError(issues, exc.title) from None
     if ds is not None:
         check_against_data(scenario, ds, label)
     return scenario, name

@@ -1,6 +1,6 @@
 """Shared pieces of the Streamlit app: session state, cached library calls, charts, messages.
 
-The pages in ``pages/`` read like a description of the screen; the widgets' plumbing
+The pages in ``app_pages/`` read like a description of the screen; the widgets' plumbing
 lives here. Nothing here computes a figure: numbers come from :mod:`planner.views`,
 :mod:`planner.counting`, :mod:`planner.timeline` and :mod:`planner.solve`. Three rules
 hold for every page:

@@ -5,9 +5,6 @@ Expected numbers come from the province's report (seed 000 sections 2-3): guaran
 shortfall to 2,461 - 150 = 2,311. The app shows Dutch numbers (3.864) and, in English,
 3,864.
 
-AppTest (this Streamlit version) runs the entry point ``app.py`` only on the first run;
-later runs execute the page alone, so the sidebar's widgets are used in the first run
-and the session keys they write (``lang``, ``author``) are set directly after that.
 """
 
 from __future__ import annotations
@@ -58,7 +55,7 @@ def metric(at: AppTest, label: str) -> list[str]:
 
 
 def scenario_page(at: AppTest) -> AppTest:
-    return at.switch_page("pages/scenario.py").run()
+    return at.switch_page("app_pages/scenario.py").run()
 
 
 def add_candidates(at: AppTest, *rows: dict) -> AppTest:
@@ -68,6 +65,11 @@ def add_candidates(at: AppTest, *rows: dict) -> AppTest:
         "deleted_rows": [],
     }
     return at.run()
+
+
+def sign(at: AppTest, name: str) -> AppTest:
+    """Type the author's name in the sidebar."""
+    return at.text_input(key="_author").input(name).run()
 
 
 def solve(at: AppTest) -> AppTest:
@@ -116,13 +118,17 @@ def test_language_switch_changes_every_label(db_url) -> None:
     ok(at)
     assert at.title[0].value == "Scenario"
     assert {"Open", "Solve", "Save", "Save as new"} <= {b.label for b in at.button}
+    assert at.radio(key="_lang").value == "en"  # the sidebar is on every page
+    at.radio(key="_lang").set_value("nl").run()
+    assert {"Openen", "Doorrekenen", "Opslaan"} <= {b.label for b in at.button}
+    at.radio(key="_lang").set_value("en").run()
     assert [t.label for t in at.tabs][:4] == [
         "Candidate sites", "Location changes", "Swap policy and limits", "Swap register",
     ]  # fmt: skip
 
 
 def test_every_label_the_app_uses_exists_in_both_languages() -> None:
-    sources = [APP, *(REPO / "pages").glob("*.py"), REPO / "planner" / "ui.py"]
+    sources = [APP, *(REPO / "app_pages").glob("*.py"), REPO / "planner" / "ui.py"]
     keys = set()
     for path in sources:
         text = path.read_text(encoding="utf-8")
@@ -156,7 +162,7 @@ def test_an_unexpected_error_shows_one_line_not_a_traceback(db_url, monkeypatch)
 
 
 def test_locations_page_filters_and_reasons(db_url) -> None:
-    at = new_app().switch_page("pages/locaties.py").run()
+    at = new_app().switch_page("app_pages/locaties.py").run()
     ok(at)
     table = at.dataframe[0].value
     assert len(table) == 47  # every row of data/locations.csv (48 lines with the header)
@@ -171,7 +177,7 @@ def test_locations_page_filters_and_reasons(db_url) -> None:
 
 
 def test_bad_locations_upload_lists_its_problems(db_url) -> None:
-    at = new_app().switch_page("pages/locaties.py").run()
+    at = new_app().switch_page("app_pages/locaties.py").run()
     lines = (REPO / "data" / "locations.csv").read_text(encoding="utf-8").splitlines()
     lines[2] = lines[2].replace(",105,", ",honderd,")  # Dalfsen Ambachtsweg, line 3
     at.file_uploader(key="loc_upload").set_value(
@@ -187,14 +193,14 @@ def test_bad_locations_upload_lists_its_problems(db_url) -> None:
 
 
 def test_good_locations_upload_is_used_on_every_page(db_url) -> None:
-    at = new_app().switch_page("pages/locaties.py").run()
+    at = new_app().switch_page("app_pages/locaties.py").run()
     text = (REPO / "data" / "locations.csv").read_text(encoding="utf-8")
     # Borne gets a 150-place location in time: guaranteed 3,864 + 150 = 4,014
     text += "borne-test,Borne,Test,150,,asiel,regulier,COA,2025-01-01,2030-01-01,,yes,planned,t,\n"
     at.file_uploader(key="loc_upload").set_value(("met-borne.csv", text.encode(), "text/csv"))
     at.run()
     ok(at)
-    at.switch_page("pages/overzicht.py").run()
+    at.switch_page("app_pages/overzicht.py").run()
     assert metric(at, "Gegarandeerd")[0] == "4.014"
     assert metric(at, "Tekort")[0] == "2.311"
 
@@ -284,8 +290,8 @@ def test_policy_widgets_change_the_scenario(db_url) -> None:
 def test_save_new_version_and_conflict_between_two_sessions(db_url) -> None:
     anna = scenario_page(new_app())
     bert = scenario_page(new_app())
-    anna.session_state["author"] = "anna"
-    bert.session_state["author"] = "bert"
+    sign(anna, "anna")
+    sign(bert, "bert")
     add_candidates(anna, BORNE)
     anna.button(key="save").click().run()
     ok(anna)
@@ -342,18 +348,18 @@ def test_scenario_uploads(db_url) -> None:
 
 def test_user_text_is_never_rendered_as_markup(db_url) -> None:
     at = scenario_page(new_app())
-    at.session_state["author"] = "<b>anna</b>"
+    sign(at, "<b>anna</b>")
     at.text_input(key="sc_title").input("**Groot** <script>alert(1)</script>").run()
     at.text_input(key="sc_save_name").input("html-test").run()
     at.button(key="save_as").click().run()
     ok(at)
     other = scenario_page(new_app())
-    other.session_state["author"] = "bert"
+    sign(other, "bert")
     other.selectbox(key="sc_pick").set_value("html-test").run()
     other.button(key="sc_open").click().run()
     at.button(key="save").click().run()  # anna saves v2
     other.button(key="save").click().run()  # bert's save conflicts: the message names anna
     [error] = [e.value for e in other.error]
     assert r"\<b\>anna\</b\>" in error
-    sources = [APP, *(REPO / "pages").glob("*.py"), REPO / "planner" / "ui.py"]
+    sources = [APP, *(REPO / "app_pages").glob("*.py"), REPO / "planner" / "ui.py"]
     assert not any("unsafe_allow_html" in p.read_text(encoding="utf-8") for p in sources)

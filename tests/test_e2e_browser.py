@@ -195,5 +195,8 @@ def test_open_change_solve_switch_language_download(app_url: str, tmp_path: Path
             page.reload()
             expect(page.get_by_text("Uw bewerking is hersteld")).to_be_visible()
             expect(page.get_by_text("borne-opens versie 1")).to_be_visible()
+            # a link straight to a page still runs app.py: sidebar and page titles
+            expect(page.get_by_text("English", exact=True)).to_be_visible()
+            expect(page.get_by_role("link", name="Overzicht")).to_be_visible()
         finally:
             context.close()

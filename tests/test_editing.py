@@ -165,6 +165,10 @@ def test_yaml_text_errors_and_extends() -> None:
     assert err.value.issues[0].line == 4 and err.value.issues[0].file == "up.yaml"
     with pytest.raises(InputError, match="mapping"):
         read_scenario_text("- a\n- b\n")
+    with pytest.raises(InputError) as err:
+        scenario_from_text("name: x\nlimits: {max_new_places: -3}\n", "up.yaml")
+    issue = err.value.issues[0]
+    assert (issue.column, issue.message) == ("limits.max_new_places", "must be 0 or more")
     child = "name: child\nextends: base.yaml\nswaps: {policy: province}\n"
     with pytest.raises(InputError, match="cannot be found"):
         scenario_from_text(child)

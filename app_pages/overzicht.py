@@ -13,7 +13,7 @@ from planner.views import (
     municipality_chart_data,
 )
 
-ui.init_state()  # also when a page runs on its own (AppTest after its first run)
+ui.init_state()  # app.py does this; repeated so the page also runs on its own
 st.title(L("page_overview"))
 
 with ui.guard():

@@ -186,7 +186,7 @@ def show_result(result: SolveResult, seconds: float, scenario: Scenario) -> None
     )
 
 
-ui.init_state()  # also when a page runs on its own (AppTest after its first run)
+ui.init_state()  # app.py does this; repeated so the page also runs on its own
 st.title(L("page_scenario"))
 
 with ui.guard():

@@ -15,7 +15,7 @@ from planner.ui import L, num
 from planner.uploads import dataset_with_upload
 from planner.views import filter_locations, location_table
 
-ui.init_state()  # also when a page runs on its own (AppTest after its first run)
+ui.init_state()  # app.py does this; repeated so the page also runs on its own
 st.title(L("page_locations"))
 
 with ui.guard():
