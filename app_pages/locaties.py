@@ -19,8 +19,9 @@ ui.init_state()  # app.py does this; repeated so the page also runs on its own
 st.title(L("page_locations"))
 
 with ui.guard():
-    ds = ui.get_dataset()
-    report = ui.report_cached(ui.data_key(ds), ds)
+    with st.spinner(L("loading")):
+        ds = ui.get_dataset()
+        report = ui.report_cached(ui.data_key(ds), ds)
     table = location_table(report.locations, ds.municipalities)
 
     st.subheader(L("filters"))
@@ -57,7 +58,8 @@ with ui.guard():
     if end < start:
         st.warning(L("timeline_order"))
     else:
-        timeline = ui.timeline_cached(ui.data_key(ds), start, end, ds)
+        with st.spinner(L("loading")):
+            timeline = ui.timeline_cached(ui.data_key(ds), start, end, ds)
         chosen = list(shown["municipality"].unique()) if (munis or regions) else None
         st.altair_chart(ui.timeline_chart(timeline_totals(timeline, chosen)), width="stretch")
 

@@ -17,8 +17,9 @@ ui.init_state()  # app.py does this; repeated so the page also runs on its own
 st.title(L("page_overview"))
 
 with ui.guard():
-    ds = ui.get_dataset()
-    report = ui.report_cached(ui.data_key(ds), ds)
+    with st.spinner(L("loading")):
+        ds = ui.get_dataset()
+        report = ui.report_cached(ui.data_key(ds), ds)
     rules = report.rules
     st.caption(
         f"{L('window')}: {rules.window_start:%d-%m-%Y} – {rules.window_end:%d-%m-%Y}, "

@@ -190,8 +190,9 @@ ui.init_state()  # app.py does this; repeated so the page also runs on its own
 st.title(L("page_scenario"))
 
 with ui.guard():
-    store = ui.get_store()
-    ds = ui.get_dataset()
+    with st.spinner(L("loading")):
+        store = ui.get_store()
+        ds = ui.get_dataset()
 
     # ---------------------------------------------------------------- what is open
     pending = st.session_state.pop("sc_pending", None)
@@ -384,7 +385,10 @@ with ui.guard():
                     "parent": parent,
                     "parent_version": parent_version,
                 }
-                st.session_state.sc_flash = ("success", f"{L('saved')}: {name} v{version}")
+                st.session_state.sc_flash = (
+                    "success",
+                    f"{L('saved')}: {ui.plain(name)} v{version}",
+                )
                 st.session_state.pop("sc_conflict", None)
                 st.rerun()
 

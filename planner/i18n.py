@@ -81,6 +81,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "data_reset": ("Terug naar de meegeleverde data", "Back to the bundled data"),
     "unexpected_error": ("Onverwachte fout", "Unexpected error"),
     "problems": ("Problemen", "Problems"),
+    "loading": ("Gegevens laden", "Loading the data"),
     "amv": ("Amv", "amv"),
     "amv_help": (
         "Gerealiseerde plekken / opgave voor alleenstaande minderjarige vreemdelingen; ze "
