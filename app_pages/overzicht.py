@@ -1,0 +1,86 @@
+"""Overzicht: the province and its regions at a glance, a chart per municipality, the map."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from planner import ui
+from planner.ui import L, num
+from planner.views import (
+    coverage_geojson,
+    format_percent,
+    level_summary,
+    municipality_chart_data,
+)
+
+ui.init_state()  # app.py does this; repeated so the page also runs on its own
+st.title(L("page_overview"))
+
+with ui.guard():
+    with st.spinner(L("loading")):
+        ds = ui.get_dataset()
+        report = ui.report_cached(ui.data_key(ds), ds)
+    rules = report.rules
+    st.caption(
+        f"{L('window')}: {rules.window_start:%d-%m-%Y} – {rules.window_end:%d-%m-%Y}, "
+        + (L("decision_required") if rules.require_decision else L("no_decision_required"))
+    )
+
+    province = str(report.municipalities["province"].iloc[0])
+    for _, level in level_summary(report.regions, report.total, province).iterrows():
+        title = level["area"] if level["level"] == "region" else f"{L('province')} {level['area']}"
+        st.subheader(title)
+        cols = st.columns(6)
+        cols[0].metric(L("quota"), num(level["quota"]))
+        cols[1].metric(L("guaranteed"), num(level["credited"]))
+        cols[2].metric(L("shortfall"), num(level["shortfall"]))
+        cols[3].metric(
+            L("amv"),
+            f"{num(level['amv_credited'])} / {num(level['amv_quota'])}",
+            help=L("amv_help"),
+        )
+        cols[4].metric(L("soft_plans_short"), num(level["soft_plans"]), help=L("soft_plans_help"))
+        cols[5].metric(L("coverage"), format_percent(level["coverage"]))
+
+    st.divider()
+    chart_col, map_col = st.columns([3, 2])
+    with chart_col:
+        st.subheader(L("chart_title"))
+        st.caption(L("chart_caption"))
+        data = municipality_chart_data(report.municipalities)
+        st.altair_chart(ui.municipality_chart(data), width="stretch")
+    with map_col:
+        st.subheader(L("map_title"))
+        geo = coverage_geojson(ds.geometry, report.municipalities)
+        if geo is None:
+            st.info(L("map_missing"))
+        else:
+            st.altair_chart(ui.coverage_map(geo), width="stretch")
+            st.caption(L("map_source"))
+
+    with st.expander(L("municipality_table")):
+        ui.table(
+            report.municipalities[
+                [
+                    "name",
+                    "region",
+                    "quota",
+                    "places",
+                    "swapped_in",
+                    "credited",
+                    "shortfall",
+                    "amv_quota",
+                    "amv_credited",
+                    "amv_shortfall",
+                    "soft_plans",
+                    "coverage",
+                ]
+            ]
+        )
+    if len(report.overrides):
+        with st.expander(L("overrides")):
+            ui.table(
+                report.overrides.rename(columns={"name": "site"})[
+                    ["site", "municipality", "places", "rule_why", "override_reason"]
+                ]
+            )

@@ -1,0 +1,452 @@
+"""Scenario: pick a saved scenario or start from one, edit it, solve it, save it."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from planner import ui
+from planner.editing import (
+    TABLES,
+    draft_payload,
+    read_draft,
+    scenario_to_tables,
+    scenario_to_yaml,
+    tables_to_scenario,
+)
+from planner.errors import InputError
+from planner.scenario import Scenario
+from planner.scenario_diff import diff_scenarios
+from planner.solution import result_sheets
+from planner.solve import SolveResult, Status
+from planner.store import ConflictError, NotFoundError, Store, slugify
+from planner.ui import L, num
+from planner.uploads import scenario_from_upload
+from planner.views import (
+    level_summary,
+    levels_table,
+    marginal_table,
+    split_swaps,
+    workbook_bytes,
+)
+
+POLICIES = ["none", "agreements", "region", "province", "neighbours"]
+
+
+def open_stored(store: Store, name: str, version: int | None = None) -> None:
+    record = store.load(name, version)
+    scenario = record.scenario()
+    info = {
+        "name": record.name,
+        "version": record.version,
+        "parent": record.parent,
+        "parent_version": record.parent_version,
+    }
+    ui.open_tables(scenario, scenario_to_tables(scenario), info)
+
+
+def start_from(store: Store, name: str, new_name: str) -> None:
+    record = store.load(name)
+    scenario = record.scenario()
+    info = {
+        "name": None,
+        "version": 0,
+        "parent": record.name,
+        "parent_version": record.version,
+        "new_name": slugify(new_name or name + "-2"),
+    }
+    ui.open_tables(scenario, scenario_to_tables(scenario), info)
+
+
+def open_first(store: Store) -> None:
+    """First visit: the edit kept under the URL's draft id, else the base scenario."""
+    draft = store.load_draft(st.session_state.draft_id) if st.session_state.draft_id else None
+    if draft is not None:
+        try:
+            base, tables, info = read_draft(draft.payload)
+        except InputError:
+            pass
+        else:
+            ui.open_tables(base, tables, info)
+            st.session_state.sc_restored = True  # said until another scenario is opened
+            return
+    names = store.list_names()
+    if names:
+        open_stored(store, "base" if "base" in names else names[0])
+    else:
+        empty = Scenario(name=L("new_scenario"))
+        ui.open_tables(empty, scenario_to_tables(empty), {"name": None, "version": 0})
+
+
+def show_diff(diff: pd.DataFrame) -> None:
+    if diff.empty:
+        st.caption(L("no_changes"))
+    else:
+        ui.table(diff)
+
+
+def show_result(result: SolveResult, seconds: float, scenario: Scenario) -> None:
+    st.subheader(L("result"))
+    st.caption(
+        f"{L('status')}: {result.status.value} | {result.solver} ({result.engine}) | "
+        f"{L('solve_time')} {seconds:.2f} s"
+    )
+    if result.status not in (Status.OPTIMAL, Status.TIME_LIMIT):
+        st.error(L("not_solved_status"))
+        ui.table(levels_table(result.levels, ui.lang()))
+        st.dataframe({L("messages"): result.messages}, hide_index=True)
+        return
+    if result.status is Status.TIME_LIMIT:
+        st.warning(L("time_limit_reached"))
+    p = result.province
+    m = st.columns(4)
+    m[0].metric(L("provincial_shortfall"), num(p["shortfall"]))
+    m[1].metric(L("municipal_shortfall"), num(p["municipal_shortfall"]))
+    m[2].metric(L("amv_shortfall"), num(p["amv_shortfall"]))
+    m[3].metric(L("credited"), num(p["credited"]))
+    tabs = st.tabs(
+        [
+            L("tab_levels"),
+            L("tab_levels_table"),
+            L("tab_municipalities"),
+            L("tab_candidates"),
+            L("tab_swaps"),
+            L("tab_marginal"),
+            L("messages"),
+        ]
+    )
+    with tabs[0]:
+        ui.table(levels_table(result.levels, ui.lang()))
+    with tabs[1]:
+        province = str(result.municipalities["province"].iloc[0])
+        ui.table(level_summary(result.regions, result.province, province).drop(columns="level"))
+    with tabs[2]:
+        ui.table(
+            result.municipalities[
+                [
+                    "name",
+                    "region",
+                    "quota",
+                    "places",
+                    "swapped_in",
+                    "swapped_out",
+                    "credited",
+                    "shortfall",
+                    "amv_quota",
+                    "amv_credited",
+                    "amv_shortfall",
+                ]
+            ]
+        )
+    with tabs[3]:
+        cand = result.candidates
+        if cand.empty:
+            st.caption(L("no_candidates"))
+        else:
+            ui.table(
+                cand[
+                    [
+                        "id",
+                        "municipality",
+                        "kind",
+                        "target_group",
+                        "opened",
+                        "places",
+                        "min_places",
+                        "max_places",
+                        "reason",
+                    ]
+                ]
+            )
+    with tabs[4]:
+        parts = split_swaps(result.swaps)
+        st.markdown(f"**{L('swaps_agreed')}**")
+        ui.table(parts["agreed"][["id", "from", "to", "places", "amv_places"]])
+        st.markdown(f"**{L('swaps_proposed')}**")
+        ui.table(parts["proposed"][["id", "from", "to", "places", "amv_places", "kind"]])
+    with tabs[5]:
+        st.caption(L("marginal_caption"))
+        ui.table(marginal_table(result.municipalities, ui.lang()))
+    with tabs[6]:
+        if result.messages:
+            st.dataframe({L("messages"): result.messages}, hide_index=True)
+        else:
+            st.caption(L("no_messages"))
+    lang = ui.lang()
+    st.download_button(
+        L("download_xlsx"),
+        data=lambda: workbook_bytes(result_sheets(result, lang)),  # built when clicked
+        on_click="ignore",
+        file_name=f"{slugify(scenario.name)}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="download_xlsx",
+        icon=":material/download:",
+    )
+
+
+ui.init_state()  # app.py does this; repeated so the page also runs on its own
+st.title(L("page_scenario"))
+
+with ui.guard():
+    with st.spinner(L("loading")):
+        store = ui.get_store()
+        ds = ui.get_dataset()
+
+    # ---------------------------------------------------------------- what is open
+    pending = st.session_state.pop("sc_pending", None)
+    if pending is not None:
+        open_stored(store, *pending)
+    if "sc_base" not in st.session_state:
+        open_first(store)
+    flash = st.session_state.pop("sc_flash", None)
+    if flash is not None:
+        getattr(st, flash[0])(flash[1])
+    if st.session_state.get("sc_restored"):
+        st.info(L("draft_restored"), icon=":material/restore:")
+
+    versions = store.latest_versions()
+    titles = {v.name: f"{v.name} — {v.title}" for v in versions}
+    pick_col, open_col, new_col, start_col = st.columns([4, 1, 3, 2], vertical_alignment="bottom")
+    pick = pick_col.selectbox(
+        L("saved_scenarios"), list(titles), format_func=titles.get, key="sc_pick"
+    )
+    if open_col.button(L("open"), key="sc_open", disabled=pick is None):
+        open_stored(store, pick)
+        st.rerun()
+    new_name = new_col.text_input(L("new_name"), key="sc_new_name", placeholder="borne-2026")
+    if start_col.button(L("start_from"), key="sc_start", disabled=pick is None):
+        start_from(store, pick, new_name)
+        st.rerun()
+    upload = st.file_uploader(L("upload_scenario"), type=["yaml", "yml"], key="sc_upload")
+    if upload is not None and st.session_state.get("sc_upload_done") != upload.file_id:
+        st.session_state.sc_upload_done = upload.file_id
+        st.session_state.sc_upload_error = None
+        try:
+            uploaded, parent = scenario_from_upload(
+                upload.getvalue(), upload.name, ds, store.parent_raw
+            )
+        except InputError as exc:
+            st.session_state.sc_upload_error = exc
+        else:
+            info = {
+                "name": None,
+                "version": 0,
+                "parent": parent,
+                "new_name": slugify(upload.name.rsplit(".", 1)[0]),
+            }
+            ui.open_tables(uploaded, scenario_to_tables(uploaded), info)
+            st.session_state.sc_flash = ("success", L("upload_loaded"))
+            st.rerun()
+    if upload is not None and st.session_state.get("sc_upload_error") is not None:
+        ui.show_issues(st.session_state.sc_upload_error, "upload_problems")
+
+    base: Scenario = st.session_state.sc_base
+    info: dict = st.session_state.sc_info
+    st.divider()
+    if info.get("name"):
+        st.markdown(
+            f"**{L('editing')}:** {ui.plain(info['name'])} {L('version')} {info['version']}"
+        )
+    else:
+        st.markdown(f"**{L('editing')}:** {L('unsaved_new')}")
+    if info.get("parent"):
+        st.caption(f"{L('parent')}: {ui.plain(info['parent'])}")
+
+    # ---------------------------------------------------------------- the edit
+    st.text_input(L("scenario_title"), key="sc_title", max_chars=300)
+    st.text_area(L("description"), key="sc_description", height=80)
+    tabs = st.tabs(
+        [L("tab_candidates"), L("tab_location_changes"), L("tab_policy"), L("tab_register")]
+    )
+    tables = {}
+    for tab, name in zip((tabs[0], tabs[1], tabs[3]), ui.EDITOR_KEYS, strict=True):
+        with tab:
+            st.caption(L(f"help_{name}"))
+            tables[name] = st.data_editor(
+                st.session_state.sc_tables[name],
+                key=ui.EDITOR_KEYS[name],
+                num_rows="dynamic",
+                hide_index=True,
+                column_order=TABLES[name],
+                column_config=ui.editor_columns(name, ds),
+            )
+    with tabs[2]:
+        c1, c2, c3 = st.columns(3)
+        ui.labelled_choice(c1, "selectbox", L("policy"), POLICIES, "sw_policy", "policy_")
+        c2.number_input(L("max_per_pair"), min_value=0, step=1, key="sw_max_per_pair")
+        c3.number_input(L("max_in_per_municipality"), min_value=0, step=1, key="sw_max_in")
+        st.checkbox(L("swap_amv"), key="sw_amv")
+        g1, g2 = st.columns(2)
+        munis = sorted(ds.municipality_names)
+        g1.multiselect(L("givers"), munis, key="sw_givers", placeholder=L("everyone"))
+        g2.multiselect(L("receivers"), munis, key="sw_receivers", placeholder=L("everyone"))
+        st.markdown(f"**{L('limits')}**")
+        l1, l2, l3 = st.columns(3)
+        l1.number_input(L("max_new_locations"), min_value=0, step=1, key="lim_locations")
+        l2.number_input(L("max_new_places"), min_value=0, step=1, key="lim_places")
+        l3.number_input(L("max_cost"), min_value=0.0, step=1.0, key="lim_cost")
+    tables.update(ui.settings_tables())
+
+    # ---------------------------------------------------------------- validate and keep
+    named = base.model_copy(
+        update={"name": st.session_state.sc_title, "description": st.session_state.sc_description}
+    )
+    scenario: Scenario | None = None
+    try:
+        scenario = tables_to_scenario(named, tables, ds, label=info.get("name") or "<editor>")
+    except InputError as exc:
+        ui.show_issues(exc, "scenario_invalid")
+    else:
+        st.success(L("scenario_valid"), icon=":material/check:")
+
+    payload = draft_payload(
+        base,
+        tables,
+        {
+            **info,
+            "title": st.session_state.sc_title,
+            "description": st.session_state.sc_description,
+        },
+    )
+    digest = hashlib.sha256(payload.encode()).hexdigest()
+    if digest != st.session_state.get("sc_draft_hash"):
+        st.session_state.draft_id = store.save_draft(
+            payload,
+            st.session_state.draft_id,
+            name=info.get("name"),
+            base_version=info.get("version"),
+            author=st.session_state.author,
+        )
+        st.session_state.sc_draft_hash = digest
+    if st.query_params.get("draft") != st.session_state.draft_id:
+        st.query_params["draft"] = st.session_state.draft_id
+
+    # ---------------------------------------------------------------- actions
+    a1, a2, a3, a4 = st.columns([2, 2, 3, 2], vertical_alignment="bottom")
+    solve = a1.button(L("solve"), type="primary", key="solve", icon=":material/play_arrow:")
+    save = a2.button(L("save"), key="save", disabled=not info.get("name"))
+    save_as_name = a3.text_input(
+        L("save_as_name"), key="sc_save_name", placeholder=info.get("new_name") or ""
+    )
+    save_as = a4.button(L("save_as"), key="save_as")
+
+    if solve:
+        if scenario is None:
+            st.error(L("not_solved_invalid"))
+        else:
+            with st.spinner(L("solving"), show_time=True):
+                key, result, seconds = ui.solve_timed(ds, scenario)
+            st.session_state.sc_result = {"key": key, "result": result, "seconds": seconds}
+            if info.get("name") and scenario == base and result.status is Status.OPTIMAL:
+                store.save_result(info["name"], info["version"], ui.data_key(ds), result.to_dict())
+
+    if save or save_as:
+        if scenario is None:
+            st.error(L("not_saved_invalid"))
+        else:
+            text = scenario_to_yaml(scenario)
+            try:
+                if save:
+                    name = info["name"]
+                    version = store.save(
+                        name,
+                        text,
+                        st.session_state.author,
+                        info["version"],
+                        parent=info.get("parent"),
+                        parent_version=info.get("parent_version"),
+                        ds=ds,
+                    )
+                    parent, parent_version = info.get("parent"), info.get("parent_version")
+                else:
+                    name = slugify(save_as_name or info.get("new_name") or scenario.name)
+                    parent = info.get("name") or info.get("parent")
+                    parent_version = info.get("version") if info.get("name") else None
+                    version = store.save(
+                        name,
+                        text,
+                        st.session_state.author,
+                        0,
+                        parent=parent,
+                        parent_version=parent_version,
+                        ds=ds,
+                    )
+            except ConflictError as exc:
+                st.session_state.sc_conflict = exc  # shown below until resolved
+            except InputError as exc:
+                ui.show_issues(exc, "not_saved_invalid")
+            else:
+                st.session_state.sc_base = scenario
+                st.session_state.sc_info = {
+                    "name": name,
+                    "version": version,
+                    "parent": parent,
+                    "parent_version": parent_version,
+                }
+                st.session_state.sc_flash = (
+                    "success",
+                    f"{L('saved')}: {ui.plain(name)} v{version}",
+                )
+                st.session_state.pop("sc_conflict", None)
+                st.rerun()
+
+    conflict = st.session_state.get("sc_conflict")
+    if conflict is not None:
+        st.error(f"{L('conflict')}: {ui.plain(conflict)}", icon=":material/sync_problem:")
+        if st.button(L("open_newest"), key="open_newest"):
+            st.session_state.sc_pending = (conflict.name, None)
+            st.session_state.pop("sc_conflict", None)
+            st.rerun()
+
+    # ---------------------------------------------------------------- result
+    current = st.session_state.get("sc_result")
+    if (
+        current is not None
+        and scenario is not None
+        and current["key"] == ui.scenario_key(ds, scenario)
+    ):
+        show_result(current["result"], current["seconds"], scenario)
+    elif current is not None:
+        st.info(L("result_stale"))
+
+    # ---------------------------------------------------------------- context
+    if scenario is not None:
+        with st.expander(L("changes_vs_parent")):
+            if info.get("parent"):
+                try:
+                    parent_rec = store.load(info["parent"], info.get("parent_version"))
+                except NotFoundError:
+                    parent_rec = store.load(info["parent"])
+                st.caption(f"{ui.plain(parent_rec.name)} {L('version')} {parent_rec.version}")
+                show_diff(diff_scenarios(parent_rec.scenario(), scenario))
+            else:
+                st.caption(L("no_parent"))
+        with st.expander(L("unsaved_changes")):
+            show_diff(diff_scenarios(base, scenario))
+        st.download_button(
+            L("download_yaml"),
+            data=scenario_to_yaml(scenario),
+            file_name=f"{info.get('name') or info.get('new_name') or slugify(scenario.name)}.yaml",
+            mime="application/x-yaml",
+            on_click="ignore",
+            key="download_yaml",
+            icon=":material/download:",
+        )
+    if info.get("name"):
+        with st.expander(L("history")):
+            ui.table(
+                pd.DataFrame(
+                    [
+                        {
+                            "version": v.version,
+                            "saved_by": v.author,
+                            "saved_at": f"{v.created_at:%d-%m-%Y %H:%M} UTC",
+                            "title": v.title,
+                            "parent": v.parent,
+                        }
+                        for v in reversed(store.history(info["name"]))
+                    ]
+                )
+            )
