@@ -71,9 +71,7 @@ _SUMMARY = [
 ]  # fmt: skip
 
 
-def level_summary(
-    regions: pd.DataFrame, province: pd.Series, province_name: str
-) -> pd.DataFrame:
+def level_summary(regions: pd.DataFrame, province: pd.Series, province_name: str) -> pd.DataFrame:
     """Province and regions in one table: what the overview's metrics show.
 
     Works for a :class:`~planner.counting.CycleReport` (``regions``, ``total``) and a
