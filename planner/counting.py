@@ -81,27 +81,34 @@ def _why(
     return "; ".join(parts)
 
 
-def _window_checks(frame: pd.DataFrame, rules: CycleRules) -> pd.DataFrame:
-    """Boolean columns per date rule, vectorised over the rows of a table."""
-    w0, w1 = rules.w0, rules.w1
-    start_known = frame["start_kind"] == "date"
-    end_kind = frame["end_kind"]
+def _window_checks(frame: pd.DataFrame, rules: CycleRules) -> dict[str, np.ndarray]:
+    """Boolean arrays per date rule, plus ``days_late`` / ``days_short`` (NaN where the
+    rule holds), vectorised over the rows of a table."""
+    w0 = np.datetime64(rules.w0.to_datetime64())
+    w1 = np.datetime64(rules.w1.to_datetime64())
+    start = frame["start"].to_numpy(dtype="datetime64[ns]")
+    end = frame["end"].to_numpy(dtype="datetime64[ns]")
+    start_known = frame["start_kind"].to_numpy(dtype=object) == "date"
+    end_kind = frame["end_kind"].to_numpy(dtype=object)
     end_is_date = end_kind == "date"
-    beyond = (
-        frame["end_unknown"].eq("beyond_minimum")
-        if "end_unknown" in frame
-        else pd.Series(False, index=frame.index)
-    )
-    out = pd.DataFrame(index=frame.index)
-    out[Reason.START_UNKNOWN] = ~start_known
-    out[Reason.STARTS_AFTER] = start_known & (frame["start"] > w0)
-    out[Reason.ENDS_BEFORE] = end_is_date & (frame["end"] < w1)
-    out[Reason.END_UNKNOWN] = (end_kind == "unknown") & ~beyond
-    days_late = (frame["start"] - w0).dt.days.where(out[Reason.STARTS_AFTER])
-    days_short = (w1 - frame["end"]).dt.days.where(out[Reason.ENDS_BEFORE])
-    out["days_late"] = days_late
-    out["days_short"] = days_short
-    return out
+    if "end_unknown" in frame:
+        beyond = frame["end_unknown"].to_numpy(dtype=object) == "beyond_minimum"
+    else:
+        beyond = np.zeros(len(frame), dtype=bool)
+    late = start_known & (start > w0)
+    short = end_is_date & (end < w1)
+    day = np.timedelta64(1, "D")
+    with np.errstate(invalid="ignore"):
+        days_late = np.where(late, (start - w0) / day, np.nan)
+        days_short = np.where(short, (w1 - end) / day, np.nan)
+    return {
+        Reason.START_UNKNOWN: ~start_known,
+        Reason.STARTS_AFTER: late,
+        Reason.ENDS_BEFORE: short,
+        Reason.END_UNKNOWN: (end_kind == "unknown") & ~beyond,
+        "days_late": days_late,
+        "days_short": days_short,
+    }
 
 
 _ORDER = [
@@ -119,58 +126,64 @@ _ORDER = [
 
 def _finish(
     frame: pd.DataFrame,
-    checks: pd.DataFrame,
+    checks: dict[str, np.ndarray],
     overrides: pd.DataFrame,
     target: str,
     rules: CycleRules,
+    extra: dict[str, list] | None = None,
 ) -> pd.DataFrame:
+    """The table with its verdict columns added in one step (tables are small; each
+    pandas column assignment costs more than computing the column)."""
+    n = len(frame)
     present = [c for c in _ORDER if c in checks]
-    flags = checks[present].to_numpy(dtype=bool) if present else np.zeros((len(frame), 0), bool)
-    out = frame.copy()
-    out["rule_counts"] = ~flags.any(axis=1) if present else True
+    flags = np.column_stack([checks[c] for c in present]) if present else np.zeros((n, 0), bool)
+    rule_counts = ~flags.any(axis=1)
     codes = [[present[j] for j in np.flatnonzero(row)] for row in flags]
-    out["reasons"] = ["|".join(c) for c in codes]
-    out["days_late"] = checks["days_late"]
-    out["days_short"] = checks["days_short"]
-    # The words need only a row's start, end and status, and only where a rule fails:
-    # plain column lists instead of one Series per row (iterrows).
+    days_late = checks["days_late"]
+    days_short = checks["days_short"]
+    # The words need only a row's start, end and status, and only where a rule fails.
     fields = {c: frame[c].tolist() for c in ("start", "end", "status") if c in frame}
-    out["why"] = [
-        _why(c, dl, ds, rules, {k: v[i] for k, v in fields.items()}) if c else ""
-        for i, (c, dl, ds) in enumerate(
-            zip(codes, checks["days_late"].tolist(), checks["days_short"].tolist(), strict=True)
-        )
+    why = [
+        _why(c, days_late[i], days_short[i], rules, {k: v[i] for k, v in fields.items()})
+        if c
+        else ""
+        for i, c in enumerate(codes)
     ]
-    ov = overrides[overrides["target"] == target][["id", "target_id", "counts", "reason"]]
-    ov = ov.rename(
-        columns={"id": "override_id", "counts": "override_counts", "reason": "override_reason"}
-    )
-    if len(ov) and ov["target_id"].is_unique:
-        # One override per target: a reindex is the left join, without merge's cost.
-        joined = ov.set_index("target_id").reindex(out["id"].to_numpy())
-        out = out.reset_index(drop=True)  # as merge returns it
-        for col in ("override_id", "override_counts", "override_reason"):
-            out[col] = joined[col].to_numpy()
-    else:
-        out = out.merge(ov, how="left", left_on="id", right_on="target_id")
-        out = out.drop(columns="target_id")
-    has_override = out["override_id"].notna()
-    out["rule_why"] = out["why"]
-    out["counts"] = np.where(
-        has_override, out["override_counts"].fillna(False).astype(bool), out["rule_counts"]
-    ).astype(bool)
-    out.loc[has_override, "why"] = [
-        ("counted by override" if c else "not counted by override")
-        + f" ({oid}); date rule: "
-        + (w if w else "counts")
-        for c, oid, w in zip(
-            out.loc[has_override, "counts"],
-            out.loc[has_override, "override_id"],
-            out.loc[has_override, "why"],
-            strict=True,
+    ov = overrides[overrides["target"] == target]
+    by_target: dict[str, tuple[str, bool, str]] = {}
+    for oid, tid, counts, reason in zip(
+        ov["id"].tolist(), ov["target_id"].tolist(), ov["counts"].tolist(),
+        ov["reason"].tolist(), strict=True,
+    ):  # fmt: skip
+        by_target.setdefault(tid, (oid, bool(counts), reason))  # the first one applies
+    ids = frame["id"].tolist()
+    hit = [by_target.get(i) for i in ids]
+    counts = [h[1] if h else bool(r) for h, r in zip(hit, rule_counts, strict=True)]
+    final_why = [
+        (
+            ("counted by override" if h[1] else "not counted by override")
+            + f" ({h[0]}); date rule: "
+            + (w if w else "counts")
         )
+        if h
+        else w
+        for h, w in zip(hit, why, strict=True)
     ]
-    return out.drop(columns="override_counts")
+    new = {
+        "rule_counts": rule_counts,
+        "reasons": pd.Series(["|".join(c) for c in codes], dtype=object),
+        "days_late": days_late,
+        "days_short": days_short,
+        "why": pd.Series(final_why, dtype=object),
+        "override_id": pd.Series([h[0] if h else np.nan for h in hit], dtype=object),
+        "override_reason": pd.Series([h[2] if h else np.nan for h in hit], dtype=object),
+        "rule_why": pd.Series(why, dtype=object),
+        "counts": np.array(counts, dtype=bool),
+        **{k: pd.Series(v, dtype=object) for k, v in (extra or {}).items()},
+    }
+    base = frame.reset_index(drop=True)
+    base = base.drop(columns=[c for c in new if c in base.columns])
+    return pd.concat([base, pd.DataFrame(new)], axis=1)
 
 
 def evaluate_locations(
@@ -185,22 +198,27 @@ def evaluate_locations(
     """
     checks = _window_checks(locations, rules)
     if rules.require_decision:
-        checks[Reason.NO_DECISION] = ~locations["decided"].astype(bool)
+        checks[Reason.NO_DECISION] = ~locations["decided"].to_numpy(dtype=bool)
     if not rules.soft_plans_count:
-        checks[Reason.SOFT_PLAN] = locations["status"] == "soft_plan"
+        checks[Reason.SOFT_PLAN] = locations["status"].to_numpy(dtype=object) == "soft_plan"
     if "closed" in locations:
-        checks[Reason.CLOSED] = locations["closed"].fillna(False).astype(bool)
+        checks[Reason.CLOSED] = locations["closed"].fillna(False).to_numpy(dtype=bool)
     return _finish(locations, checks, overrides, "location", rules)
 
 
 def places_in_use_on(locations: pd.DataFrame, municipality: str, day: pd.Timestamp) -> int:
     """Places of decided locations of a municipality that are in use on a day."""
-    loc = locations[(locations["municipality"] == municipality) & locations["decided"]]
-    if "closed" in loc:
-        loc = loc[~loc["closed"].fillna(False).astype(bool)]
-    started = (loc["start_kind"] == "date") & (loc["start"] <= day)
-    running = (loc["end_kind"] != "date") | (loc["end"] >= day)
-    return int(loc.loc[started & running, "places"].sum())
+    day64 = np.datetime64(pd.Timestamp(day).to_datetime64())
+    mask = (locations["municipality"].to_numpy(dtype=object) == municipality) & locations[
+        "decided"
+    ].to_numpy(dtype=bool)
+    if "closed" in locations:
+        mask &= ~locations["closed"].fillna(False).to_numpy(dtype=bool)
+    start = locations["start"].to_numpy(dtype="datetime64[ns]")
+    end = locations["end"].to_numpy(dtype="datetime64[ns]")
+    started = (locations["start_kind"].to_numpy(dtype=object) == "date") & (start <= day64)
+    running = (locations["end_kind"].to_numpy(dtype=object) != "date") | (end >= day64)
+    return int(locations["places"].to_numpy(dtype=int)[mask & started & running].sum())
 
 
 def evaluate_swaps(
@@ -216,29 +234,35 @@ def evaluate_swaps(
     locations in the data. ``condition_state`` is ``met``, ``not_met`` or ``none``.
     """
     # An agreement without a start date is in force from before the window.
-    open_start = swaps["start_kind"] == "empty"
-    dated = swaps.assign(
-        end_unknown=None,
-        start_kind=swaps["start_kind"].where(~open_start, "date"),
-        start=swaps["start"].where(~open_start, rules.w0),
+    open_start = swaps["start_kind"].to_numpy(dtype=object) == "empty"
+    dated = pd.DataFrame(
+        {
+            "start_kind": np.where(open_start, "date", swaps["start_kind"].to_numpy(dtype=object)),
+            "start": swaps["start"].where(~open_start, rules.w0).to_numpy(dtype="datetime64[ns]"),
+            "end_kind": swaps["end_kind"].to_numpy(dtype=object),
+            "end": swaps["end"].to_numpy(dtype="datetime64[ns]"),
+        }
     )
     checks = _window_checks(dated, rules)
-    checks[Reason.NOT_AGREED] = ~swaps["status"].isin(["agreed", "locked"])
+    checks[Reason.NOT_AGREED] = ~np.isin(
+        swaps["status"].to_numpy(dtype=object), ["agreed", "locked"]
+    )
     states, found = [], []
-    for _, row in swaps.iterrows():
-        muni = row.get("condition_municipality")
-        if muni is None or (isinstance(muni, float) and np.isnan(muni)):
+    for muni, day, need in zip(
+        swaps["condition_municipality"].tolist(), swaps["condition_date"].tolist(),
+        swaps["condition_places"].tolist(), strict=True,
+    ):  # fmt: skip
+        if not isinstance(muni, str):
             states.append("none")
             found.append(np.nan)
             continue
-        day = row["condition_date"] if pd.notna(row["condition_date"]) else rules.w0
+        day = day if pd.notna(day) else rules.w0
         have = places_in_use_on(locations, muni, day)
         found.append(have)
-        states.append("met" if have >= int(row["condition_places"]) else "not_met")
-    checks[Reason.CONDITION_NOT_MET] = pd.Series(states, index=swaps.index).eq("not_met")
-    out = _finish(swaps, checks, overrides, "swap", rules)
-    out["condition_state"] = states
-    out["condition_places_found"] = found
+        states.append("met" if have >= int(need) else "not_met")
+    checks[Reason.CONDITION_NOT_MET] = np.array([s == "not_met" for s in states], dtype=bool)
+    out = _finish(swaps, checks, overrides, "swap", rules, {"condition_state": states})
+    out["condition_places_found"] = np.array(found, dtype=float)
     return out
 
 
@@ -333,12 +357,24 @@ def aggregate(
         shortfalls; ``shortfall`` there is the level's quota minus its credited places,
         so a surplus in one municipality lowers it.
     """
-    m = municipalities.set_index("name", drop=False)
-    out = pd.DataFrame(index=m.index)
-    for col in ("code", "name", "region", "province", "quota", "amv_quota"):
-        out[col] = m[col]
-    out["places"] = own_places["places"].reindex(m.index).fillna(0).astype(int)
-    out["amv_places"] = own_places["amv_places"].reindex(m.index).fillna(0).astype(int)
+    # Columns are computed as numpy arrays and the frame is made once: on tables of a
+    # few dozen rows every pandas column assignment costs more than the arithmetic.
+    order = np.lexsort(
+        (
+            municipalities["name"].to_numpy(dtype=object),
+            municipalities["region"].to_numpy(dtype=object),
+        )
+    )  # canonical order (region, then name), as the province's own table
+    m = {c: municipalities[c].to_numpy()[order] for c in
+         ("code", "name", "region", "province", "quota", "amv_quota")}  # fmt: skip
+    names = list(m["name"])
+
+    def lookup(frame: pd.DataFrame | None, col: str) -> np.ndarray:
+        if frame is None or not len(frame) or col not in frame:
+            return np.zeros(len(names), dtype=int)
+        values = dict(zip(frame.index.tolist(), frame[col].tolist(), strict=True))
+        return np.array([int(values.get(n, 0) or 0) for n in names], dtype=int)
+
     # Sums per municipality with dicts: a pandas groupby costs milliseconds even on a
     # frame of one row, and this runs for every scenario solved.
     if len(flows):
@@ -346,35 +382,38 @@ def aggregate(
         outflow = _sums(flows["from"], flows["places"], flows["amv_places"])
     else:
         inflow = outflow = {}
-    for col, sums, k in (
-        ("swapped_in", inflow, 0),
-        ("swapped_out", outflow, 0),
-        ("amv_swapped_in", inflow, 1),
-        ("amv_swapped_out", outflow, 1),
-    ):
-        out[col] = np.array([sums[n][k] if n in sums else 0 for n in m.index], dtype=int)
-    out["credited"] = out["places"] + out["swapped_in"] - out["swapped_out"]
-    out["amv_credited"] = out["amv_places"] + out["amv_swapped_in"] - out["amv_swapped_out"]
-    out["shortfall"] = (out["quota"] - out["credited"]).clip(lower=0)
-    out["amv_shortfall"] = (out["amv_quota"] - out["amv_credited"]).clip(lower=0)
-    out["surplus"] = (out["credited"] - out["quota"]).clip(lower=0)
-    if soft_plans is not None and len(soft_plans):
-        out["soft_plans"] = soft_plans["soft_plans"].reindex(m.index).fillna(0).astype(int)
-        out["amv_soft_plans"] = soft_plans["amv_soft_plans"].reindex(m.index).fillna(0).astype(int)
-    else:
-        out["soft_plans"] = 0
-        out["amv_soft_plans"] = 0
-    out["coverage"] = _ratio(out["credited"], out["quota"])
-    # A canonical order (region, then name), as the province's own table: the output
-    # must not depend on the row order of the input files.
-    out = out[MUNICIPAL_COLUMNS].reset_index(drop=True)
-    out = out.sort_values(["region", "name"], kind="stable").reset_index(drop=True)
+
+    def flow(sums: dict[str, list[int]], k: int) -> np.ndarray:
+        return np.array([sums[n][k] if n in sums else 0 for n in names], dtype=int)
+
+    quota = m["quota"].astype(int)
+    amv_quota = m["amv_quota"].astype(int)
+    places = lookup(own_places, "places")
+    amv_places = lookup(own_places, "amv_places")
+    cols: dict[str, np.ndarray] = {
+        "code": m["code"], "name": m["name"], "region": m["region"], "province": m["province"],
+        "quota": quota, "amv_quota": amv_quota, "places": places, "amv_places": amv_places,
+        "swapped_in": flow(inflow, 0), "swapped_out": flow(outflow, 0),
+        "amv_swapped_in": flow(inflow, 1), "amv_swapped_out": flow(outflow, 1),
+    }  # fmt: skip
+    credited = places + cols["swapped_in"] - cols["swapped_out"]
+    amv_credited = amv_places + cols["amv_swapped_in"] - cols["amv_swapped_out"]
+    cols["credited"] = credited
+    cols["amv_credited"] = amv_credited
+    cols["shortfall"] = np.maximum(quota - credited, 0)
+    cols["amv_shortfall"] = np.maximum(amv_quota - amv_credited, 0)
+    cols["surplus"] = np.maximum(credited - quota, 0)
+    cols["soft_plans"] = lookup(soft_plans, "soft_plans")
+    cols["amv_soft_plans"] = lookup(soft_plans, "amv_soft_plans")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cols["coverage"] = np.where(quota > 0, credited / np.where(quota > 0, quota, 1), np.nan)
+    out = pd.DataFrame({c: cols[c] for c in MUNICIPAL_COLUMNS})
 
     summed = (
         "quota", "amv_quota", "places", "amv_places", "credited", "amv_credited",
         "shortfall", "amv_shortfall", "surplus", "soft_plans", "amv_soft_plans",
     )  # fmt: skip
-    arrays = {c: out[c].to_numpy() for c in summed}
+    arrays = {c: cols[c] for c in summed}
 
     def level(rows: np.ndarray | slice) -> pd.Series:
         t = {c: int(arrays[c][rows].sum()) for c in summed}
@@ -391,13 +430,18 @@ def aggregate(
         s["coverage"] = s["credited"] / s["quota"] if s["quota"] else float("nan")
         return pd.Series({c: s[c] for c in LEVEL_COLUMNS}, dtype=object)
 
-    region = out["region"].to_numpy()
-    names = sorted({r for r in region if isinstance(r, str)})  # as groupby(sort=True)
-    regions = pd.DataFrame({name: level(region == name) for name in names}).T
-    regions.index.name = "region"
-    regions = regions.reset_index()
-    regions = regions.astype({c: int for c in LEVEL_COLUMNS if c != "coverage"})
-    regions["coverage"] = regions["coverage"].astype(float)
+    region = cols["region"]
+    region_names = sorted({r for r in region if isinstance(r, str)})  # as groupby(sort=True)
+    levels = [level(region == name) for name in region_names]
+    regions = pd.DataFrame(
+        {
+            "region": pd.Series(region_names, dtype=object),
+            **{
+                c: np.array([lv[c] for lv in levels], dtype=float if c == "coverage" else int)
+                for c in LEVEL_COLUMNS
+            },
+        }
+    )
     total = level(slice(None))
     return out, regions, total
 
@@ -461,42 +505,46 @@ class CycleReport:
         return pd.concat(parts, ignore_index=True)[cols]
 
 
+def _group_sums(keys: list, places: list, amv: list) -> pd.DataFrame:
+    """``places`` and ``amv_places`` summed per key, as a small frame indexed by key."""
+    sums: dict[str, list[int]] = {}
+    for k, p, is_amv in zip(keys, places, amv, strict=True):
+        acc = sums.setdefault(k, [0, 0])
+        acc[0] += int(p)
+        if is_amv:
+            acc[1] += int(p)
+    frame = pd.DataFrame(
+        {
+            "places": np.array([v[0] for v in sums.values()], dtype=int),
+            "amv_places": np.array([v[1] for v in sums.values()], dtype=int),
+        },
+        index=pd.Index(list(sums), dtype=object),
+    )
+    return frame
+
+
 def own_places_table(locations: pd.DataFrame, soft_plans: pd.DataFrame) -> pd.DataFrame:
     """Counted places per municipality (locations plus counted soft plans)."""
-    loc = locations[locations["counts"]]
-    amv = loc["target_group"] == "amv"
-    per = pd.DataFrame(
-        {
-            "places": loc.groupby("municipality")["places"].sum(),
-            "amv_places": loc[amv].groupby("municipality")["places"].sum(),
-        }
-    )
+    keys, places, amv = [], [], []
+    tables = [(locations, "places")]
     if len(soft_plans):
-        sp = soft_plans[soft_plans["counts"]]
-        extra = pd.DataFrame(
-            {
-                "places": sp.groupby("municipality")["places_low"].sum(),
-                "amv_places": sp[sp["target_group"] == "amv"]
-                .groupby("municipality")["places_low"]
-                .sum(),
-            }
-        )
-        per = per.add(extra, fill_value=0)
-    return per.fillna(0).astype(int)
+        tables.append((soft_plans, "places_low"))
+    for table, col in tables:
+        mask = table["counts"].to_numpy(dtype=bool)
+        keys += [k for k, c in zip(table["municipality"].tolist(), mask, strict=True) if c]
+        places += [p for p, c in zip(table[col].tolist(), mask, strict=True) if c]
+        amv += [g == "amv" for g, c in zip(table["target_group"].tolist(), mask, strict=True) if c]
+    return _group_sums(keys, places, amv)
 
 
 def soft_plan_totals(soft_plans: pd.DataFrame) -> pd.DataFrame:
     """Soft plans at their lower bound per municipality, counted or not."""
     if soft_plans.empty:
         return pd.DataFrame(columns=["soft_plans", "amv_soft_plans"])
-    low = soft_plans["places"].fillna(0).astype(int)
-    amv = soft_plans["target_group"] == "amv"
-    return pd.DataFrame(
-        {
-            "soft_plans": low.groupby(soft_plans["municipality"]).sum(),
-            "amv_soft_plans": low[amv].groupby(soft_plans["municipality"][amv]).sum(),
-        }
-    ).fillna(0)
+    low = [0 if pd.isna(p) else int(p) for p in soft_plans["places"].tolist()]
+    amv = [g == "amv" for g in soft_plans["target_group"].tolist()]
+    sums = _group_sums(soft_plans["municipality"].tolist(), low, amv)
+    return sums.rename(columns={"places": "soft_plans", "amv_places": "amv_soft_plans"})
 
 
 def agreement_flows(swaps: pd.DataFrame) -> pd.DataFrame:

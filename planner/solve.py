@@ -327,78 +327,115 @@ def _marginal_values_pulp(
 
 
 def _results(inst: Instance, x: dict[str, float], marginal: pd.DataFrame | None):
-    """Tables from variable values keyed by business id (candidates, swaps)."""
-    cand = inst.candidates.copy()
-    places = np.array([round(x.get(f"places:{k}", 0.0)) for k in cand["id"]], dtype=int)
-    opened = np.array([x.get(f"open:{k}", 0.0) > 0.5 for k in cand["id"]], dtype=bool)
-    cand["opened"] = opened & cand["can_count"].to_numpy()
-    cand["places"] = np.where(cand["opened"], places, 0)
-    cand["min_places"] = cand["lo"]
-    cand["max_places"] = cand["hi"]
-    cand["reason"] = np.where(cand["can_count"], "", cand["why"])
+    """Tables from variable values keyed by business id (candidates, swaps).
 
-    mun = inst.municipalities.set_index("name")
-    own = pd.DataFrame({"places": mun["base"], "amv_places": mun["amv_base"]})
-    opened_c = cand[cand["opened"]]
-    add = opened_c.groupby("municipality")["places"].sum()
-    add_amv = opened_c[opened_c["target_group"] == "amv"].groupby("municipality")["places"].sum()
-    own["places"] = own["places"] + add.reindex(own.index).fillna(0).astype(int)
-    own["amv_places"] = own["amv_places"] + add_amv.reindex(own.index).fillna(0).astype(int)
+    Built from lists and added to the frames in one step each: the tables are small and
+    a pandas column assignment costs more than the arithmetic.
+    """
+    cand = inst.candidates
+    ids = cand["id"].tolist()
+    can = cand["can_count"].to_numpy(dtype=bool)
+    opened = np.array([x.get(f"open:{k}", 0.0) > 0.5 for k in ids], dtype=bool) & can
+    places = np.array([round(x.get(f"places:{k}", 0.0)) for k in ids], dtype=int)
+    places = np.where(opened, places, 0)
+    cand = pd.concat(
+        [
+            cand.reset_index(drop=True),
+            pd.DataFrame(
+                {
+                    "opened": opened,
+                    "places": places,
+                    "min_places": cand["lo"].to_numpy(),
+                    "max_places": cand["hi"].to_numpy(),
+                    "reason": pd.Series(
+                        ["" if c else w for c, w in zip(can, cand["why"].tolist(), strict=True)],
+                        dtype=object,
+                    ),
+                }
+            ),
+        ],
+        axis=1,
+    )
+
+    mun = inst.municipalities
+    own_p = dict(zip(mun["name"].tolist(), mun["base"].tolist(), strict=True))
+    own_a = dict(zip(mun["name"].tolist(), mun["amv_base"].tolist(), strict=True))
+    for muni, group, n, o in zip(cand["municipality"].tolist(), cand["target_group"].tolist(),
+                                 places.tolist(), opened.tolist(), strict=True):  # fmt: skip
+        if o:
+            own_p[muni] += n
+            if group == "amv":
+                own_a[muni] += n
+    own = pd.DataFrame(
+        {"places": list(own_p.values()), "amv_places": list(own_a.values())},
+        index=pd.Index(list(own_p), dtype=object),
+    )
 
     swaps = []
-    for f in inst.fixed_flows.itertuples(index=False):
-        swaps.append({"from": f[0], "to": f.to, "places": int(f.places),
-                      "amv_places": int(f.amv_places), "kind": "agreement",
-                      "id": f.id})  # fmt: skip
-    for a in inst.arcs.itertuples(index=False):
-        v = round(x.get(f"swap:{a.id}", 0.0))
+    fixed = inst.fixed_flows
+    for a, b, p, q, i in zip(fixed["from"].tolist(), fixed["to"].tolist(),
+                             fixed["places"].tolist(), fixed["amv_places"].tolist(),
+                             fixed["id"].tolist(), strict=True):  # fmt: skip
+        swaps.append((a, b, int(p), int(q), "agreement", i))
+    arcs = inst.arcs
+    for i, a, b, src in zip(arcs["id"].tolist(), arcs["from"].tolist(), arcs["to"].tolist(),
+                            arcs["source"].tolist(), strict=True):  # fmt: skip
+        v = round(x.get(f"swap:{i}", 0.0))
         if v > 0:
-            va = round(x.get(f"swap_amv:{a.id}", 0.0))
-            kind = "proposed" if a.source == "policy" else "register"
-            swaps.append({"from": a[1], "to": a.to, "places": int(v), "amv_places": int(va),
-                          "kind": kind, "id": a.id})  # fmt: skip
-    flows = pd.DataFrame(swaps, columns=["from", "to", "places", "amv_places", "kind", "id"])
-    soft = inst.report.municipalities.set_index("name")[["soft_plans", "amv_soft_plans"]]
+            va = round(x.get(f"swap_amv:{i}", 0.0))
+            swaps.append((a, b, int(v), int(va), "proposed" if src == "policy" else "register", i))
+    flows = pd.DataFrame(
+        {
+            k: pd.Series(
+                [s[j] for s in swaps], dtype=int if k in ("places", "amv_places") else object
+            )
+            for j, k in enumerate(("from", "to", "places", "amv_places", "kind", "id"))
+        }
+    )
+    report = inst.report.municipalities
+    soft = pd.DataFrame(
+        {
+            "soft_plans": report["soft_plans"].to_numpy(),
+            "amv_soft_plans": report["amv_soft_plans"].to_numpy(),
+        },
+        index=pd.Index(report["name"].tolist(), dtype=object),
+    )
     municipal, regions, total = aggregate(
-        inst.report.municipalities.drop(columns=[c for c in inst.report.municipalities.columns
-                                                 if c not in ("code", "name", "region", "province",
-                                                              "quota", "amv_quota")]),
-        own,
-        flows,
-        soft,
-    )  # fmt: skip
-    # Plain sums over the (few) flows: a pandas groupby costs milliseconds per call.
-    kinds_of = flows["kind"].tolist()
-    places_of = flows["places"].tolist()
+        report[["code", "name", "region", "province", "quota", "amv_quota"]], own, flows, soft
+    )
     names = municipal["name"].tolist()
-    for col, kind, side in (
-        ("agreement_in", "agreement", "to"),
-        ("agreement_out", "agreement", "from"),
-        ("proposed_in", ("proposed", "register"), "to"),
-        ("proposed_out", ("proposed", "register"), "from"),
-    ):
-        kinds = (kind,) if isinstance(kind, str) else kind
-        sel: dict[str, int] = {}
-        for k, who, p in zip(kinds_of, flows[side].tolist(), places_of, strict=True):
-            if k in kinds:
-                sel[who] = sel.get(who, 0) + int(p)
-        municipal[col] = np.array([sel.get(n, 0) for n in names], dtype=int)
+    sel: dict[tuple[str, str], int] = {}
+    for a, b, p, _, kind, _ in swaps:
+        group = "agreement" if kind == "agreement" else "proposed"
+        sel[(f"{group}_in", b)] = sel.get((f"{group}_in", b), 0) + p
+        sel[(f"{group}_out", a)] = sel.get((f"{group}_out", a), 0) + p
+    extra: dict[str, object] = {
+        col: np.array([sel.get((col, n), 0) for n in names], dtype=int)
+        for col in ("agreement_in", "agreement_out", "proposed_in", "proposed_out")
+    }
     if marginal is not None and len(marginal.columns):
-        mv = marginal.reindex(municipal["name"])
+        mv = marginal.reindex(names)
         cols = {c: mv[c].to_numpy(dtype=float) for c in mv.columns}
-        municipal["marginal_value"] = [
-            {lv: float(cols[lv][i]) for lv in SHORTFALL_LEVELS if lv in cols}
-            for i in range(len(names))
-        ]
-        municipal["amv_marginal_value"] = [
-            {lv: float(cols[f"amv_{lv}"][i]) for lv in SHORTFALL_LEVELS if f"amv_{lv}" in cols}
-            for i in range(len(names))
-        ]
+        extra["marginal_value"] = pd.Series(
+            [
+                {lv: float(cols[lv][i]) for lv in SHORTFALL_LEVELS if lv in cols}
+                for i in range(len(names))
+            ],
+            dtype=object,
+        )
+        extra["amv_marginal_value"] = pd.Series(
+            [
+                {lv: float(cols[f"amv_{lv}"][i]) for lv in SHORTFALL_LEVELS if f"amv_{lv}" in cols}
+                for i in range(len(names))
+            ],
+            dtype=object,
+        )
+    municipal = pd.concat([municipal, pd.DataFrame(extra)], axis=1)
     short = dict(zip(names, municipal["shortfall"].tolist(), strict=True))
-    flows["leaves_giver_short"] = [
-        bool(k == "agreement" and f in short and short[f] > 0)
-        for k, f in zip(kinds_of, flows["from"].tolist(), strict=True)
-    ]
+    flows["leaves_giver_short"] = np.array(
+        [bool(s[4] == "agreement" and s[0] in short and short[s[0]] > 0) for s in swaps],
+        dtype=bool,
+    )
     return municipal, regions, total, cand, flows
 
 
@@ -416,6 +453,8 @@ def _values_pulp(model: Model) -> dict[str, float]:
         x[f"gives:{k}"] = v.varValue or 0.0
     for k, v in model.gives_amv.items():
         x[f"gives_amv:{k}"] = v.varValue or 0.0
+    for k, v in model.province_shortfall.items():
+        x[f"province_shortfall:{k}"] = v.varValue or 0.0
     return x
 
 
