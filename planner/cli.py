@@ -159,6 +159,65 @@ def cmd_explain(args: argparse.Namespace) -> int:
     return _exit(result)
 
 
+def cmd_timeline(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from planner.loader import load_dataset, suggest
+    from planner.rules import CycleRules
+    from planner.tables import records, text_table
+    from planner.timeline import monthly_places
+
+    ds = load_dataset(args.data)
+    rules = CycleRules.from_row(ds.cycle())
+    locations = None
+    if args.scenario:
+        from planner.instance import apply_location_changes, scenario_rules
+        from planner.scenario import load_scenario
+
+        scenario = load_scenario(args.scenario, ds)
+        rules = scenario_rules(ds, scenario)
+        locations = apply_location_changes(ds, scenario).locations
+    start = args.start or (pd.Timestamp(rules.window_start) - pd.DateOffset(months=12)).date()
+    end = args.end or (pd.Timestamp(rules.window_end) + pd.DateOffset(months=12)).date()
+    tl = monthly_places(ds, start, end, rules=rules, locations=locations)
+    names = args.municipality or []
+    for n in names:
+        if n not in set(tl["municipality"]):
+            hint = suggest(n, sorted(set(tl["municipality"])))
+            print(f"unknown municipality {n!r}; {hint}", file=sys.stderr)
+            return 2
+    if names:
+        tl = tl[tl["municipality"].isin(names)]
+    if args.format == "json":
+        _write(json.dumps(records(tl), ensure_ascii=False, indent=2, default=str), args.output)
+        return 0
+    if args.format == "csv":
+        _write(tl.to_csv(index=False, lineterminator="\n"), args.output)
+        return 0
+    nl = args.lang == "nl"
+    groups = names or sorted(set(tl["region"]))
+    key = "municipality" if names else "region"
+    heads = ["Maand" if nl else "Month", "*"]
+    for g in groups:
+        heads += [f"{g} {'plekken' if nl else 'places'}", f"{g} {'opgave' if nl else 'quota'}"]
+    rows = []
+    for month, part in tl.groupby("month", sort=True):
+        in_window = bool(part["in_window"].any())
+        row: list = [f"{month:%Y-%m}", "*" if in_window else ""]
+        for g in groups:
+            sel = part[part[key] == g]
+            row += [int(sel["places"].sum() + sel["credited"].sum()), int(sel["quota"].sum())]
+        rows.append(row)
+    out = [text_table(rows, heads)]
+    out.append(
+        "* = in het venster van de cyclus; plekken inclusief uitruil"
+        if nl
+        else "* = inside the cycle's window; places include swap credits"
+    )
+    _write("\n".join(out), args.output)
+    return 0
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
     from planner.compare import compare_results
     from planner.export import write_xlsx
@@ -246,6 +305,19 @@ def cmd_national(args: argparse.Namespace) -> int:
     return 0
 
 
+def _date(text: str):
+    """A command-line date in any notation the data files accept."""
+    from planner.dates import DateKind, DateParseError, parse_date_cell
+
+    try:
+        parsed = parse_date_cell(text)
+    except DateParseError as exc:
+        raise argparse.ArgumentTypeError(f"{exc.reason}; {exc.fix}") from None
+    if parsed.kind is not DateKind.DATE:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date")
+    return parsed.value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="planner",
@@ -286,6 +358,17 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(p)
     p.add_argument("--municipality", default=None, help="only this municipality")
     p.set_defaults(func=cmd_explain)
+
+    p = sub.add_parser("timeline", help="places in use per month, before, in and after the window")
+    _add_common(p)
+    p.add_argument("--scenario", type=Path, default=None, help="apply a scenario's changes")
+    p.add_argument("--from", dest="start", type=_date, default=None, help="first month")
+    p.add_argument("--to", dest="end", type=_date, default=None, help="last month")
+    p.add_argument("--municipality", action="append", default=None,
+                   help="one municipality (repeat for more); default: the regions")  # fmt: skip
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--output", "-o", type=Path, default=None, help="write to a file, not stdout")
+    p.set_defaults(func=cmd_timeline)
 
     p = sub.add_parser("compare", help="scenarios side by side, with a diff of their inputs")
     p.add_argument("scenarios", type=Path, nargs="+", help="two or more scenario files")

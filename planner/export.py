@@ -28,6 +28,7 @@ __all__ = [
     "result_sheets_full",
     "result_document",
     "export_result",
+    "scenario_timeline",
 ]
 
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -239,9 +240,23 @@ def result_sheets_full(result, ds, lang: str = "nl") -> dict[str, pd.DataFrame]:
         **base,
         "locaties" if nl else "locations": loc[loc_cols],
         "voorwaarden" if nl else "conditions": condition_states(result),
+        "tijdlijn" if nl else "timeline": scenario_timeline(result, ds),
         "beslisverslag" if nl else "decision record": pd.DataFrame(flat, columns=["key", "value"]),
     }
     return sheets
+
+
+def scenario_timeline(result, ds, months_around: int = 12) -> pd.DataFrame:
+    """Places in use per municipality per month, from a year before the window to a year
+    after it, with the scenario's location changes (closed sites left out) and the
+    quota line: the gaps before and after the window that a single peildatum hides."""
+    from planner.timeline import monthly_places
+
+    inst = result.instance
+    rules = inst.rules
+    start = (pd.Timestamp(rules.window_start) - pd.DateOffset(months=months_around)).date()
+    end = (pd.Timestamp(rules.window_end) + pd.DateOffset(months=months_around)).date()
+    return monthly_places(ds, start, end, rules=rules, locations=inst.report.locations)
 
 
 def result_document(result, ds, generated_at: datetime | None = None) -> dict[str, Any]:

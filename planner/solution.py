@@ -93,17 +93,21 @@ def result_text(res: SolveResult, lang: Lang = "nl") -> str:
             mv = m.get("marginal_value") or {}
             rows.append([m["name"], *(int(m[c]) for c in cols), mv.get("municipal_shortfall")])
         rules_after.append(len(rows) - 1)
+        # A region's swaps in and out are its municipalities' (swaps inside the region
+        # appear on both sides), so places + in - out = credited, as for a municipality.
+        members = mun[mun["region"] == reg["region"]]
         rows.append(
             [f"{t('total', lang)} {reg['region']}", int(reg["quota"]), int(reg["places"]),
-             int(reg["credited"] - reg["places"]), 0, int(reg["credited"]), int(reg["shortfall"]),
+             int(members["swapped_in"].sum()), int(members["swapped_out"].sum()),
+             int(reg["credited"]), int(reg["shortfall"]),
              int(reg["amv_quota"]), int(reg["amv_credited"]), int(reg["amv_shortfall"]), None]
         )  # fmt: skip
         rules_after.append(len(rows) - 1)
     p = res.province
     rows.append(
-        [t("total", lang), int(p["quota"]), int(p["places"]), int(p["credited"] - p["places"]), 0,
-         int(p["credited"]), int(p["shortfall"]), int(p["amv_quota"]), int(p["amv_credited"]),
-         int(p["amv_shortfall"]), None]
+        [t("total", lang), int(p["quota"]), int(p["places"]), int(mun["swapped_in"].sum()),
+         int(mun["swapped_out"].sum()), int(p["credited"]), int(p["shortfall"]),
+         int(p["amv_quota"]), int(p["amv_credited"]), int(p["amv_shortfall"]), None]
     )  # fmt: skip
     out += ["", text_table(rows, headers, rules_after)]
     out.append(

@@ -112,3 +112,22 @@ def test_solve_export_folder(capsys, tmp_path) -> None:
     assert (tmp_path / "out" / "resultaat.xlsx").exists()
     doc = json.loads((tmp_path / "out" / "result.json").read_text())
     assert doc["province"]["shortfall"] == 2461
+
+
+def test_timeline_shows_the_gaps_around_the_window(capsys) -> None:
+    """By hand from data/locations.csv: Hardenberg's 700 (Jachthuisweg) run until
+    01-03-2026, so March 2026 has 0; Hengelo has 250 + 175 = 425 in August 2025 and
+    only the TGO's 175 after Havezatenlaan ends on 01-09-2025, 415 from September 2026;
+    Zwolle's TGOs (4 + 12 + 8 + 22 = 46) and Breughel (48 amv) end 28-02-2026:
+    394 - 46 - 48 = 300 in March 2026."""
+    code = main(["timeline", "--municipality", "Hardenberg", "--municipality", "Hengelo",
+                 "--municipality", "Zwolle", "--format", "json"])  # fmt: skip
+    rows = json.loads(capsys.readouterr().out)
+    assert code == 0
+    got = {(r["municipality"], r["month"][:7]): r["places"] + r["credited"] for r in rows}
+    assert got[("Hardenberg", "2026-02")] == 700 and got[("Hardenberg", "2026-03")] == 0
+    assert got[("Hengelo", "2025-08")] == 425 and got[("Hengelo", "2025-10")] == 175
+    assert got[("Hengelo", "2026-10")] == 415
+    assert got[("Zwolle", "2026-02")] == 394 and got[("Zwolle", "2026-03")] == 300
+    code = main(["timeline", "--municipality", "Hardenbrg"])
+    assert code == 2 and "'Hardenberg'" in capsys.readouterr().err

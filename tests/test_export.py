@@ -72,6 +72,26 @@ def _number(text: str) -> bool:
     return True
 
 
+def test_workbook_has_the_timeline_with_the_scenario_changes(overijssel, tmp_path) -> None:
+    """Loozen (100 places) extended to 01-03-2026 in the scenario: Hardenberg has
+    700 + 100 = 800 places in use in January 2026 in the workbook's timeline."""
+    res = solve_scenario(overijssel, Scenario(name="loozen", location_changes=[
+        {"location": "hardenberg-loozen", "end": "2026-03-01"}]))  # fmt: skip
+    export_result(res, overijssel, tmp_path)
+    ws = openpyxl.load_workbook(tmp_path / "resultaat.xlsx")["tijdlijn"]
+    header = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2, values_only=True):
+        month = row[header.index("month")]
+        if (
+            row[header.index("municipality")] == "Hardenberg"
+            and month.strftime("%Y-%m") == "2026-01"
+        ):
+            assert row[header.index("places")] == 800
+            break
+    else:
+        raise AssertionError("no Hardenberg January 2026 row")
+
+
 def test_safe_text() -> None:
     assert safe_text("=SUM(A1)") == "'=SUM(A1)"
     assert safe_text("-5") == "'-5"  # text that looks like a formula stays text
