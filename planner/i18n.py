@@ -299,6 +299,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "scenario": ("Scenario", "Scenario"),
     "choose_scenario": ("Scenario", "Scenario"),
     "open_on_scenario_page": ("Open op de pagina Scenario", "Open on the Scenario page"),
+    "edited": ("gewijzigd", "edited"),
     "unsaved_edits_included": (
         "inclusief niet-opgeslagen wijzigingen",
         "unsaved edits included",
@@ -359,6 +360,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "no_input_differences": ("Geen invoerverschillen", "No input differences"),
     "download_compare_xlsx": ("Vergelijking downloaden (Excel)", "Download the comparison (Excel)"),
     "download_compare_json": ("Vergelijking downloaden (JSON)", "Download the comparison (JSON)"),
+    "compare_file": ("vergelijking", "comparison"),
+    "report_file": ("cyclustabel", "cycle-table"),
+    "p10_p90": ("P10 – P90", "P10 – P90"),
     "difference": ("Verschil", "Difference"),
     "difference_vs_reference": ("Verschil met de referentie", "Difference from the reference"),
     "export_intro": (
@@ -516,6 +520,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "state_not_met": ("niet vervuld", "not met"),
     "state_none": ("geen voorwaarde", "no condition"),
     "measure": ("Grootheid", "Measure"),
+    "plan_places": ("Plekken", "Places"),
     "mean": ("Gemiddeld", "Mean"),
     "p10": ("P10", "P10"),
     "p50": ("P50 (mediaan)", "P50 (median)"),

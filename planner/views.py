@@ -541,6 +541,15 @@ def uncertain_plans(scenario: Scenario) -> pd.DataFrame:
     )
 
 
+_DIST = ["mean", "p10", "p50", "p90"]
+
+
+def _dist(*values: float) -> dict[str, float]:
+    """Mean and percentiles rounded to one decimal (the solver's values carry noise
+    in the sixth decimal)."""
+    return {k: round(float(v), 1) for k, v in zip(_DIST, values, strict=True)}
+
+
 def _pct(value: Any) -> float | None:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
@@ -567,15 +576,11 @@ def risk_tables(result: RiskResult, lang: Lang = "nl") -> dict[str, pd.DataFrame
         ("municipal_shortfall", result.municipal),
     )
     summary = pd.DataFrame(
-        [
-            {"measure": t(name, lang), "mean": round(d.mean, 1), "p10": d.p10, "p50": d.p50,
-             "p90": d.p90}
-            for name, d in dists
-        ],
-        columns=["measure", "mean", "p10", "p50", "p90"],
-    )  # fmt: skip
+        [{"measure": t(name, lang), **_dist(d.mean, d.p10, d.p50, d.p90)} for name, d in dists],
+        columns=["measure", *_DIST],
+    )
     provinces = result.provinces.copy()
-    provinces["mean"] = provinces["mean"].round(1)
+    provinces[_DIST] = provinces[_DIST].astype(float).round(1)
     provinces["p_meet_pct"] = [_pct(v) for v in provinces.pop("p_meet")]
     mun = result.municipalities
     if mun.empty:
@@ -583,8 +588,8 @@ def risk_tables(result: RiskResult, lang: Lang = "nl") -> dict[str, pd.DataFrame
     else:
         short = mun[mun["p_short"].fillna(0) > 0]
         short = short.sort_values(["p_short", "mean", "name"], ascending=[False, False, True])
-        municipalities = short[["name", "mean", "p10", "p50", "p90"]].copy()
-        municipalities["mean"] = municipalities["mean"].round(1)
+        municipalities = short[["name", *_DIST]].copy()
+        municipalities[_DIST] = municipalities[_DIST].astype(float).round(1)
         municipalities["p_short_pct"] = [_pct(v) for v in short["p_short"]]
         municipalities = municipalities.reset_index(drop=True)
     plans = result.plans[
@@ -593,11 +598,12 @@ def risk_tables(result: RiskResult, lang: Lang = "nl") -> dict[str, pd.DataFrame
     ].copy()  # fmt: skip
     for col in ("probability", "p_in_time", "realised_share"):
         plans[f"{col}_pct"] = [_pct(v) for v in plans.pop(col)]
+    plans["plan_places"] = plans.pop("places")
     for col in ("importance_provincial", "importance_municipal"):
         plans[col] = [None if v is None or pd.isna(v) else round(float(v), 1) for v in plans[col]]
     plans = plans[
-        ["id", "municipality", "places", "probability_pct", "p_in_time_pct", "realised_share_pct",
-         "importance_provincial", "importance_municipal"]
+        ["id", "municipality", "plan_places", "probability_pct", "p_in_time_pct",
+         "realised_share_pct", "importance_provincial", "importance_municipal"]
     ]  # fmt: skip
     return {
         "summary": summary,
