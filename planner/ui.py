@@ -16,7 +16,6 @@ hold for every page:
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import os
 import re
@@ -60,6 +59,7 @@ __all__ = [
     "timeline_cached",
     "solve_cached",
     "solve_timed",
+    "scenario_key",
     "guard",
     "show_issues",
     "table",
@@ -223,11 +223,11 @@ def solve_cached(data_hash: str, scenario_json: str, _ds: Dataset) -> SolveResul
     """Solve a scenario given as its JSON on data with hash ``data_hash``.
 
     The key is the scenario's full content and the data's hash: a changed input is a
-    different key, so a cached result can never be shown for it. The instance is
-    dropped from the cached copy (the pages do not need it).
+    different key, so a cached result can never be shown for it. The instance stays in
+    the cached copy: the explanations (:mod:`planner.explain`), the comparison's input
+    diff and the full workbook read it (about 80 kB pickled per result).
     """
-    result = solve_scenario(_ds, Scenario.model_validate_json(scenario_json))
-    return dataclasses.replace(result, instance=None)
+    return solve_scenario(_ds, Scenario.model_validate_json(scenario_json))
 
 
 def solve_timed(ds: Dataset, scenario: Scenario) -> tuple[str, SolveResult, float]:
@@ -247,6 +247,10 @@ def scenario_key(ds: Dataset, scenario: Scenario) -> str:
     return f"{data_key(ds)}:{scenario.model_dump_json(by_alias=True)}"
 
 
+#: Session key under which the Scenario page keeps the scenario it has open when it is
+#: valid (unsaved edits included), so Export and Risico can work on it without saving it
+#: first: ``{"scenario": Scenario, "name": str, "version": int | None, "edited": bool}``.
+OPEN_SCENARIO = "sc_current"
 # --------------------------------------------------------------------------- messages
 
 

@@ -9,9 +9,12 @@ shortfall to 2,461 - 150 = 2,311. The app shows Dutch numbers (3.864) and, in En
 
 from __future__ import annotations
 
+import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -34,6 +37,35 @@ def db_url(tmp_path: Path, monkeypatch) -> str:
     monkeypatch.setenv("PLANNER_DB_URL", url)
     monkeypatch.delenv("PLANNER_DATA", raising=False)
     return url
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict[str, Callable[[], bytes]]:
+    """What the pages' download buttons would serve, by file name.
+
+    Every download button hands its data (or, deferred, the function that builds it) to
+    Streamlit's media file manager; recording those calls gives the test the very bytes
+    a click would download. Call the entry to build the file.
+    """
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    files: dict[str, Callable[[], bytes]] = {}
+    add, add_deferred = MediaFileManager.add, MediaFileManager.add_deferred
+
+    def as_bytes(data) -> bytes:
+        return data.encode() if isinstance(data, str) else bytes(data)
+
+    def record(self, data, mimetype, coordinates, file_name=None, *args, **kwargs):
+        files[file_name] = lambda: as_bytes(data)
+        return add(self, data, mimetype, coordinates, file_name, *args, **kwargs)
+
+    def record_deferred(self, build, mimetype, coordinates, file_name=None, *args, **kwargs):
+        files[file_name] = lambda: as_bytes(build())
+        return add_deferred(self, build, mimetype, coordinates, file_name, *args, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add", record)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record_deferred)
+    return files
 
 
 def new_app(query: dict | None = None) -> AppTest:
@@ -141,6 +173,11 @@ def test_every_label_the_app_uses_exists_in_both_languages() -> None:
         ("counts_", ["all", "yes", "no"]),
         ("help_", ["candidates", "location_changes", "register"]),
         ("tab_", ["candidates", "location_changes", "register", "swap_settings", "limits"]),
+        (
+            "section_",
+            ["rules", "swaps", "limits", "objective", "location", "candidate", "swap"],
+        ),  # planner.compare.input_diff's sections
+        ("state_", ["met", "not_met", "none"]),  # planner.counting's condition states
     ):
         assert all(prefix + o in LABELS for o in options)
 
@@ -363,3 +400,45 @@ def test_user_text_is_never_rendered_as_markup(db_url) -> None:
     assert r"\<b\>anna\</b\>" in error
     sources = [APP, *(REPO / "app_pages").glob("*.py"), REPO / "planner" / "ui.py"]
     assert not any("unsafe_allow_html" in p.read_text(encoding="utf-8") for p in sources)
+
+
+def test_explanations_and_full_workbook_on_the_scenario_page(db_url, downloads) -> None:
+    at = solve(scenario_page(new_app()))  # base, as the report stands
+    ok(at)
+    assert {"Waarom tekort", "Belasting", "Voorwaarden uitruil"} <= {t.label for t in at.tabs}
+    frames = [f.value for f in at.dataframe]
+    why = next(f for f in frames if "waarvan ontbrekende capaciteit" in f.columns)
+    kampen = why.set_index("Gemeente").loc["Kampen"]
+    # Kampen is 34 short (308 - 274): Hotel Zalkerbroek's 34 decided places just miss
+    # the window (seed 000 section 3), so nothing is missing capacity
+    assert kampen["Tekort"] == 34 and kampen["waarvan te dichten met data"] == 34
+    assert kampen["waarvan ontbrekende capaciteit"] == 0
+    load = next(f for f in frames if "Plekken per 1.000 inwoners" in f.columns)
+    # Hardenberg: 700 places for 62,932 inhabitants (CBS 2024)
+    assert load.set_index("Gemeente").loc["Hardenberg", "Plekken per 1.000 inwoners"] == 11.12
+    assert any("CBS 2024, CC BY 4.0" in c.value for c in at.caption)
+    cond = next(f for f in frames if "Vereiste eigen plekken" in f.columns).iloc[0]
+    # Dronten - Kampen holds when Kampen has its remaining 108 places in use by
+    # 1 Oct 2025 (seed 000 section 4)
+    assert (cond["Van"], cond["Naar"], cond["Vervuld"]) == ("Dronten", "Kampen", "vervuld")
+    # the workbook is the one planner solve --export writes: summary first
+    wb = openpyxl.load_workbook(io.BytesIO(downloads["basis-cyclus-1.xlsx"]()))
+    assert wb.sheetnames[0] == "samenvatting" and "beslisverslag" in wb.sheetnames
+
+
+def test_an_edit_survives_a_visit_to_another_page(db_url) -> None:
+    at = scenario_page(new_app())
+    at.selectbox(key="sc_pick").set_value("borne-opens").run()
+    at.button(key="sc_open").click().run()
+    at.session_state["ed_candidates"] = {
+        "edited_rows": {0: {"max_places": 100}}, "added_rows": [], "deleted_rows": [],
+    }  # fmt: skip
+    at.run()
+    at.text_input(key="sc_title").input("Borne kleiner").run()
+    at.switch_page("app_pages/overzicht.py").run()
+    scenario_page(at)
+    ok(at)
+    assert at.text_input(key="sc_title").value == "Borne kleiner"
+    assert at.number_input(key="lim_locations").value is None  # not 0: no limit
+    solve(at)
+    assert metric(at, "Tekort provincie") == ["2.361"]  # 2,461 - 100
