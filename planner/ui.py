@@ -67,6 +67,7 @@ __all__ = [
     "municipality_chart",
     "coverage_map",
     "timeline_chart",
+    "difference_chart",
     "scenarios_dir",
 ]
 
@@ -457,6 +458,37 @@ def timeline_chart(totals: pd.DataFrame) -> alt.LayerChart:
         .encode(x="start:T", x2="end:T", tooltip=alt.Tooltip("label:N", title=""))
     )
     return alt.layer(shade, lines).properties(height=320)
+
+
+def difference_chart(data: pd.DataFrame) -> alt.Chart:
+    """Per municipality that moved, the change in credited places and in shortfall
+    against the reference scenario, one bar per figure, a panel per other scenario."""
+    tooltip = [
+        alt.Tooltip("name:N", title=L("municipality")),
+        alt.Tooltip("scenario:N", title=L("scenario")),
+        alt.Tooltip("measure:N", title=""),
+        alt.Tooltip("difference:Q", title=L("difference")),
+    ]
+    chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y("name:N", sort=None, title=None, axis=alt.Axis(labelOverlap=False)),
+            yOffset=alt.YOffset("measure:N"),
+            x=alt.X("difference:Q", title=L("difference_vs_reference")),
+            color=alt.Color(
+                "measure:N",
+                title=None,
+                scale=alt.Scale(range=["#1f3b57", "#c0392b"]),
+                legend=alt.Legend(orient="top"),
+            ),
+            tooltip=tooltip,
+        )
+        .properties(height=alt.Step(14))
+    )
+    if data["scenario"].nunique() > 1:
+        return chart.facet(column=alt.Column("scenario:N", title=None))
+    return chart
 
 
 # --------------------------------------------------------------------------- scenario edit

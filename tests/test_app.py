@@ -10,6 +10,7 @@ shortfall to 2,461 - 150 = 2,311. The app shows Dutch numbers (3.864) and, in En
 from __future__ import annotations
 
 import io
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -442,3 +443,64 @@ def test_an_edit_survives_a_visit_to_another_page(db_url) -> None:
     assert at.number_input(key="lim_locations").value is None  # not 0: no limit
     solve(at)
     assert metric(at, "Tekort provincie") == ["2.361"]  # 2,461 - 100
+
+
+# --------------------------------------------------------------------------- Vergelijken
+
+
+def compare_page(at: AppTest) -> AppTest:
+    return at.switch_page("app_pages/vergelijken.py").run()
+
+
+def frame_with(at: AppTest, column: str):
+    return next(f.value for f in at.dataframe if column in f.value.columns)
+
+
+def test_compare_base_with_borne_opens(db_url, downloads) -> None:
+    at = compare_page(new_app())
+    ok(at)
+    assert at.title[0].value == "Vergelijken"
+    assert [i.value for i in at.info] == ["Kies minstens twee scenario's om te vergelijken"]
+    at.multiselect(key="cmp_pick").set_value(["base v1", "borne-opens v1"]).run()
+    ok(at)
+    # base is the reference; Borne's 150 places lower the provincial shortfall by
+    # 2,311 - 2,461 = -150 and the sum of municipal shortfalls by Borne's 148 (its quota)
+    assert metric(at, "Tekort provincie") == ["2.461", "2.311"]
+    assert [m.delta for m in at.metric if m.label == "Tekort provincie"][1] == "-150"
+    assert metric(at, "Som gemeentelijke tekorten") == ["2.945", "2.797"]  # 2,945 - 148
+    province = next(
+        f.value for f in at.dataframe
+        if "Δ Tekort · borne-opens v1" in f.value.columns and "Regio" not in f.value.columns
+    )  # fmt: skip
+    assert province.iloc[0]["Δ Tekort · borne-opens v1"] == -150
+    municipalities = frame_with(at, "Gemeente")
+    assert list(municipalities["Gemeente"]) == ["Borne"]  # only Borne differs
+    assert municipalities.iloc[0]["Δ Realisatie · borne-opens v1"] == 150
+    inputs = frame_with(at, "Veld")
+    row = inputs[inputs["Sleutel"] == "borne-new"].iloc[0]
+    assert (row["Onderdeel"], row["base v1"], row["borne-opens v1"]) == ("kandidaat", "nee", "ja")
+    assert len(at.get("vega_lite_chart")) == 1  # the differences per municipality
+    doc = json.loads(downloads["vergelijking.json"]())
+    assert doc["province"][0]["diff_shortfall[borne-opens v1]"] == -150
+    wb = openpyxl.load_workbook(io.BytesIO(downloads["vergelijking.xlsx"]()))
+    assert "invoerverschillen" in wb.sheetnames
+
+    at.radio(key="_lang").set_value("en").run()
+    ok(at)
+    assert at.title[0].value == "Compare"
+    assert metric(at, "Provincial shortfall") == ["2,461", "2,311"]
+    assert any("Δ Shortfall · borne-opens v1" in f.value.columns for f in at.dataframe)
+    assert "comparison.json" in downloads
+
+
+def test_compare_two_versions_of_one_scenario(db_url) -> None:
+    at = scenario_page(new_app())
+    sign(at, "anna")
+    add_candidates(at, BORNE)
+    at.button(key="save").click().run()  # base v2: base with Borne's site
+    compare_page(at)
+    options = at.multiselect(key="cmp_pick").options
+    assert options[:2] == ["base v2 — Basis cyclus 1", "base v1 — Basis cyclus 1"]
+    at.multiselect(key="cmp_pick").set_value(["base v1", "base v2"]).run()
+    ok(at)
+    assert [m.delta for m in at.metric if m.label == "Tekort provincie"] == ["", "-150"]
