@@ -37,7 +37,7 @@ from planner.i18n import Lang, t
 from planner.loader import Dataset, default_data_dir, load_dataset
 from planner.scenario import Scenario
 from planner.solve import SolveResult, solve_scenario
-from planner.store import Store, default_url
+from planner.store import NotFoundError, Store, default_url, slugify
 from planner.timeline import monthly_places
 from planner.views import dataset_hash, format_number, issues_table, labelled
 
@@ -60,6 +60,7 @@ __all__ = [
     "solve_cached",
     "solve_timed",
     "scenario_key",
+    "pick_scenario",
     "guard",
     "show_issues",
     "table",
@@ -252,6 +253,52 @@ def scenario_key(ds: Dataset, scenario: Scenario) -> str:
 #: valid (unsaved edits included), so Export and Risico can work on it without saving it
 #: first: ``{"scenario": Scenario, "name": str, "version": int | None, "edited": bool}``.
 OPEN_SCENARIO = "sc_current"
+_OPEN = "__open__"
+
+
+def pick_scenario(store: Store, key: str) -> tuple[str, Scenario] | None:
+    """Widgets to choose a scenario: the one open on the Scenario page (when the
+    session has a valid one) or a saved scenario and one of its versions (newest
+    first). Returns a file-name-safe label and the scenario, or None when the store is
+    empty. Keys start with ``key``; the version widget's key holds the name, so
+    choosing another scenario starts at its newest version."""
+    open_now: dict[str, Any] | None = st.session_state.get(OPEN_SCENARIO)
+    names = store.list_names()
+    options = ([_OPEN] if open_now else []) + names
+    if not options:
+        st.info(L("store_empty"))
+        return None
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = _OPEN if open_now else ("base" if "base" in names else names[0])
+    titles = {v.name: f"{v.name} — {v.title}" for v in store.latest_versions()}
+    if open_now:
+        version = f" v{open_now['version']}" if open_now.get("version") else ""
+        edited = f" ({L('edited')})" if open_now.get("edited") else ""
+        titles[_OPEN] = f"{L('open_on_scenario_page')}: {open_now['name']}{version}{edited}"
+    c1, c2 = st.columns([3, 1])
+    choice = c1.selectbox(L("choose_scenario"), options, format_func=titles.get, key=key)
+    if choice == _OPEN:
+        stem = slugify(open_now["name"])
+        if open_now.get("version"):
+            stem += f"-v{open_now['version']}"
+        if open_now.get("edited"):
+            c2.caption(L("unsaved_edits_included"))
+            stem += "-edit"
+        return stem, open_now["scenario"]
+    history = list(reversed(store.history(choice)))
+    labels = {
+        v.version: f"v{v.version} — {v.author}, {v.created_at:%d-%m-%Y %H:%M}" for v in history
+    }
+    version = c2.selectbox(
+        L("version"), list(labels), format_func=labels.get, key=f"{key}_version__{choice}"
+    )
+    try:
+        record = store.load(choice, version)
+    except NotFoundError:  # removed between the listing and now
+        record = store.load(choice)
+    return f"{record.name}-v{record.version}", record.scenario()
+
+
 # --------------------------------------------------------------------------- messages
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -504,3 +505,42 @@ def test_compare_two_versions_of_one_scenario(db_url) -> None:
     at.multiselect(key="cmp_pick").set_value(["base v1", "base v2"]).run()
     ok(at)
     assert [m.delta for m in at.metric if m.label == "Tekort provincie"] == ["", "-150"]
+
+
+# --------------------------------------------------------------------------- Export
+
+
+def export_page(at: AppTest) -> AppTest:
+    return at.switch_page("app_pages/export.py").run()
+
+
+def test_export_downloads_of_the_base_scenario(db_url, downloads) -> None:
+    at = export_page(new_app())
+    ok(at)
+    assert at.title[0].value == "Export"
+    assert at.selectbox(key="ex_source").value == "base"
+    assert metric(at, "Tekort provincie") == ["2.461"]
+    wb = openpyxl.load_workbook(io.BytesIO(downloads["base-v1.xlsx"]()))
+    summary = wb["samenvatting"]
+    header = [c.value for c in summary[1]]
+    last = [c.value for c in summary[summary.max_row]]
+    # the last row of the cycle table is the province: 6,325 - 3,864 = 2,461 short
+    assert last[0] == "Totaal Overijssel" and last[header.index("Tekort")] == 2461
+    doc = json.loads(downloads["base-v1.json"]())
+    assert doc["province"]["shortfall"] == 2461 and doc["record"]["scenario"] == "Basis cyclus 1"
+    with zipfile.ZipFile(io.BytesIO(downloads["base-v1-csv.zip"]())) as archive:
+        assert {"samenvatting.csv", "gemeenten.csv", "beslisverslag.csv"} <= set(archive.namelist())
+    assert downloads["base-v1-samenvatting.csv"]().decode().startswith("Gemeente,")
+    report = json.loads(downloads["cyclustabel.json"]())  # the data's own cycle table
+    assert report["province"]["shortfall"] == 2461 and report["province"]["credited"] == 3864
+
+
+def test_export_of_the_scenario_open_on_the_scenario_page(db_url, downloads) -> None:
+    at = add_candidates(scenario_page(new_app()), BORNE)  # not saved
+    export_page(at)
+    ok(at)
+    assert at.selectbox(key="ex_source").value == "__open__"
+    assert metric(at, "Tekort provincie") == ["2.311"]  # 2,461 - 150
+    assert json.loads(downloads["base-v1-edit.json"]())["province"]["shortfall"] == 2311
+    at.selectbox(key="ex_source").set_value("borne-opens").run()
+    assert json.loads(downloads["borne-opens-v1.json"]())["province"]["shortfall"] == 2311
