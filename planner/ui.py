@@ -19,8 +19,9 @@ from __future__ import annotations
 import logging
 import os
 import re
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -35,6 +36,7 @@ from planner.counting import CycleReport, cycle_report
 from planner.errors import InputError
 from planner.i18n import Lang, t
 from planner.loader import Dataset, default_data_dir, load_dataset
+from planner.risk import RiskResult, run_risk
 from planner.scenario import Scenario
 from planner.solve import SolveResult, solve_scenario
 from planner.store import NotFoundError, Store, default_url, slugify
@@ -61,6 +63,7 @@ __all__ = [
     "solve_timed",
     "scenario_key",
     "pick_scenario",
+    "run_risk_shared",
     "guard",
     "show_issues",
     "table",
@@ -69,6 +72,7 @@ __all__ = [
     "coverage_map",
     "timeline_chart",
     "difference_chart",
+    "risk_histogram",
     "scenarios_dir",
 ]
 
@@ -297,6 +301,32 @@ def pick_scenario(store: Store, key: str) -> tuple[str, Scenario] | None:
     except NotFoundError:  # removed between the listing and now
         record = store.load(choice)
     return f"{record.name}-v{record.version}", record.scenario()
+
+
+#: One risk run at a time in this server: a run that goes serial (one process) solves
+#: in a HiGHS instance :mod:`planner.risk` keeps per process, which two sessions'
+#: threads must not share; a run in processes takes every core anyway.
+_RISK_LOCK = threading.Lock()
+
+
+def run_risk_shared(
+    ds: Dataset,
+    scenario: Scenario,
+    draws: int,
+    seed: int,
+    levels: str,
+    progress: Callable[[int, int], None],
+    waiting: Callable[[], None],
+) -> RiskResult:
+    """:func:`planner.risk.run_risk` on every core, one run at a time in this server;
+    ``waiting`` is called first when another session's run is still going."""
+    if not _RISK_LOCK.acquire(blocking=False):
+        waiting()
+        _RISK_LOCK.acquire()
+    try:
+        return run_risk(ds, scenario, draws=draws, seed=seed, progress=progress, levels=levels)
+    finally:
+        _RISK_LOCK.release()
 
 
 # --------------------------------------------------------------------------- messages
@@ -536,6 +566,24 @@ def difference_chart(data: pd.DataFrame) -> alt.Chart:
     if data["scenario"].nunique() > 1:
         return chart.facet(column=alt.Column("scenario:N", title=None))
     return chart
+
+
+def risk_histogram(samples: pd.DataFrame) -> alt.Chart:
+    """How often each provincial shortfall occurred over the draws (a histogram)."""
+    return (
+        alt.Chart(samples[["provincial_shortfall"]])
+        .mark_bar(color="#1f3b57")
+        .encode(
+            x=alt.X(
+                "provincial_shortfall:Q",
+                bin=alt.Bin(maxbins=30),
+                title=L("provincial_shortfall"),
+            ),
+            y=alt.Y("count():Q", title=L("draws")),
+            tooltip=[alt.Tooltip("count():Q", title=L("draws"))],
+        )
+        .properties(height=260)
+    )
 
 
 # --------------------------------------------------------------------------- scenario edit

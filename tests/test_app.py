@@ -544,3 +544,56 @@ def test_export_of_the_scenario_open_on_the_scenario_page(db_url, downloads) -> 
     assert json.loads(downloads["base-v1-edit.json"]())["province"]["shortfall"] == 2311
     at.selectbox(key="ex_source").set_value("borne-opens").run()
     assert json.loads(downloads["borne-opens-v1.json"]())["province"]["shortfall"] == 2311
+
+
+# --------------------------------------------------------------------------- Risico
+
+
+def test_risk_with_certain_plans_gives_the_deterministic_answer(db_url) -> None:
+    at = new_app().switch_page("app_pages/risico.py").run()
+    ok(at)
+    assert at.title[0].value == "Risico"
+    assert at.info[0].value.startswith("Dit scenario heeft geen kandidaten met een kans")
+    # 2,000 places in Zwolle and 461 in Borne, both certain: 3,864 + 2,461 = 6,325,
+    # exactly the quota, so the plain solve has no provincial shortfall ...
+    plans = (
+        {"id": "zwolle-big", "municipality": "Zwolle", "max_places": 2000,
+         "start": "2025-05-01", "probability": 1.0},
+        {"id": "borne-big", "municipality": "Borne", "max_places": 461,
+         "start": "2025-05-01", "probability": 1.0},
+    )  # fmt: skip
+    solve(add_candidates(scenario_page(at), *plans))
+    assert metric(at, "Tekort provincie") == ["0"]
+    # ... and every draw is that solve: the province meets its quota in 100% of them
+    at.switch_page("app_pages/risico.py").run()
+    assert at.selectbox(key="rk_source").value == "__open__"
+    at.number_input(key="rk_draws").set_value(20).run()
+    at.button(key="rk_run").click().run()
+    ok(at)
+    [bar] = at.get("progress")
+    assert (bar.proto.value, bar.proto.text) == (100, "20/20 trekkingen")
+    assert metric(at, "Kans dat de provincie de opgave haalt") == ["100%"]
+    assert metric(at, "Verwacht provinciaal tekort") == ["0"]
+    importance = frame_with(at, "Daling verwacht provinciaal tekort")
+    assert set(importance["Id"]) == {"zwolle-big", "borne-big"}
+    assert (importance["Daling verwacht provinciaal tekort"] == 0).all()  # certain plans
+    at.number_input(key="rk_seed").set_value(2).run()  # another seed: the run is stale
+    assert not metric(at, "Kans dat de provincie de opgave haalt")
+    assert "reken opnieuw door" in at.info[-1].value
+
+
+def test_risk_of_the_soft_plans_scenario_in_english(db_url) -> None:
+    at = new_app().switch_page("app_pages/risico.py").run()
+    at.radio(key="_lang").set_value("en").run()
+    at.selectbox(key="rk_source").set_value("soft-plans-risk").run()
+    at.number_input(key="rk_draws").set_value(30).run()
+    at.checkbox(key="rk_fast").check().run()
+    at.button(key="rk_run").click().run()
+    ok(at)
+    assert at.title[0].value == "Risk"
+    [bar] = at.get("progress")
+    assert bar.proto.text == "30/30 draws"
+    # the soft plans add at most 1,865 places (tests/test_compare.py) to a shortfall of
+    # 2,461: the province never meets its quota, whatever is drawn
+    assert metric(at, "Chance the province meets its quota") == ["0%"]
+    assert any(c.value.startswith("Fast run") for c in at.caption)
