@@ -298,6 +298,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "page_risk": ("Risico", "Risk"),
     "scenario": ("Scenario", "Scenario"),
     "choose_scenario": ("Scenario", "Scenario"),
+    "choose_version": ("Versie", "Version"),
     "open_on_scenario_page": ("Open op de pagina Scenario", "Open on the Scenario page"),
     "edited": ("gewijzigd", "edited"),
     "unsaved_edits_included": (

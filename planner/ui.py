@@ -294,7 +294,7 @@ def pick_scenario(store: Store, key: str) -> tuple[str, Scenario] | None:
         v.version: f"v{v.version} — {v.author}, {v.created_at:%d-%m-%Y %H:%M}" for v in history
     }
     version = c2.selectbox(
-        L("version"), list(labels), format_func=labels.get, key=f"{key}_version__{choice}"
+        L("choose_version"), list(labels), format_func=labels.get, key=f"{key}_version__{choice}"
     )
     try:
         record = store.load(choice, version)
@@ -552,7 +552,7 @@ def difference_chart(data: pd.DataFrame) -> alt.Chart:
         .encode(
             y=alt.Y("name:N", sort=None, title=None, axis=alt.Axis(labelOverlap=False)),
             yOffset=alt.YOffset("measure:N"),
-            x=alt.X("difference:Q", title=L("difference_vs_reference")),
+            x=alt.X("difference:Q", title=L("difference_vs_reference"), axis=alt.Axis(format="d")),
             color=alt.Color(
                 "measure:N",
                 title=None,
@@ -578,6 +578,7 @@ def risk_histogram(samples: pd.DataFrame) -> alt.Chart:
                 "provincial_shortfall:Q",
                 bin=alt.Bin(maxbins=30),
                 title=L("provincial_shortfall"),
+                axis=alt.Axis(format="d"),  # 1100, not 1,100 (a Dutch reader sees 1.1)
             ),
             y=alt.Y("count():Q", title=L("draws")),
             tooltip=[alt.Tooltip("count():Q", title=L("draws"))],
