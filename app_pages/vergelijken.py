@@ -40,11 +40,11 @@ def show_headline(cmp: Comparison) -> None:
     ref = cmp.province.iloc[0]
     for i, (col, label) in enumerate(zip(cols, cmp.labels, strict=True)):
         col.markdown(f"**{ui.plain(label)}**" + (f" ({L('reference')})" if i == 0 else ""))
-        for metric, key in (("shortfall", "provincial_shortfall"),
-                            ("municipal_shortfall", "municipal_shortfall")):  # fmt: skip
+        for metric, title in (("shortfall", L("provincial_shortfall")),
+                              ("municipal_shortfall", L("municipal_shortfall"))):  # fmt: skip
             value = ref[f"{metric}[{label}]"]
             delta = None if i == 0 else num(ref[f"diff_{metric}[{label}]"])
-            col.metric(L(key), num(value), delta=delta, delta_color="inverse")
+            col.metric(title, num(value), delta=delta, delta_color="inverse")
 
 
 def show_inputs(cmp: Comparison, scenarios: list[Scenario]) -> None:
