@@ -51,5 +51,8 @@ pages = [
     st.Page("app_pages/overzicht.py", title=L("page_overview"), url_path="overzicht", default=True),
     st.Page("app_pages/locaties.py", title=L("page_locations"), url_path="locaties"),
     st.Page("app_pages/scenario.py", title=L("page_scenario"), url_path="scenario"),
+    st.Page("app_pages/vergelijken.py", title=L("page_compare"), url_path="vergelijken"),
+    st.Page("app_pages/risico.py", title=L("page_risk"), url_path="risico"),
+    st.Page("app_pages/export.py", title=L("page_export"), url_path="export"),
 ]
 st.navigation(pages).run()

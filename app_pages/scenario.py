@@ -17,14 +17,19 @@ from planner.editing import (
     tables_to_scenario,
 )
 from planner.errors import InputError
+from planner.explain import burden, condition_states, shortfall_breakdown
+from planner.export import result_sheets_full
+from planner.loader import Dataset
 from planner.scenario import Scenario
 from planner.scenario_diff import diff_scenarios
-from planner.solution import result_sheets
 from planner.solve import SolveResult, Status
 from planner.store import ConflictError, NotFoundError, Store, slugify
 from planner.ui import L, num
 from planner.uploads import scenario_from_upload
 from planner.views import (
+    breakdown_table,
+    burden_table,
+    condition_table,
     level_summary,
     levels_table,
     marginal_table,
@@ -80,6 +85,27 @@ def open_first(store: Store) -> None:
         ui.open_tables(empty, scenario_to_tables(empty), {"name": None, "version": 0})
 
 
+def restore_after_page_change() -> None:
+    """Put the edit back after the user visited another page.
+
+    Streamlit forgets a widget's state when a run does not draw it, so after a visit to
+    another page the editors, title and number fields would start empty (limits as 0,
+    the title blank) while the scenario still looks open. The last run kept the edit as
+    a draft payload in the session; open it again, as a reload does from the database.
+    """
+    payload = st.session_state.get("sc_payload")
+    if "sc_base" not in st.session_state or "sc_title" in st.session_state or not payload:
+        return
+    conflict = st.session_state.get("sc_conflict")
+    try:
+        base, tables, info = read_draft(payload)
+    except InputError:
+        return
+    ui.open_tables(base, tables, info)
+    if conflict is not None:  # still unresolved: keep saying so
+        st.session_state.sc_conflict = conflict
+
+
 def show_diff(diff: pd.DataFrame) -> None:
     if diff.empty:
         st.caption(L("no_changes"))
@@ -87,7 +113,7 @@ def show_diff(diff: pd.DataFrame) -> None:
         ui.table(diff)
 
 
-def show_result(result: SolveResult, seconds: float, scenario: Scenario) -> None:
+def show_result(result: SolveResult, seconds: float, scenario: Scenario, ds: Dataset) -> None:
     st.subheader(L("result"))
     st.caption(
         f"{L('status')}: {result.status.value} | {result.solver} ({result.engine}) | "
@@ -114,6 +140,9 @@ def show_result(result: SolveResult, seconds: float, scenario: Scenario) -> None
             L("tab_candidates"),
             L("tab_swaps"),
             L("tab_marginal"),
+            L("tab_breakdown"),
+            L("tab_burden"),
+            L("tab_conditions"),
             L("messages"),
         ]
     )
@@ -170,6 +199,23 @@ def show_result(result: SolveResult, seconds: float, scenario: Scenario) -> None
         st.caption(L("marginal_caption"))
         ui.table(marginal_table(result.municipalities, ui.lang()))
     with tabs[6]:
+        st.caption(L("breakdown_caption"))
+        short = breakdown_table(shortfall_breakdown(result))
+        if short.empty:
+            st.caption(L("no_shortfalls"))
+        else:
+            ui.table(short)
+    with tabs[7]:
+        ui.table(burden_table(burden(result, ds)))
+        st.caption(L("burden_caption"))
+    with tabs[8]:
+        st.caption(L("conditions_caption"))
+        conditions = condition_table(condition_states(result), ui.lang())
+        if conditions.empty:
+            st.caption(L("no_conditions"))
+        else:
+            ui.table(conditions)
+    with tabs[9]:
         if result.messages:
             st.dataframe({L("messages"): result.messages}, hide_index=True)
         else:
@@ -177,7 +223,8 @@ def show_result(result: SolveResult, seconds: float, scenario: Scenario) -> None
     lang = ui.lang()
     st.download_button(
         L("download_xlsx"),
-        data=lambda: workbook_bytes(result_sheets(result, lang)),  # built when clicked
+        # built when clicked; the same workbook as ``planner solve --export``
+        data=lambda: workbook_bytes(result_sheets_full(result, ds, lang)),
         on_click="ignore",
         file_name=f"{slugify(scenario.name)}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -198,6 +245,7 @@ with ui.guard():
     pending = st.session_state.pop("sc_pending", None)
     if pending is not None:
         open_stored(store, *pending)
+    restore_after_page_change()
     if "sc_base" not in st.session_state:
         open_first(store)
     flash = st.session_state.pop("sc_flash", None)
@@ -300,6 +348,15 @@ with ui.guard():
         ui.show_issues(exc, "scenario_invalid")
     else:
         st.success(L("scenario_valid"), icon=":material/check:")
+    if scenario is None:
+        st.session_state.pop(ui.OPEN_SCENARIO, None)
+    else:  # for Export and Risico, unsaved edits included
+        st.session_state[ui.OPEN_SCENARIO] = {
+            "scenario": scenario,
+            "name": info.get("name") or info.get("new_name") or scenario.name,
+            "version": info.get("version") if info.get("name") else None,
+            "edited": scenario != base,
+        }
 
     payload = draft_payload(
         base,
@@ -310,6 +367,7 @@ with ui.guard():
             "description": st.session_state.sc_description,
         },
     )
+    st.session_state.sc_payload = payload  # see restore_after_page_change
     digest = hashlib.sha256(payload.encode()).hexdigest()
     if digest != st.session_state.get("sc_draft_hash"):
         st.session_state.draft_id = store.save_draft(
@@ -407,7 +465,7 @@ with ui.guard():
         and scenario is not None
         and current["key"] == ui.scenario_key(ds, scenario)
     ):
-        show_result(current["result"], current["seconds"], scenario)
+        show_result(current["result"], current["seconds"], scenario, ds)
     elif current is not None:
         st.info(L("result_stale"))
 

@@ -29,6 +29,7 @@ __all__ = [
     "result_document",
     "export_result",
     "scenario_timeline",
+    "sheet_file_name",
 ]
 
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -299,7 +300,7 @@ def export_result(result, ds, folder: str | Path, lang: str = "nl") -> list[Path
     write_xlsx(xlsx, sheets)
     written.append(xlsx)
     for title, frame in sheets.items():
-        path = folder / f"{_file_name(title)}.csv"
+        path = folder / f"{sheet_file_name(title)}.csv"
         write_csv(path, frame)
         written.append(path)
     path = folder / "result.json"
@@ -309,5 +310,11 @@ def export_result(result, ds, folder: str | Path, lang: str = "nl") -> list[Path
     return written
 
 
-def _file_name(title: str) -> str:
+def sheet_file_name(title: str) -> str:
+    """The CSV file name (without ``.csv``) of a sheet: the app's downloads use the same
+    names as ``planner solve --export``.
+
+    >>> sheet_file_name("regio's"), sheet_file_name("decision record")
+    ('regio_s', 'decision_record')
+    """
     return "".join(c if c.isalnum() else "_" for c in title).strip("_").lower()

@@ -292,6 +292,257 @@ LABELS: dict[str, tuple[str, str]] = {
     "saved_at": ("Tijdstip", "Saved at"),
     "title": ("Titel", "Title"),
     "rule_why": ("Wat de datumregel zegt", "What the date rule says"),
+    # the app: Vergelijken, Export, Risico and the explanations on Scenario
+    "page_compare": ("Vergelijken", "Compare"),
+    "page_export": ("Export", "Export"),
+    "page_risk": ("Risico", "Risk"),
+    "scenario": ("Scenario", "Scenario"),
+    "choose_scenario": ("Scenario", "Scenario"),
+    "choose_version": ("Versie", "Version"),
+    "open_on_scenario_page": ("Open op de pagina Scenario", "Open on the Scenario page"),
+    "edited": ("gewijzigd", "edited"),
+    "unsaved_edits_included": (
+        "inclusief niet-opgeslagen wijzigingen",
+        "unsaved edits included",
+    ),
+    "store_empty": ("Er zijn nog geen scenario's opgeslagen", "No scenarios have been saved yet"),
+    "compare_intro": (
+        "Kies twee of meer opgeslagen scenario's. Het eerste is de referentie: de "
+        "verschillen (Δ) zijn die van elk ander scenario min de referentie.",
+        "Choose two or more saved scenarios. The first is the reference: the differences "
+        "(Δ) are each other scenario minus the reference.",
+    ),
+    "compare_pick": (
+        "Scenario's (het eerste is de referentie)",
+        "Scenarios (the first is the reference)",
+    ),
+    "compare_need_two": (
+        "Kies minstens twee scenario's om te vergelijken",
+        "Choose at least two scenarios to compare",
+    ),
+    "compare_unsolved": (
+        "Niet te vergelijken: geen oplossing voor",
+        "Cannot compare: no answer for",
+    ),
+    "reference": ("referentie", "reference"),
+    "tab_province": ("Provincie", "Province"),
+    "tab_regions": ("Regio's", "Regions"),
+    "tab_inputs": ("Invoer", "Inputs"),
+    "only_differences": ("Alleen gemeenten met verschillen", "Only municipalities that differ"),
+    "compare_chart_title": (
+        "Verschil per gemeente ten opzichte van de referentie",
+        "Difference per municipality against the reference",
+    ),
+    "compare_chart_caption": (
+        "Per gemeente waar iets verandert: de verandering in gerealiseerde plekken en in "
+        "het tekort (negatief: minder tekort)",
+        "Per municipality where something changes: the change in credited places and in "
+        "the shortfall (negative: less short)",
+    ),
+    "no_differences": ("Geen verschillen per gemeente", "No differences per municipality"),
+    "input_diff_title": (
+        "Invoerverschillen zoals het model ze ziet",
+        "Input differences as the model sees them",
+    ),
+    "input_diff_caption": (
+        "Regels, uitruilbeleid, limieten, locaties, kandidaten en uitruil na toepassen "
+        "van elk scenario op de data",
+        "Rules, swap policy, limits, locations, candidates and swaps after applying each "
+        "scenario to the data",
+    ),
+    "scenario_diff_title": (
+        "Wijzigingen in de scenario's zelf ten opzichte van de referentie",
+        "Changes in the scenarios themselves against the reference",
+    ),
+    "scenario_diff_caption": (
+        "Zoals geschreven, met wat het model niet ziet: kansen, toelichtingen, rekeninstellingen",
+        "As written, including what the model does not see: probabilities, notes, solver settings",
+    ),
+    "no_input_differences": ("Geen invoerverschillen", "No input differences"),
+    "download_compare_xlsx": ("Vergelijking downloaden (Excel)", "Download the comparison (Excel)"),
+    "download_compare_json": ("Vergelijking downloaden (JSON)", "Download the comparison (JSON)"),
+    "compare_file": ("vergelijking", "comparison"),
+    "report_file": ("cyclustabel", "cycle-table"),
+    "p10_p90": ("P10 – P90", "P10 – P90"),
+    "difference": ("Verschil", "Difference"),
+    "difference_vs_reference": ("Verschil met de referentie", "Difference from the reference"),
+    "export_intro": (
+        "Wat planner solve --export schrijft, als downloads: de werkmap, elke tabel als "
+        "CSV en het JSON-document met het beslisverslag.",
+        "What planner solve --export writes, as downloads: the workbook, every table as "
+        "CSV and the JSON document with the decision record.",
+    ),
+    "export_result_title": ("Resultaat van het scenario", "The scenario's result"),
+    "download_workbook": ("Werkmap (Excel)", "Workbook (Excel)"),
+    "download_csv_zip": ("Alle tabellen als CSV (zip)", "Every table as CSV (zip)"),
+    "download_json": ("JSON-document", "JSON document"),
+    "choose_sheet": ("Eén tabel als CSV", "One table as CSV"),
+    "download_csv": ("CSV downloaden", "Download CSV"),
+    "export_contents": ("Inhoud van de werkmap", "What the workbook holds"),
+    "export_report_title": (
+        "Cyclustabel van de data (zonder scenario)",
+        "Cycle table of the data (no scenario)",
+    ),
+    "export_report_caption": (
+        "Wat planner report schrijft: gemeenten, regio's en provincie, locaties, uitruil "
+        "en uitzonderingen",
+        "What planner report writes: municipalities, regions and province, locations, "
+        "swaps and overrides",
+    ),
+    "download_report_xlsx": ("Cyclustabel (Excel)", "Cycle table (Excel)"),
+    "download_report_csv": ("Cyclustabel (CSV)", "Cycle table (CSV)"),
+    "download_report_json": ("Cyclustabel (JSON)", "Cycle table (JSON)"),
+    "risk_intro": (
+        "Per trekking wordt bepaald welke onzekere plannen op tijd gerealiseerd worden; "
+        "uitruil en kandidaten worden per trekking opnieuw geoptimaliseerd.",
+        "Each draw decides which uncertain plans are realised in time; swaps and "
+        "candidates are re-optimised for every draw.",
+    ),
+    "risk_no_plans": (
+        "Dit scenario heeft geen kandidaten met een kans of startvertraging: elke trekking "
+        "is dan gelijk. Geef kandidaten een kans (kolom Kans op de pagina Scenario) of kies "
+        "bijvoorbeeld soft-plans-risk.",
+        "This scenario has no candidates with a probability or start delay: every draw "
+        "would be the same. Give candidates a probability (column Probability on the "
+        "Scenario page) or choose e.g. soft-plans-risk.",
+    ),
+    "risk_plans_title": ("Onzekere plannen", "Uncertain plans"),
+    "risk_draws": ("Aantal trekkingen", "Number of draws"),
+    "risk_seed": ("Seed", "Seed"),
+    "risk_seed_help": (
+        "Dezelfde seed geeft dezelfde uitkomst",
+        "The same seed gives the same outcome",
+    ),
+    "risk_fast": ("Snel: alleen totalen", "Fast: totals only"),
+    "risk_fast_help": (
+        "Ongeveer drie keer sneller. Totalen, kans op halen van de opgave en het belang "
+        "van plannen blijven gelijk; de verdeling van tekorten over gemeenten wordt dan "
+        "niet bepaald.",
+        "About three times faster. Totals, the chance of meeting the quota and the plans' "
+        "importance are the same; the split of shortfalls over municipalities is then not "
+        "decided.",
+    ),
+    "risk_run": ("Risico doorrekenen", "Run the risk analysis"),
+    "draws": ("Trekkingen", "Draws"),
+    "risk_waiting": (
+        "Een andere risicoberekening loopt nog; deze start daarna",
+        "Another risk run is still going; this one starts after it",
+    ),
+    "risk_stale": (
+        "Scenario of keuzes zijn gewijzigd sinds de laatste berekening: reken opnieuw door",
+        "The scenario or choices changed since the last run: run again",
+    ),
+    "p_meet_quota": (
+        "Kans dat de provincie de opgave haalt",
+        "Chance the province meets its quota",
+    ),
+    "expected_provincial_shortfall": (
+        "Verwacht provinciaal tekort",
+        "Expected provincial shortfall",
+    ),
+    "risk_summary_title": ("Spreiding over de trekkingen", "Spread over the draws"),
+    "risk_histogram_title": (
+        "Provinciaal tekort over de trekkingen",
+        "Provincial shortfall over the draws",
+    ),
+    "risk_municipalities_title": (
+        "Gemeenten met kans op tekort",
+        "Municipalities that may be short",
+    ),
+    "risk_fast_no_municipalities": (
+        "Snelle berekening: de verdeling van tekorten over gemeenten is niet bepaald",
+        "Fast run: the split of shortfalls over municipalities is not decided",
+    ),
+    "risk_importance_title": ("Welke plannen het zwaarst wegen", "Which plans matter most"),
+    "risk_importance_caption": (
+        "Daling = verwacht tekort min verwacht tekort als het plan zeker doorgaat",
+        "Drop = expected shortfall minus expected shortfall if the plan were certain",
+    ),
+    "risk_not_ok": (
+        "Niet alle trekkingen zijn opgelost: zie de meldingen",
+        "Not every draw was solved: see the messages",
+    ),
+    "download_risk_json": ("Uitkomst downloaden (JSON)", "Download the outcome (JSON)"),
+    "tab_breakdown": ("Waarom tekort", "Why short"),
+    "tab_burden": ("Belasting", "Burden"),
+    "tab_conditions": ("Voorwaarden uitruil", "Swap conditions"),
+    "breakdown_caption": (
+        "Per gemeente met tekort: het deel dat te dichten is met plekken die net buiten de "
+        "peildata vallen, het deel dat wacht op een besluit, en de capaciteit die ontbreekt",
+        "Per municipality that is short: the part that places just outside the window "
+        "could close, the part that awaits a decision, and the capacity that is missing",
+    ),
+    "burden_caption": (
+        "Bevolking: CBS, 1 januari 2024 (CBS 2024, CC BY 4.0)",
+        "Population: CBS, 1 January 2024 (CBS 2024, CC BY 4.0)",
+    ),
+    "conditions_caption": (
+        "Uitruilafspraken met een voorwaarde, en of de data eraan voldoen",
+        "Swap agreements with a condition, and whether the data meet it",
+    ),
+    "no_shortfalls": ("Geen gemeente heeft een tekort", "No municipality is short"),
+    "no_conditions": (
+        "Geen uitruilafspraken met een voorwaarde",
+        "No swap agreements with a condition",
+    ),
+    # app table columns (Vergelijken, Export, Risico, explanations)
+    "sheet": ("Blad", "Sheet"),
+    "csv_file": ("CSV-bestand", "CSV file"),
+    "rows": ("Rijen", "Rows"),
+    "columns": ("Kolommen", "Columns"),
+    "present": ("aanwezig", "present"),
+    "section_rules": ("regels", "rules"),
+    "section_swaps": ("uitruilbeleid", "swap policy"),
+    "section_limits": ("limieten", "limits"),
+    "section_objective": ("doelen", "objectives"),
+    "section_location": ("locatie", "location"),
+    "section_candidate": ("kandidaat", "candidate"),
+    "section_swap": ("uitruil", "swap"),
+    "near_miss_places": ("Plekken net buiten de peildata", "Places just outside the window"),
+    "near_miss_days": ("Dagen buiten de peildata (max.)", "Days outside the window (max)"),
+    "near_miss_sites": ("Locaties net buiten de peildata", "Sites just outside the window"),
+    "awaiting_decision_places": ("Plekken zonder besluit", "Places awaiting a decision"),
+    "near_miss_part": ("waarvan te dichten met data", "of which dates could close"),
+    "awaiting_decision_part": (
+        "waarvan te dichten met een besluit",
+        "of which a decision could close",
+    ),
+    "missing_capacity": ("waarvan ontbrekende capaciteit", "of which missing capacity"),
+    "population_2024": ("Inwoners 1-1-2024 (CBS)", "Population 1-1-2024 (CBS)"),
+    "places_per_1000": ("Plekken per 1.000 inwoners", "Places per 1,000 inhabitants"),
+    "quota_per_1000": ("Opgave per 1.000 inwoners", "Quota per 1,000 inhabitants"),
+    "credited_to_quota_pct": ("Realisatie / opgave (%)", "Credited / quota (%)"),
+    "condition_municipality": ("Voorwaarde voor", "Condition on"),
+    "condition_places": ("Vereiste eigen plekken", "Own places required"),
+    "condition_date": ("Uiterlijk op", "By"),
+    "places_found": ("Gevonden plekken", "Places found"),
+    "state": ("Vervuld", "Met"),
+    "state_met": ("vervuld", "met"),
+    "state_not_met": ("niet vervuld", "not met"),
+    "state_none": ("geen voorwaarde", "no condition"),
+    "measure": ("Grootheid", "Measure"),
+    "plan_places": ("Plekken", "Places"),
+    "mean": ("Gemiddeld", "Mean"),
+    "p10": ("P10", "P10"),
+    "p50": ("P50 (mediaan)", "P50 (median)"),
+    "p90": ("P90", "P90"),
+    "p_meet_pct": ("Kans opgave gehaald (%)", "Chance of meeting the quota (%)"),
+    "p_short_pct": ("Kans op tekort (%)", "Chance of a shortfall (%)"),
+    "probability_pct": ("Kans gerealiseerd (%)", "Chance realised (%)"),
+    "p_in_time_pct": ("Kans op tijd (%)", "Chance in time (%)"),
+    "realised_share_pct": ("Op tijd in de trekkingen (%)", "In time in the draws (%)"),
+    "importance_provincial": (
+        "Daling verwacht provinciaal tekort",
+        "Drop in expected provincial shortfall",
+    ),
+    "importance_municipal": (
+        "Daling verwachte som gemeentelijke tekorten",
+        "Drop in expected sum of municipal shortfalls",
+    ),
+    "start_delay": (
+        "Startvertraging min / modus / max (dagen)",
+        "Start delay min / mode / max (days)",
+    ),
 }
 
 

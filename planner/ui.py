@@ -16,12 +16,12 @@ hold for every page:
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import os
 import re
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -36,9 +36,10 @@ from planner.counting import CycleReport, cycle_report
 from planner.errors import InputError
 from planner.i18n import Lang, t
 from planner.loader import Dataset, default_data_dir, load_dataset
+from planner.risk import RiskResult, run_risk
 from planner.scenario import Scenario
 from planner.solve import SolveResult, solve_scenario
-from planner.store import Store, default_url
+from planner.store import NotFoundError, Store, default_url, slugify
 from planner.timeline import monthly_places
 from planner.views import dataset_hash, format_number, issues_table, labelled
 
@@ -60,6 +61,9 @@ __all__ = [
     "timeline_cached",
     "solve_cached",
     "solve_timed",
+    "scenario_key",
+    "pick_scenario",
+    "run_risk_shared",
     "guard",
     "show_issues",
     "table",
@@ -67,6 +71,8 @@ __all__ = [
     "municipality_chart",
     "coverage_map",
     "timeline_chart",
+    "difference_chart",
+    "risk_histogram",
     "scenarios_dir",
 ]
 
@@ -223,11 +229,11 @@ def solve_cached(data_hash: str, scenario_json: str, _ds: Dataset) -> SolveResul
     """Solve a scenario given as its JSON on data with hash ``data_hash``.
 
     The key is the scenario's full content and the data's hash: a changed input is a
-    different key, so a cached result can never be shown for it. The instance is
-    dropped from the cached copy (the pages do not need it).
+    different key, so a cached result can never be shown for it. The instance stays in
+    the cached copy: the explanations (:mod:`planner.explain`), the comparison's input
+    diff and the full workbook read it (about 80 kB pickled per result).
     """
-    result = solve_scenario(_ds, Scenario.model_validate_json(scenario_json))
-    return dataclasses.replace(result, instance=None)
+    return solve_scenario(_ds, Scenario.model_validate_json(scenario_json))
 
 
 def solve_timed(ds: Dataset, scenario: Scenario) -> tuple[str, SolveResult, float]:
@@ -245,6 +251,82 @@ def solve_timed(ds: Dataset, scenario: Scenario) -> tuple[str, SolveResult, floa
 def scenario_key(ds: Dataset, scenario: Scenario) -> str:
     """The key :func:`solve_timed` gives a scenario on this data."""
     return f"{data_key(ds)}:{scenario.model_dump_json(by_alias=True)}"
+
+
+#: Session key under which the Scenario page keeps the scenario it has open when it is
+#: valid (unsaved edits included), so Export and Risico can work on it without saving it
+#: first: ``{"scenario": Scenario, "name": str, "version": int | None, "edited": bool}``.
+OPEN_SCENARIO = "sc_current"
+_OPEN = "__open__"
+
+
+def pick_scenario(store: Store, key: str) -> tuple[str, Scenario] | None:
+    """Widgets to choose a scenario: the one open on the Scenario page (when the
+    session has a valid one) or a saved scenario and one of its versions (newest
+    first). Returns a file-name-safe label and the scenario, or None when the store is
+    empty. Keys start with ``key``; the version widget's key holds the name, so
+    choosing another scenario starts at its newest version."""
+    open_now: dict[str, Any] | None = st.session_state.get(OPEN_SCENARIO)
+    names = store.list_names()
+    options = ([_OPEN] if open_now else []) + names
+    if not options:
+        st.info(L("store_empty"))
+        return None
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = _OPEN if open_now else ("base" if "base" in names else names[0])
+    titles = {v.name: f"{v.name} — {v.title}" for v in store.latest_versions()}
+    if open_now:
+        version = f" v{open_now['version']}" if open_now.get("version") else ""
+        edited = f" ({L('edited')})" if open_now.get("edited") else ""
+        titles[_OPEN] = f"{L('open_on_scenario_page')}: {open_now['name']}{version}{edited}"
+    c1, c2 = st.columns([3, 1])
+    choice = c1.selectbox(L("choose_scenario"), options, format_func=titles.get, key=key)
+    if choice == _OPEN:
+        stem = slugify(open_now["name"])
+        if open_now.get("version"):
+            stem += f"-v{open_now['version']}"
+        if open_now.get("edited"):
+            c2.caption(L("unsaved_edits_included"))
+            stem += "-edit"
+        return stem, open_now["scenario"]
+    history = list(reversed(store.history(choice)))
+    labels = {
+        v.version: f"v{v.version} — {v.author}, {v.created_at:%d-%m-%Y %H:%M}" for v in history
+    }
+    version = c2.selectbox(
+        L("choose_version"), list(labels), format_func=labels.get, key=f"{key}_version__{choice}"
+    )
+    try:
+        record = store.load(choice, version)
+    except NotFoundError:  # removed between the listing and now
+        record = store.load(choice)
+    return f"{record.name}-v{record.version}", record.scenario()
+
+
+#: One risk run at a time in this server: a run that goes serial (one process) solves
+#: in a HiGHS instance :mod:`planner.risk` keeps per process, which two sessions'
+#: threads must not share; a run in processes takes every core anyway.
+_RISK_LOCK = threading.Lock()
+
+
+def run_risk_shared(
+    ds: Dataset,
+    scenario: Scenario,
+    draws: int,
+    seed: int,
+    levels: str,
+    progress: Callable[[int, int], None],
+    waiting: Callable[[], None],
+) -> RiskResult:
+    """:func:`planner.risk.run_risk` on every core, one run at a time in this server;
+    ``waiting`` is called first when another session's run is still going."""
+    if not _RISK_LOCK.acquire(blocking=False):
+        waiting()
+        _RISK_LOCK.acquire()
+    try:
+        return run_risk(ds, scenario, draws=draws, seed=seed, progress=progress, levels=levels)
+    finally:
+        _RISK_LOCK.release()
 
 
 # --------------------------------------------------------------------------- messages
@@ -453,6 +535,56 @@ def timeline_chart(totals: pd.DataFrame) -> alt.LayerChart:
         .encode(x="start:T", x2="end:T", tooltip=alt.Tooltip("label:N", title=""))
     )
     return alt.layer(shade, lines).properties(height=320)
+
+
+def difference_chart(data: pd.DataFrame) -> alt.Chart:
+    """Per municipality that moved, the change in credited places and in shortfall
+    against the reference scenario, one bar per figure, a panel per other scenario."""
+    tooltip = [
+        alt.Tooltip("name:N", title=L("municipality")),
+        alt.Tooltip("scenario:N", title=L("scenario")),
+        alt.Tooltip("measure:N", title=""),
+        alt.Tooltip("difference:Q", title=L("difference")),
+    ]
+    chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            y=alt.Y("name:N", sort=None, title=None, axis=alt.Axis(labelOverlap=False)),
+            yOffset=alt.YOffset("measure:N"),
+            x=alt.X("difference:Q", title=L("difference_vs_reference"), axis=alt.Axis(format="d")),
+            color=alt.Color(
+                "measure:N",
+                title=None,
+                scale=alt.Scale(range=["#1f3b57", "#c0392b"]),
+                legend=alt.Legend(orient="top"),
+            ),
+            tooltip=tooltip,
+        )
+        .properties(height=alt.Step(14))
+    )
+    if data["scenario"].nunique() > 1:
+        return chart.facet(column=alt.Column("scenario:N", title=None))
+    return chart
+
+
+def risk_histogram(samples: pd.DataFrame) -> alt.Chart:
+    """How often each provincial shortfall occurred over the draws (a histogram)."""
+    return (
+        alt.Chart(samples[["provincial_shortfall"]])
+        .mark_bar(color="#1f3b57")
+        .encode(
+            x=alt.X(
+                "provincial_shortfall:Q",
+                bin=alt.Bin(maxbins=30),
+                title=L("provincial_shortfall"),
+                axis=alt.Axis(format="d"),  # 1100, not 1,100 (a Dutch reader sees 1.1)
+            ),
+            y=alt.Y("count():Q", title=L("draws")),
+            tooltip=[alt.Tooltip("count():Q", title=L("draws"))],
+        )
+        .properties(height=260)
+    )
 
 
 # --------------------------------------------------------------------------- scenario edit

@@ -5,7 +5,9 @@ database, opens it in headless chromium, checks the overview (3.864 guaranteed, 
 short), opens the Locaties page, picks the scenario "borne-opens" and solves it (2.311
 = 2.461 - 150), switches to English (2,311 and English labels), downloads the result
 workbook and reads the shortfall from it, and reloads the page to find the edit again.
-A screenshot of every page goes to ``test-artifacts/``.
+Then it compares base with borne-opens on Vergelijken (-150 for the province) and
+downloads the JSON of the open scenario on Export (2.311), and runs a short risk analysis
+of the soft plans on Risico. A screenshot of every page goes to ``test-artifacts/``.
 
 Chromium must be at /usr/bin/chromium (``apt-get install -y chromium``; ``.ci/run``
 installs it). Without it the test fails and says so; set ``PLANNER_SKIP_E2E=1`` to skip
@@ -14,6 +16,7 @@ it deliberately.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import socket
@@ -123,6 +126,9 @@ def _shot(page, name: str) -> None:
 def test_open_change_solve_switch_language_download(app_url: str, tmp_path: Path) -> None:
     from playwright.sync_api import expect, sync_playwright
 
+    # The CI machine has two cores and runs the served app, the browser and the solver
+    # at once: assertions wait up to 30 s (Playwright's default is 5 s) before failing.
+    expect.set_options(timeout=30_000)
     with sync_playwright() as pw:
         context = pw.chromium.launch_persistent_context(
             str(tmp_path / "profile"),  # a fresh profile every run
@@ -198,5 +204,53 @@ def test_open_change_solve_switch_language_download(app_url: str, tmp_path: Path
             # a link straight to a page still runs app.py: sidebar and page titles
             expect(page.get_by_text("English", exact=True)).to_be_visible()
             expect(page.get_by_role("link", name="Overzicht")).to_be_visible()
+
+            # Vergelijken: base (the reference) against borne-opens
+            started = time.perf_counter()
+            page.get_by_role("link", name="Vergelijken").click()
+            picker = page.get_by_label("Scenario's (het eerste is de referentie)")
+            for option in ("base v1 — Basis cyclus 1", "borne-opens v1 — Borne opent een locatie"):
+                picker.click()
+                page.get_by_role("option", name=option).click()
+            page.keyboard.press("Escape")
+            shortfall = page.get_by_test_id("stMetric").filter(has_text="Tekort provincie")
+            expect(shortfall).to_have_count(2)
+            expect(shortfall.nth(1)).to_contain_text("2.311")
+            expect(shortfall.nth(1)).to_contain_text("-150")  # 2,311 - 2,461
+            expect(page.locator("[data-testid='stVegaLiteChart']")).to_have_count(1)
+            _shot(page, "vergelijken")
+
+            # Export: the scenario open on the Scenario page (borne-opens), as JSON
+            page.get_by_role("link", name="Export").click()
+            expect(
+                page.get_by_test_id("stMetric").filter(has_text="Tekort provincie")
+            ).to_contain_text("2.311")
+            with page.expect_download() as download:
+                page.get_by_role("button", name="JSON-document").click()
+            path = tmp_path / "result.json"
+            download.value.save_as(path)
+            doc = json.loads(path.read_text(encoding="utf-8"))
+            assert doc["province"]["shortfall"] == 2461 - 150
+            assert doc["record"]["scenario"] == "Borne opent een locatie"
+            _shot(page, "export")
+
+            # Risico: the soft plans with their probabilities, a short fast run. The
+            # draws run in worker processes started from the server.
+            page.get_by_role("link", name="Risico").click()
+            page.get_by_label("Scenario", exact=True).click()
+            page.get_by_role("option", name="soft-plans-risk — Bestuurlijke voornemens").click()
+            draws = page.get_by_label("Aantal trekkingen")
+            draws.fill("60")
+            draws.press("Enter")
+            page.get_by_text("Snel: alleen totalen").click()
+            page.get_by_role("button", name="Risico doorrekenen").click()
+            chance = page.get_by_test_id("stMetric").filter(has_text="opgave haalt")
+            # at most 1,865 places from the soft plans against 2,461 short: never met
+            expect(chance).to_contain_text("0%", timeout=60_000)
+            _shot(page, "risico")
+            print(
+                f"Vergelijken, Export and Risico in the browser: "
+                f"{time.perf_counter() - started:.1f} s"
+            )
         finally:
             context.close()
