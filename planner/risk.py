@@ -63,6 +63,7 @@ import hashlib
 import math
 import pickle
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -355,14 +356,18 @@ class _Solver:
 
 
 _SOLVERS: dict[str, _Solver] = {}
+#: One HiGHS object per process is re-solved in place; threads (the app's sessions)
+#: take turns with it.
+_SOLVER_LOCK = threading.RLock()
 
 
 def _solver(key: str, sm: SweepModel) -> _Solver:
     """The process's solver for a model (built on first use, then reused)."""
-    if key not in _SOLVERS:
-        _SOLVERS.clear()
-        _SOLVERS[key] = _Solver(sm)
-    return _SOLVERS[key]
+    with _SOLVER_LOCK:
+        if key not in _SOLVERS:
+            _SOLVERS.clear()
+            _SOLVERS[key] = _Solver(sm)
+        return _SOLVERS[key]
 
 
 def solve_patterns(
@@ -375,6 +380,11 @@ def solve_patterns(
     other), ``levels`` (value per level) and ``values`` (shortfall per municipality,
     amv shortfall per municipality, shortfall per province).
     """
+    with _SOLVER_LOCK:
+        return _solve_patterns(sm, patterns, key)
+
+
+def _solve_patterns(sm: SweepModel, patterns: np.ndarray, key: str | None) -> dict[str, np.ndarray]:
     solver = _solver(key or sm.key, sm)
     n = len(patterns)
     out = {
