@@ -89,8 +89,9 @@ def _set_date(frame: pd.DataFrame, idx: int, col: str, value, kind: str) -> None
 
 
 def apply_location_changes(ds: Dataset, scenario: Scenario) -> Dataset:
-    """A copy of the data with the scenario's location changes applied."""
-    out = ds.copy()
+    """A copy of the data with the scenario's location changes applied (only the
+    locations table is copied; the others are shared and never changed downstream)."""
+    out = Dataset(**{**ds.__dict__, "locations": ds.locations.copy()})
     loc = out.locations
     loc["closed"] = False
     loc["changed"] = ""
@@ -218,40 +219,55 @@ def _candidates(ds: Dataset, scenario: Scenario, rules: CycleRules) -> pd.DataFr
         "id", "kind", "location", "municipality", "lo", "hi", "target_group", "start", "end",
         "cost", "must_open", "probability", "note",
     ]  # fmt: skip
-    frame = pd.DataFrame(rows, columns=cols)
-    frame["start"] = pd.to_datetime(frame["start"])
-    frame["end"] = pd.to_datetime(frame["end"])
+    # Checked row by row in Python and made into a frame once: a scenario has a few
+    # candidates, and pandas' per-operation cost would dominate.
+    rows.sort(key=lambda r: r["id"])
     w0, w1 = rules.w0, rules.w1
-    late = frame["start"].isna() | (frame["start"] > w0)
-    short = frame["end"].notna() & (frame["end"] < w1)
-    reasons, why = [], []
-    for r, is_late, is_short in zip(frame.itertuples(index=False), late, short, strict=True):
+    can, reasons, why = [], [], []
+    for r in rows:
+        start = pd.Timestamp(r["start"]) if pd.notna(r["start"]) else pd.NaT
+        end = pd.Timestamp(r["end"]) if pd.notna(r["end"]) else pd.NaT
+        r["start"], r["end"] = start, end
+        is_late = pd.isna(start) or start > w0
+        is_short = pd.notna(end) and end < w1
         codes, words = [], []
         if is_late:
             codes.append(Reason.STARTS_AFTER.value)
-            if pd.isna(r.start):
+            if pd.isna(start):
                 words.append("start date not known")
             else:
-                days = (r.start - w0).days
+                days = (start - w0).days
                 words.append(
-                    f"starts {r.start:%d-%m-%Y}, {days} days after the window start "
+                    f"starts {start:%d-%m-%Y}, {days} days after the window start "
                     f"{rules.window_start:%d-%m-%Y}: it cannot count for this cycle"
                 )
         if is_short:
             codes.append(Reason.ENDS_BEFORE.value)
-            days = (w1 - r.end).days
+            days = (w1 - end).days
             words.append(
-                f"ends {r.end:%d-%m-%Y}, {days} days before the window end "
+                f"ends {end:%d-%m-%Y}, {days} days before the window end "
                 f"{rules.window_end:%d-%m-%Y}: it cannot count for this cycle"
             )
+        can.append(not (is_late or is_short))
         reasons.append("|".join(codes))
         why.append("; ".join(words))
-    frame["can_count"] = ~(late | short)
-    frame["reasons"] = reasons
-    frame["why"] = why
-    frame["hi"] = frame["hi"].astype(int)
-    frame["lo"] = frame["lo"].astype(int)
-    return frame.sort_values("id", kind="stable").reset_index(drop=True)
+    data: dict[str, object] = {}
+    for c in cols:
+        values = [r[c] for r in rows]
+        if c in ("lo", "hi"):
+            data[c] = np.array(values, dtype=int)
+        elif c == "cost":
+            data[c] = np.array(values, dtype=float)
+        elif c == "must_open":
+            data[c] = np.array(values, dtype=bool)
+        elif c in ("start", "end"):
+            data[c] = pd.to_datetime(pd.Series(values, dtype=object)).astype("datetime64[ns]")
+        else:
+            data[c] = pd.Series(values, dtype=object)
+    data["can_count"] = np.array(can, dtype=bool)
+    data["reasons"] = pd.Series(reasons, dtype=object)
+    data["why"] = pd.Series(why, dtype=object)
+    return pd.DataFrame(data)
 
 
 def _jitter(text: str) -> float:
@@ -266,7 +282,7 @@ def swap_weights(arcs: pd.DataFrame, mun: pd.DataFrame, ds: Dataset) -> np.ndarr
     Without geometry, the fixed fraction alone orders the arcs."""
     if arcs.empty:
         return np.zeros(0)
-    cent = centroids(ds.geometry)
+    cent = ds.centroid_table if ds.centroid_table is not None else centroids(ds.geometry)
     # Dicts of the same numpy scalars as before (not .at per arc): the arithmetic below
     # is unchanged, so the weights are bit for bit the same.
     lon = dict(zip(cent["code"], cent["lon"].to_numpy(), strict=True))
@@ -320,7 +336,7 @@ def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None 
 
     # The municipality table of the model, sorted by name. Built from plain lists: the
     # tables are small and this runs for every scenario solved.
-    m = municipal.sort_values("name", kind="stable").reset_index(drop=True)
+    m = municipal.iloc[np.argsort(municipal["name"].to_numpy(dtype=object), kind="stable")]
     names = set(m["name"])
     name_list = m["name"].tolist()
     province_of = dict(zip(name_list, m["province"].tolist(), strict=True))
@@ -378,16 +394,21 @@ def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None 
         }
     )
 
-    for r in sw[sw["counts"] & (sw["condition_state"] == "not_met")].itertuples(index=False):
-        messages.append(
-            f"swap {r.id} counts by override although its condition is not met: "
-            f"{r.condition_municipality} has "
-            f"{int(r.condition_places_found)} of {int(r.condition_places)} own places in use "
-            f"on {r.condition_date:%d-%m-%Y}"
-        )
+    for i, counts, state in zip(sw.index, sw["counts"].tolist(),
+                                sw["condition_state"].tolist(), strict=True):  # fmt: skip
+        if counts and state == "not_met":
+            r = sw.loc[i]
+            messages.append(
+                f"swap {r['id']} counts by override although its condition is not met: "
+                f"{r['condition_municipality']} has {int(r['condition_places_found'])} of "
+                f"{int(r['condition_places'])} own places in use on {r['condition_date']:%d-%m-%Y}"
+            )
     cand = _candidates(changed, scenario, rules)
-    for r in cand[~cand["can_count"]].itertuples(index=False):
-        messages.append(f"candidate {r.id} ({r.municipality}) cannot count: {r.why}")
+    for cid, muni, ok, why in zip(cand["id"].tolist(), cand["municipality"].tolist(),
+                                  cand["can_count"].tolist(), cand["why"].tolist(),
+                                  strict=True):  # fmt: skip
+        if not ok:
+            messages.append(f"candidate {cid} ({muni}) cannot count: {why}")
 
     adjacency = set()
     if policy == "neighbours":
@@ -459,15 +480,25 @@ def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None 
                  "ub": float(r.places), "amv_ub": float(r.amv_places),
                  "amv": bool(r.amv_places > 0), "source": f"record:{r.id}"}
             )  # fmt: skip
-    arc_frame = (
-        pd.DataFrame(arcs, columns=["id", "from", "to", "ub", "amv_ub", "amv", "source"])
-        .sort_values("id", kind="stable")
-        .reset_index(drop=True)
+    arcs.sort(key=lambda a: a["id"])
+    arc_cols = ["id", "from", "to", "ub", "amv_ub", "amv", "source"]
+    arc_frame = pd.DataFrame(
+        {
+            c: (
+                np.array([a[c] for a in arcs], dtype=float)
+                if c in ("ub", "amv_ub")
+                else np.array([a[c] for a in arcs], dtype=bool)
+                if c == "amv"
+                else pd.Series([a[c] for a in arcs], dtype=object)
+            )
+            for c in arc_cols
+        }
     )
     arc_frame["weight"] = swap_weights(arc_frame, mun, changed)
 
     fixed = flows.rename(columns={"external_from": "external"})
-    fixed = fixed.sort_values("id", kind="stable").reset_index(drop=True)
+    if len(fixed) > 1:
+        fixed = fixed.sort_values("id", kind="stable").reset_index(drop=True)
     return Instance(
         scenario=scenario,
         rules=rules,

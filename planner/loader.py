@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 import os
+import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -209,6 +210,8 @@ def _pydantic_issues(
 
 def _column(values: list[Any]) -> Any:
     """A typed array for one column of validated values."""
+    if isinstance(values, np.ndarray):
+        return values
     kinds = {type(v) for v in values}
     if bool in kinds and kinds <= {bool, type(None)}:
         return values if type(None) in kinds else np.array(values, dtype=bool)
@@ -223,7 +226,9 @@ def _column(values: list[Any]) -> Any:
     return values
 
 
-def rows_to_frame(models: list[BaseModel], spec: TableSpec) -> pd.DataFrame:
+def rows_to_frame(
+    models: list[BaseModel], spec: TableSpec, lines: list[int] | None = None
+) -> pd.DataFrame:
     """Validated rows as a DataFrame; date cells become ``col`` (Timestamp) + ``col_kind``."""
     # Built column by column (lists, then one DataFrame): row dicts through
     # ``from_records`` cost more than the validation itself.
@@ -233,14 +238,22 @@ def rows_to_frame(models: list[BaseModel], spec: TableSpec) -> pd.DataFrame:
         values = [getattr(m, name) for m in models]
         if fld.annotation is ParsedDate:
             dates.append(name)
-            data[name] = [
-                pd.Timestamp(v.value) if v.kind is DateKind.DATE else pd.NaT for v in values
-            ]
+            data[name] = np.array(
+                [
+                    np.datetime64(v.value, "ns")
+                    if v.kind is DateKind.DATE
+                    else np.datetime64("NaT")
+                    for v in values
+                ],
+                dtype="datetime64[ns]",
+            )
             data[f"{name}_kind"] = [v.kind.value for v in values]
             data[f"{name}_approx"] = [v.approximate or v.intended for v in values]
             data[f"{name}_text"] = [v.text for v in values]
         else:
             data[name] = values
+    if lines is not None:
+        data["_line"] = np.array(lines, dtype=np.int64)
     if models:
         # Text stays in object columns: for tables this small, pandas' Arrow-backed
         # string columns cost several times more per operation (measured: loading and
@@ -249,8 +262,8 @@ def rows_to_frame(models: list[BaseModel], spec: TableSpec) -> pd.DataFrame:
         frame = pd.DataFrame({k: _column(v) for k, v in data.items()}, copy=False)
     else:  # no rows: untyped (object) columns, as from_records gives
         frame = pd.DataFrame({k: pd.Series([], dtype=object) for k in data})
-    for name in dates:
-        frame[name] = pd.to_datetime(frame[name])
+        for name in dates:
+            frame[name] = pd.to_datetime(frame[name])
     return frame
 
 
@@ -283,17 +296,16 @@ def read_table(
         label = label or str(path)
         raw = path.read_bytes()
     issues: list[Issue] = []
-    empty = pd.DataFrame(columns=spec.columns)
     text = _decode(raw, label, issues)
     if text is None:
-        return empty, [], issues
+        return pd.DataFrame(columns=spec.columns), [], issues
     rows = _split(text, label, issues)
     if rows is None:
-        return empty, [], issues
+        return pd.DataFrame(columns=spec.columns), [], issues
     header = next(csv.reader(io.StringIO(text.splitlines()[0])))
     header = [h.strip() for h in header]
     if not _check_columns(header, spec, label, issues):
-        return empty, [], issues
+        return pd.DataFrame(columns=spec.columns), [], issues
     models = []
     lines = []
     for line, row in rows:
@@ -323,8 +335,7 @@ def read_table(
             else:
                 seen[key] = line
     issues.sort(key=lambda i: i.line or 0)
-    frame = rows_to_frame(models, spec)
-    frame["_line"] = lines
+    frame = rows_to_frame(models, spec, lines)
     return frame, lines, issues
 
 
@@ -350,6 +361,7 @@ class Dataset:
     source: str = ""
     hashes: dict[str, str] = field(default_factory=dict)
     geometry: dict | None = None
+    centroid_table: pd.DataFrame | None = None
 
     @property
     def municipality_names(self) -> list[str]:
@@ -541,12 +553,93 @@ def load_dataset(directory: Path | str | None = None) -> Dataset:
     for name, spec in TABLES.items():
         path = directory / spec.filename
         tables[name] = path if path.exists() else None
-    ds = dataset_from_tables(tables, str(directory))
     geo = directory / GEOMETRY_FILE
+    key = _cache_key(tables, geo)
+    cached = _cache_read(key)
+    if cached is not None:
+        cached.source = str(directory)
+        return cached
+    ds = dataset_from_tables(tables, str(directory))
     if geo.exists():
         ds.geometry = read_geometry(geo)
         ds.hashes[GEOMETRY_FILE] = hashlib.sha256(geo.read_bytes()).hexdigest()
+        ds.centroid_table = centroids(ds.geometry)
+    _cache_write(key, ds)
     return ds
+
+
+# --------------------------------------------------------------------------- cache
+#
+# Validating the data takes longer than solving a provincial scenario. A data set that
+# validated is kept, pickled, in the user's cache folder under a key made of the bytes of
+# every file and of the code that reads them; the same files then load without being
+# parsed again, and any change to a file or to the loader gives another key. Invalid data
+# is never cached, so its errors are reported on every run. PLANNER_CACHE=off disables it.
+
+
+#: How many validated data sets the cache keeps (the newest).
+CACHE_KEEP = 20
+
+
+def cache_dir() -> Path:
+    """Where validated data sets are kept (``PLANNER_CACHE_DIR``, else the XDG cache)."""
+    env = os.environ.get("PLANNER_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "spreiding-planner"
+
+
+def _code_fingerprint() -> bytes:
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for module in ("loader.py", "schemas.py", "dates.py"):
+        digest.update((here / module).read_bytes())
+    digest.update(pd.__version__.encode())
+    return digest.digest()
+
+
+def _cache_key(tables: dict[str, bytes | str | Path | None], geo: Path) -> str | None:
+    if os.environ.get("PLANNER_CACHE", "").lower() in ("off", "0", "no"):
+        return None
+    digest = hashlib.sha256(_code_fingerprint())
+    for name, content in sorted(tables.items()):
+        digest.update(name.encode())
+        if isinstance(content, Path):
+            digest.update(content.read_bytes())
+        digest.update(b"\0")
+    if geo.exists():
+        digest.update(geo.read_bytes())
+    return digest.hexdigest()
+
+
+def _cache_read(key: str | None) -> Dataset | None:
+    if key is None:
+        return None
+    path = cache_dir() / f"dataset-{key}.pickle"
+    try:
+        with path.open("rb") as f:
+            ds = pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None  # no cache, or one from another version: validate again
+    return ds if isinstance(ds, Dataset) else None
+
+
+def _cache_write(key: str | None, ds: Dataset) -> None:
+    if key is None:
+        return
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f"dataset-{key}.{os.getpid()}.tmp"
+        with tmp.open("wb") as f:
+            pickle.dump(ds, f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(folder / f"dataset-{key}.pickle")
+        kept = sorted(folder.glob("dataset-*.pickle"), key=lambda p: p.stat().st_mtime)
+        for old in kept[:-CACHE_KEEP]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only home: load without a cache
 
 
 GEOMETRY_FILE = "gemeenten_2024.geojson"

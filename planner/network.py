@@ -84,19 +84,25 @@ def swap_graph(
         )
     if policy == "agreements":
         return g
-    rows = list(municipalities.itertuples(index=False))
-    for a in rows:
-        for b in rows:
-            if a.name == b.name or a.province != b.province:
+    names = municipalities["name"].tolist()
+    codes = municipalities["code"].tolist()
+    regions = municipalities["region"].tolist()
+    provinces = municipalities["province"].tolist()
+    adjacency = adjacency or set()
+    new_edges = []
+    for i, a in enumerate(names):
+        for j, b in enumerate(names):
+            if i == j or provinces[i] != provinces[j]:
                 continue
-            if policy == "region" and a.region != b.region:
+            if policy == "region" and regions[i] != regions[j]:
                 continue
-            if policy == "neighbours" and frozenset((a.code, b.code)) not in (adjacency or set()):
+            if policy == "neighbours" and frozenset((codes[i], codes[j])) not in adjacency:
                 continue
-            if g.has_edge(a.name, b.name):
-                g.edges[a.name, b.name]["policy"] = True
+            if g.has_edge(a, b):
+                g.edges[a, b]["policy"] = True
             else:
-                g.add_edge(a.name, b.name, agreements=[], policy=True)
+                new_edges.append((a, b, {"agreements": [], "policy": True}))
+    g.add_edges_from(new_edges)
     return g
 
 

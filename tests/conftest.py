@@ -66,3 +66,17 @@ def tables(**kwargs: str) -> Dataset:
     base = {"municipalities": MUNICIPALITIES, "locations": LOCATIONS, "cycles": CYCLES}
     base.update(kwargs)
     return dataset_from_tables({k: textwrap.dedent(v) for k, v in base.items() if v is not None})
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Tests keep the validated-data cache to themselves, not in the user's home."""
+    import os
+
+    old = os.environ.get("PLANNER_CACHE_DIR")
+    os.environ["PLANNER_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if old is None:
+        os.environ.pop("PLANNER_CACHE_DIR", None)
+    else:
+        os.environ["PLANNER_CACHE_DIR"] = old

@@ -146,3 +146,36 @@ def test_bundled_data_loads(overijssel) -> None:
     assert len(overijssel.municipalities) == 25
     assert overijssel.locations["id"].is_unique
     assert (overijssel.locations["source"].str.len() > 0).all()
+
+
+def test_validated_data_is_cached_by_content(make_data, tmp_path, monkeypatch) -> None:
+    """A second load of the same files comes from the cache and equals the first; any
+    change to a file gives a new key, so the change is seen and validated."""
+    import pandas as pd
+
+    from planner import loader
+
+    monkeypatch.setenv("PLANNER_CACHE_DIR", str(tmp_path / "cache"))
+    folder = make_data()
+    first = load_dataset(folder)
+    assert len(list((tmp_path / "cache").glob("dataset-*.pickle"))) == 1
+    calls = []
+    monkeypatch.setattr(loader, "dataset_from_tables", lambda *a, **k: calls.append(1))
+    again = load_dataset(folder)
+    assert calls == []  # not parsed again
+    pd.testing.assert_frame_equal(first.locations, again.locations)
+    monkeypatch.undo()
+    monkeypatch.setenv("PLANNER_CACHE_DIR", str(tmp_path / "cache"))
+    path = folder / "locations.csv"
+    path.write_text(path.read_text().replace(",120,", ",-1,"), encoding="utf-8")
+    with pytest.raises(InputError):  # the changed file is validated, not served stale
+        load_dataset(folder)
+
+
+def test_a_broken_cache_file_is_ignored(make_data, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("PLANNER_CACHE_DIR", str(tmp_path / "cache"))
+    folder = make_data()
+    load_dataset(folder)
+    for f in (tmp_path / "cache").glob("dataset-*.pickle"):
+        f.write_bytes(b"not a pickle")
+    assert list(load_dataset(folder).municipalities["name"]) == ["Aa", "Bee", "Cee"]
