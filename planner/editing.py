@@ -27,7 +27,13 @@ import yaml
 
 from planner.errors import InputError, Issue
 from planner.loader import Dataset, suggest
-from planner.scenario import Scenario, _merge, check_against_data, parse_scenario
+from planner.scenario import (
+    Scenario,
+    _merge,
+    check_against_data,
+    parse_scenario,
+    read_yaml_text,
+)
 
 __all__ = [
     "TABLES",
@@ -429,32 +435,7 @@ def read_scenario_text(text: str, label: str = "<scenario>") -> dict[str, Any]:
     The same checks as reading a file (:func:`planner.scenario.load_scenario`), for
     text that comes from an upload or the database rather than a path.
     """
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise InputError(
-            [
-                Issue(
-                    label,
-                    f"not valid YAML: {problem}",
-                    "check indentation (spaces, not tabs) and that every 'key: value' "
-                    "has a space after the colon",
-                    line=line,
-                )
-            ],
-            "Cannot read the scenario",
-        ) from None
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, dict):
-        raise InputError(
-            [Issue(label, "a scenario must be a mapping of keys (name:, candidates:, ...)", "")],
-            "Cannot read the scenario",
-        )
-    return raw
+    return read_yaml_text(text, label)
 
 
 def parent_name(extends: str) -> str:

@@ -416,19 +416,14 @@ def _issues(exc: ValidationError, label: str) -> list[Issue]:
     return out
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
-    label = str(path)
-    if not path.exists():
-        raise InputError(
-            [
-                Issue(
-                    label, "scenario file not found", "check the path; scenarios live in scenarios/"
-                )
-            ],
-            "Cannot read the scenario",
-        )
+def read_yaml_text(text: str, label: str = "<scenario>") -> dict[str, Any]:
+    """A scenario's YAML text as a mapping, or an InputError naming the YAML line.
+
+    The one place scenario text is parsed: files (:func:`load_scenario`), uploads and
+    the database (:mod:`planner.editing`) all come through here.
+    """
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        raw = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -445,11 +440,6 @@ def _read_yaml(path: Path) -> dict[str, Any]:
             ],
             "Cannot read the scenario",
         ) from None
-    except UnicodeDecodeError:
-        raise InputError(
-            [Issue(label, "the file is not UTF-8 text", "save it as UTF-8")],
-            "Cannot read the scenario",
-        ) from None
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
@@ -458,6 +448,27 @@ def _read_yaml(path: Path) -> dict[str, Any]:
             "Cannot read the scenario",
         )
     return raw
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    label = str(path)
+    if not path.exists():
+        raise InputError(
+            [
+                Issue(
+                    label, "scenario file not found", "check the path; scenarios live in scenarios/"
+                )
+            ],
+            "Cannot read the scenario",
+        )
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(
+            [Issue(label, "the file is not UTF-8 text", "save it as UTF-8")],
+            "Cannot read the scenario",
+        ) from None
+    return read_yaml_text(text, label)
 
 
 def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
