@@ -98,7 +98,7 @@ def bare_highs(inst, repeats: int) -> dict[str, float]:
     from planner.matrix import _highs
 
     sc = inst.scenario
-    levels = list(sc.objective_order) + (["tie_break"] if sc.solver.tie_break else [])
+    levels = list(sc.objective) + (["tie_break"] if sc.solver.tie_break else [])
     mm = build_matrix(inst)
     names = list(inst.municipalities["name"])
     rows = []
@@ -111,7 +111,7 @@ def bare_highs(inst, repeats: int) -> dict[str, float]:
         t0 = time.perf_counter()
         _, _, status, values, _ = solve_levels_highs(mm, levels, sc.solver.time_limit)
         t1 = time.perf_counter()
-        marginal_values_highs(mm, values, sc.objective_order, names)
+        marginal_values_highs(mm, values, sc.objective, names)
         t2 = time.perf_counter()
         rows.append({"handover": handover, "levels": t1 - t0, "marginal": t2 - t1,
                      "bare": t2 - t0})  # fmt: skip
@@ -122,7 +122,7 @@ def bare_highs(inst, repeats: int) -> dict[str, float]:
 def pulp_cbc(inst, time_limit: float = 600.0) -> dict[str, float]:
     """The straightforward PuLP way: build the PuLP model, solve every level with CBC."""
     sc = inst.scenario
-    levels = list(sc.objective_order) + (["tie_break"] if sc.solver.tie_break else [])
+    levels = list(sc.objective) + (["tie_break"] if sc.solver.tie_break else [])
     t0 = time.perf_counter()
     model = create_model(inst)
     t1 = time.perf_counter()
@@ -232,7 +232,7 @@ def bench_sweep(draws: int, sample: int, seed: int = 2024) -> dict:
     solve_patterns(sm, patterns)
     bare_serial = time.perf_counter() - t0
     # The straightforward way on a sample of draws: rebuild and solve with CBC.
-    levels = list(sc.objective_order) + ["tie_break"]
+    levels = list(sc.objective) + ["tie_break"]
     times = []
     for i in range(sample):
         out = {p.id for p, ok in zip(sm.plans, avail[i], strict=True) if not ok}

@@ -186,7 +186,7 @@ def sweep_levels(scenario: Scenario, levels: str = "all") -> list[str]:
     >>> sweep_levels(Scenario(name="x"), "shortfalls")
     ['provincial_shortfall', 'amv_shortfall', 'municipal_shortfall']
     """
-    order = list(scenario.objective_order)
+    order = list(scenario.objective)
     if levels == "all":
         return order + (["tie_break"] if scenario.solver.tie_break else [])
     if levels != "shortfalls":

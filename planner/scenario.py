@@ -322,10 +322,6 @@ class Scenario(_Model):
             return self.risk.start_delay_days[candidate]
         return next((c.start_delay_days for c in self.candidates if c.id == candidate), None)
 
-    @property
-    def objective_order(self) -> list[str]:
-        return list(self.objective)
-
 
 # --------------------------------------------------------------------------- loading
 
@@ -505,10 +501,8 @@ def _keyed(items: list[Any]) -> bool:
 
 def parse_scenario(raw: dict[str, Any], label: str = "<scenario>") -> Scenario:
     """Validate a scenario mapping (already merged with its parents)."""
-    data = {k: v for k, v in raw.items()}
-    data.pop("extends", None) if data.get("extends") is None else None
     try:
-        return Scenario.model_validate(data)
+        return Scenario.model_validate(raw)
     except ValidationError as exc:
         raise InputError(_issues(exc, label), f"Scenario {label} has problems") from None
 

@@ -440,22 +440,15 @@ def _results(inst: Instance, x: dict[str, float], marginal: pd.DataFrame | None)
 
 
 def _values_pulp(model: Model) -> dict[str, float]:
-    x: dict[str, float] = {}
-    for k, v in model.open.items():
-        x[f"open:{k}"] = v.varValue or 0.0
-    for k, v in model.places.items():
-        x[f"places:{k}"] = v.varValue or 0.0
-    for k, v in model.swap.items():
-        x[f"swap:{k}"] = v.varValue or 0.0
-    for k, v in model.swap_amv.items():
-        x[f"swap_amv:{k}"] = v.varValue or 0.0
-    for k, v in model.gives.items():
-        x[f"gives:{k}"] = v.varValue or 0.0
-    for k, v in model.gives_amv.items():
-        x[f"gives_amv:{k}"] = v.varValue or 0.0
-    for k, v in model.province_shortfall.items():
-        x[f"province_shortfall:{k}"] = v.varValue or 0.0
-    return x
+    """Variable values keyed like :attr:`planner.matrix.MatrixModel.key`."""
+    groups = {
+        "open": model.open, "places": model.places, "swap": model.swap,
+        "swap_amv": model.swap_amv, "gives": model.gives, "gives_amv": model.gives_amv,
+        "province_shortfall": model.province_shortfall,
+    }  # fmt: skip
+    return {
+        f"{kind}:{k}": v.varValue or 0.0 for kind, group in groups.items() for k, v in group.items()
+    }
 
 
 def _hard_conflicts(inst: Instance, hard: dict[str, str]) -> list[str]:
@@ -483,7 +476,7 @@ def solve_instance(
 ) -> SolveResult:
     """Solve a built instance (see :func:`solve_scenario`)."""
     sc = inst.scenario
-    levels = list(sc.objective_order) + (["tie_break"] if sc.solver.tie_break else [])
+    levels = list(sc.objective) + (["tie_break"] if sc.solver.tie_break else [])
     engine = engine or sc.solver.engine
     messages = list(inst.messages)
     try:
@@ -510,7 +503,7 @@ def solve_instance(
         marginal = None
         if status is Status.OPTIMAL:
             names = list(inst.municipalities["name"])
-            marginal = marginal_values_highs(mm, values, sc.objective_order, names)
+            marginal = marginal_values_highs(mm, values, sc.objective, names)
     else:
         model = create_model(inst)
         build = time.perf_counter() - t0
@@ -520,7 +513,7 @@ def solve_instance(
         values = _values_pulp(model)
         marginal = None
         if status is Status.OPTIMAL:
-            marginal = marginal_values(inst, values, sc.objective_order, name, messages)
+            marginal = marginal_values(inst, values, sc.objective, name, messages)
     seconds = time.perf_counter() - t1
     if status is Status.INFEASIBLE:
         messages += _hard_conflicts(inst, hard)

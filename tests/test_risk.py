@@ -63,10 +63,10 @@ def pulp_levels(ds, sc: Scenario) -> list[float]:
     compared: its candidate weights follow the candidate's position among those in the
     model, which differs once candidates are left out."""
     model = create_model(build_instance(ds, sc))
-    levels = list(sc.objective_order) + ["tie_break"]
+    levels = list(sc.objective) + ["tie_break"]
     res, status = _solve_levels_pulp(model, levels, "highs", 60)
     assert status is Status.OPTIMAL
-    return [lv.value for lv in res][: len(sc.objective_order)]
+    return [lv.value for lv in res][: len(sc.objective)]
 
 
 @pytest.mark.parametrize("policy", ["province", "region"])
