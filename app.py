@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from planner import ui
-from planner.ui import L
+from planner.app import ui
+from planner.app.ui import L
 
 st.set_page_config(page_title="Spreidingswet planner", page_icon=":material/home:", layout="wide")
 ui.init_state()

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from planner import ui
-from planner.export import result_document, result_sheets_full
-from planner.loader import Dataset
-from planner.report import report_csv, report_dict, report_sheets
-from planner.solve import SolveResult, Status
-from planner.ui import L, num
-from planner.views import csv_bytes, json_bytes, sheet_overview, workbook_bytes, zip_of_csvs
+from planner.app import ui
+from planner.app.ui import L, num
+from planner.app.views import csv_bytes, json_bytes, sheet_overview, workbook_bytes, zip_of_csvs
+from planner.data.loader import Dataset
+from planner.optimise.solve import SolveResult, Status
+from planner.reports.export import result_document, result_sheets_full
+from planner.reports.report import report_csv, report_dict, report_sheets
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -7,13 +7,13 @@ from datetime import date
 
 import streamlit as st
 
-from planner import ui
+from planner.app import ui
+from planner.app.ui import L, num
+from planner.app.uploads import dataset_with_upload
+from planner.app.views import filter_locations, location_table
+from planner.counting.timeline import timeline_totals
+from planner.data.schemas import LOCATION_TYPES, TARGET_GROUPS
 from planner.errors import InputError
-from planner.schemas import LOCATION_TYPES, TARGET_GROUPS
-from planner.timeline import timeline_totals
-from planner.ui import L, num
-from planner.uploads import dataset_with_upload
-from planner.views import filter_locations, location_table
 
 ui.init_state()  # app.py does this; repeated so the page also runs on its own
 st.title(L("page_locations"))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from planner import ui
-from planner.ui import L, num
-from planner.views import (
+from planner.app import ui
+from planner.app.ui import L, num
+from planner.app.views import (
     coverage_geojson,
     format_percent,
     level_summary,

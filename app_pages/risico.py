@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from planner import ui
-from planner.risk import RiskResult, RiskStatus
-from planner.ui import L, num
-from planner.views import format_percent, json_bytes, risk_tables, uncertain_plans
+from planner.app import ui
+from planner.app.ui import L, num
+from planner.app.views import format_percent, json_bytes, risk_tables, uncertain_plans
+from planner.risk.sweep import RiskResult, RiskStatus
 
 #: Draws by default: enough for P10 / P90 to settle, few enough to answer while people
 #: watch (about 5 to 10 seconds for the twelve soft plans on two cores).

@@ -7,26 +7,17 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from planner import ui
-from planner.editing import (
+from planner.app import ui
+from planner.app.editing import (
     TABLES,
     draft_payload,
     read_draft,
     scenario_to_tables,
-    scenario_to_yaml,
     tables_to_scenario,
 )
-from planner.errors import InputError
-from planner.explain import burden, condition_states, shortfall_breakdown
-from planner.export import result_sheets_full
-from planner.loader import Dataset
-from planner.scenario import Scenario
-from planner.scenario_diff import diff_scenarios
-from planner.solve import SolveResult, Status
-from planner.store import ConflictError, NotFoundError, Store, slugify
-from planner.ui import L, num
-from planner.uploads import scenario_from_upload
-from planner.views import (
+from planner.app.ui import L, num
+from planner.app.uploads import scenario_from_upload
+from planner.app.views import (
     breakdown_table,
     burden_table,
     condition_table,
@@ -36,6 +27,15 @@ from planner.views import (
     split_swaps,
     workbook_bytes,
 )
+from planner.data.loader import Dataset
+from planner.errors import InputError
+from planner.optimise.solve import SolveResult, Status
+from planner.reports.export import result_sheets_full
+from planner.results.explain import burden, condition_states, shortfall_breakdown
+from planner.scenario.diff import diff_scenarios
+from planner.scenario.schema import Scenario
+from planner.scenario.text import scenario_to_yaml
+from planner.store import ConflictError, NotFoundError, Store, slugify
 
 POLICIES = ["none", "agreements", "region", "province", "neighbours"]
 

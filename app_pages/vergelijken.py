@@ -5,14 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from planner import ui
-from planner.compare import Comparison, compare_results
-from planner.scenario import Scenario
-from planner.scenario_diff import diff_scenarios
-from planner.solve import Status
-from planner.store import Store
-from planner.ui import L, num
-from planner.views import (
+from planner.app import ui
+from planner.app.ui import L, num
+from planner.app.views import (
     comparison_levels,
     comparison_table,
     difference_chart_data,
@@ -21,6 +16,11 @@ from planner.views import (
     json_bytes,
     workbook_bytes,
 )
+from planner.optimise.solve import Status
+from planner.results.compare import Comparison, compare_results
+from planner.scenario.diff import diff_scenarios
+from planner.scenario.schema import Scenario
+from planner.store import Store
 
 
 def version_options(store: Store) -> dict[str, tuple[str, int, str]]:

@@ -43,14 +43,14 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from planner.instance import build_instance  # noqa: E402
-from planner.loader import load_dataset  # noqa: E402
-from planner.matrix import build_matrix, marginal_values_highs, solve_levels_highs  # noqa: E402
-from planner.model import create_model  # noqa: E402
-from planner.national import SCENARIO_FILE, generate_country, write_country  # noqa: E402
-from planner.risk import build_sweep, run_risk, sample_draw, solve_patterns  # noqa: E402
-from planner.scenario import load_scenario  # noqa: E402
-from planner.solve import _solve_levels_pulp, solve_instance  # noqa: E402
+from planner.data.loader import load_dataset  # noqa: E402
+from planner.data.national import SCENARIO_FILE, generate_country, write_country  # noqa: E402
+from planner.optimise.instance import build_instance  # noqa: E402
+from planner.optimise.matrix import build_matrix, marginal_values_highs, solve_levels_highs  # noqa: E402
+from planner.optimise.model import create_model  # noqa: E402
+from planner.optimise.solve import _solve_levels_pulp, solve_instance  # noqa: E402
+from planner.risk.sweep import build_sweep, run_risk, sample_draw, solve_patterns  # noqa: E402
+from planner.scenario.schema import load_scenario  # noqa: E402
 
 SCENARIOS = REPO / "scenarios"
 OVERIJSSEL = "province-swaps.yaml"
@@ -95,7 +95,7 @@ def bare_highs(inst, repeats: int) -> dict[str, float]:
     """The floor: a built matrix handed to HiGHS and solved (levels + marginal values)."""
     import highspy
 
-    from planner.matrix import _highs
+    from planner.optimise.matrix import _highs
 
     sc = inst.scenario
     levels = list(sc.objective) + (["tie_break"] if sc.solver.tie_break else [])
@@ -134,7 +134,7 @@ def pulp_cbc(inst, time_limit: float = 600.0) -> dict[str, float]:
 
 def pulp_cbc_end_to_end(scenario: Path) -> None:
     """The same question the PuLP way: load, build, PuLP model, CBC, report."""
-    from planner.solve import solve_scenario
+    from planner.optimise.solve import solve_scenario
 
     ds = load_dataset()
     res = solve_scenario(ds, load_scenario(scenario, ds), solver="cbc", engine="pulp")
@@ -213,7 +213,7 @@ def bench_national(repeats: int, with_cbc: bool, seed: int = 1) -> dict:
 
 
 def bench_sweep(draws: int, sample: int, seed: int = 2024) -> dict:
-    from planner.risk import _cores
+    from planner.risk.sweep import _cores
 
     ds = load_dataset()
     sc = load_scenario(SCENARIOS / RISK, ds)

@@ -34,10 +34,10 @@ def _write(text: str, output: Path | None) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from planner.counting import cycle_report
-    from planner.loader import load_dataset
-    from planner.report import report_csv, report_dict, report_text, write_report_xlsx
-    from planner.rules import CycleRules
+    from planner.counting.count import cycle_report
+    from planner.counting.rules import CycleRules
+    from planner.data.loader import load_dataset
+    from planner.reports.report import report_csv, report_dict, report_text, write_report_xlsx
 
     ds = load_dataset(args.data)
     rules = CycleRules.from_row(ds.cycle(args.cycle))
@@ -57,9 +57,9 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def _solve(args: argparse.Namespace, path: Path):
-    from planner.loader import load_dataset
-    from planner.scenario import load_scenario
-    from planner.solve import solve_scenario
+    from planner.data.loader import load_dataset
+    from planner.optimise.solve import solve_scenario
+    from planner.scenario.schema import load_scenario
 
     ds = load_dataset(args.data)
     scenario = load_scenario(path, ds)
@@ -69,7 +69,7 @@ def _solve(args: argparse.Namespace, path: Path):
 
 
 def _exit(result) -> int:
-    from planner.solve import Status
+    from planner.optimise.solve import Status
 
     if result.status is Status.OPTIMAL:
         return 0
@@ -79,9 +79,14 @@ def _exit(result) -> int:
 
 
 def cmd_solve(args: argparse.Namespace) -> int:
-    from planner.export import export_result, result_document, result_sheets_full, write_xlsx
-    from planner.solution import result_text
-    from planner.solve import Status
+    from planner.optimise.solve import Status
+    from planner.reports.export import (
+        export_result,
+        result_document,
+        result_sheets_full,
+        write_xlsx,
+    )
+    from planner.results.solution import result_text
 
     ds, result = _solve(args, args.scenario)
     answered = result.status in (Status.OPTIMAL, Status.TIME_LIMIT)
@@ -101,8 +106,8 @@ def cmd_solve(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from planner.explain import burden, condition_states, shortfall_breakdown
-    from planner.solution import marginal_words
+    from planner.results.explain import burden, condition_states, shortfall_breakdown
+    from planner.results.solution import marginal_words
     from planner.tables import text_table
 
     ds, result = _solve(args, args.scenario)
@@ -115,7 +120,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
     names = [args.municipality] if args.municipality else list(mun.index)
     unknown = [n for n in names if n not in mun.index]
     if unknown:
-        from planner.loader import suggest
+        from planner.data.loader import suggest
 
         print(f"unknown municipality {unknown[0]!r}; {suggest(unknown[0], mun.index)}",
               file=sys.stderr)  # fmt: skip
@@ -162,17 +167,17 @@ def cmd_explain(args: argparse.Namespace) -> int:
 def cmd_timeline(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from planner.loader import load_dataset, suggest
-    from planner.rules import CycleRules
+    from planner.counting.rules import CycleRules
+    from planner.counting.timeline import monthly_places
+    from planner.data.loader import load_dataset, suggest
     from planner.tables import records, text_table
-    from planner.timeline import monthly_places
 
     ds = load_dataset(args.data)
     rules = CycleRules.from_row(ds.cycle())
     locations = None
     if args.scenario:
-        from planner.instance import apply_location_changes, scenario_rules
-        from planner.scenario import load_scenario
+        from planner.optimise.instance import apply_location_changes, scenario_rules
+        from planner.scenario.schema import load_scenario
 
         scenario = load_scenario(args.scenario, ds)
         rules = scenario_rules(ds, scenario)
@@ -219,11 +224,11 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from planner.compare import compare_results
-    from planner.export import write_xlsx
-    from planner.loader import load_dataset
-    from planner.scenario import load_scenario
-    from planner.solve import Status, solve_scenario
+    from planner.data.loader import load_dataset
+    from planner.optimise.solve import Status, solve_scenario
+    from planner.reports.export import write_xlsx
+    from planner.results.compare import compare_results
+    from planner.scenario.schema import load_scenario
 
     if len(args.scenarios) < 2:
         print("compare needs at least two scenario files", file=sys.stderr)
@@ -256,9 +261,9 @@ def _labels(paths: list[Path]) -> list[str]:
 
 
 def cmd_risk(args: argparse.Namespace) -> int:
-    from planner.loader import load_dataset
-    from planner.risk import RiskStatus, progress_bar, risk_text, run_risk
-    from planner.scenario import load_scenario
+    from planner.data.loader import load_dataset
+    from planner.risk.sweep import RiskStatus, progress_bar, risk_text, run_risk
+    from planner.scenario.schema import load_scenario
 
     ds = load_dataset(args.data)
     scenario = load_scenario(args.scenario, ds)
@@ -285,7 +290,7 @@ def cmd_risk(args: argparse.Namespace) -> int:
 
 
 def cmd_national(args: argparse.Namespace) -> int:
-    from planner.national import SCENARIO_FILE, generate_country, write_country
+    from planner.data.national import SCENARIO_FILE, generate_country, write_country
 
     country = generate_country(
         seed=args.seed, municipalities=args.municipalities, provinces=args.provinces
@@ -307,7 +312,7 @@ def cmd_national(args: argparse.Namespace) -> int:
 
 def _date(text: str):
     """A command-line date in any notation the data files accept."""
-    from planner.dates import DateKind, DateParseError, parse_date_cell
+    from planner.data.dates import DateKind, DateParseError, parse_date_cell
 
     try:
         parsed = parse_date_cell(text)

@@ -52,10 +52,15 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import IntegrityError
 
-from planner.editing import parent_name, read_scenario_text, scenario_from_text, scenario_to_yaml
+from planner.data.loader import Dataset
 from planner.errors import InputError, Issue
-from planner.loader import Dataset
-from planner.scenario import Scenario, load_scenario, parse_scenario
+from planner.scenario.schema import Scenario, load_scenario, parse_scenario
+from planner.scenario.text import (
+    parent_name,
+    read_scenario_text,
+    scenario_from_text,
+    scenario_to_yaml,
+)
 
 __all__ = [
     "Store",
@@ -287,7 +292,7 @@ class Store:
 
     def parent_raw(self, name: str) -> dict[str, Any]:
         """The newest stored version of ``name`` as a mapping, for resolving ``extends``
-        (:func:`planner.editing.scenario_from_text`)."""
+        (:func:`planner.app.editing.scenario_from_text`)."""
         try:
             return read_scenario_text(self.load(name).yaml_text, name)
         except NotFoundError:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.loader import Dataset, load_dataset
+from planner.data.loader import Dataset, load_dataset
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
@@ -61,7 +61,7 @@ LOC_HEADER = (
 
 def tables(**kwargs: str) -> Dataset:
     """A Dataset from inline CSV text (no files); missing tables get the small defaults."""
-    from planner.loader import dataset_from_tables
+    from planner.data.loader import dataset_from_tables
 
     base = {"municipalities": MUNICIPALITIES, "locations": LOCATIONS, "cycles": CYCLES}
     base.update(kwargs)

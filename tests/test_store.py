@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from planner.errors import InputError
-from planner.scenario import load_scenario
+from planner.scenario.schema import load_scenario
 from planner.store import (
     ConflictError,
     NotFoundError,

@@ -1,0 +1,592 @@
+"""Which places count for a cycle, and why not.
+
+This module turns validated tables and the rules of a cycle into the province's cycle
+table: per location whether it counts and, if not, every reason (with how many days it
+misses the window); per swap agreement whether it is credited; per municipality, region
+and province the quota, the places, the credits and the shortfall. It is pure: tables
+in, tables out, no files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+import numpy as np
+import pandas as pd
+
+from planner.counting.rules import CycleRules
+from planner.data.loader import Dataset
+
+__all__ = [
+    "Reason",
+    "CycleReport",
+    "evaluate_locations",
+    "evaluate_swaps",
+    "evaluate_soft_plans",
+    "aggregate",
+    "cycle_report",
+    "places_in_use_on",
+    "MUNICIPAL_COLUMNS",
+    "LEVEL_COLUMNS",
+]
+
+
+class Reason(StrEnum):
+    """Why a place does not count (several can apply at once)."""
+
+    STARTS_AFTER = "starts_after_window_start"
+    START_UNKNOWN = "start_unknown"
+    ENDS_BEFORE = "ends_before_window_end"
+    END_UNKNOWN = "end_unknown"
+    NO_DECISION = "no_decision"
+    SOFT_PLAN = "soft_plan"
+    NOT_AGREED = "not_agreed"
+    CONDITION_NOT_MET = "condition_not_met"
+    OVERRIDE = "override"
+    COUNTED_AS_LOCATION = "counted_as_location"
+    CLOSED = "closed"
+
+
+def _why(
+    codes: list[str], days_late: float, days_short: float, rules: CycleRules, row: Mapping
+) -> str:
+    parts = []
+    for code in codes:
+        if code == Reason.STARTS_AFTER:
+            parts.append(
+                f"starts {row['start']:%d-%m-%Y}, {int(days_late)} days after the window "
+                f"start {rules.window_start:%d-%m-%Y}"
+            )
+        elif code == Reason.START_UNKNOWN:
+            parts.append("start date not yet known")
+        elif code == Reason.ENDS_BEFORE:
+            parts.append(
+                f"ends {row['end']:%d-%m-%Y}, {int(days_short)} days before the window "
+                f"end {rules.window_end:%d-%m-%Y}"
+            )
+        elif code == Reason.END_UNKNOWN:
+            parts.append("end date unknown (not known to last beyond the window)")
+        elif code == Reason.NO_DECISION:
+            parts.append("decision not yet taken")
+        elif code == Reason.SOFT_PLAN:
+            parts.append("soft plan (bestuurlijk voornemen), not guaranteed")
+        elif code == Reason.NOT_AGREED:
+            parts.append(f"status {row.get('status')}: not agreed")
+        elif code == Reason.CONDITION_NOT_MET:
+            parts.append("its condition is not met")
+        elif code == Reason.CLOSED:
+            parts.append("closed in this scenario")
+    return "; ".join(parts)
+
+
+def _window_checks(frame: pd.DataFrame, rules: CycleRules) -> dict[str, np.ndarray]:
+    """Boolean arrays per date rule, plus ``days_late`` / ``days_short`` (NaN where the
+    rule holds), vectorised over the rows of a table."""
+    w0 = np.datetime64(rules.w0.to_datetime64())
+    w1 = np.datetime64(rules.w1.to_datetime64())
+    start = frame["start"].to_numpy(dtype="datetime64[ns]")
+    end = frame["end"].to_numpy(dtype="datetime64[ns]")
+    start_known = frame["start_kind"].to_numpy(dtype=object) == "date"
+    end_kind = frame["end_kind"].to_numpy(dtype=object)
+    end_is_date = end_kind == "date"
+    if "end_unknown" in frame:
+        beyond = frame["end_unknown"].to_numpy(dtype=object) == "beyond_minimum"
+    else:
+        beyond = np.zeros(len(frame), dtype=bool)
+    late = start_known & (start > w0)
+    short = end_is_date & (end < w1)
+    day = np.timedelta64(1, "D")
+    with np.errstate(invalid="ignore"):
+        days_late = np.where(late, (start - w0) / day, np.nan)
+        days_short = np.where(short, (w1 - end) / day, np.nan)
+    return {
+        Reason.START_UNKNOWN: ~start_known,
+        Reason.STARTS_AFTER: late,
+        Reason.ENDS_BEFORE: short,
+        Reason.END_UNKNOWN: (end_kind == "unknown") & ~beyond,
+        "days_late": days_late,
+        "days_short": days_short,
+    }
+
+
+_ORDER = [
+    Reason.CLOSED,
+    Reason.START_UNKNOWN,
+    Reason.STARTS_AFTER,
+    Reason.ENDS_BEFORE,
+    Reason.END_UNKNOWN,
+    Reason.NO_DECISION,
+    Reason.SOFT_PLAN,
+    Reason.NOT_AGREED,
+    Reason.CONDITION_NOT_MET,
+]
+
+
+def _finish(
+    frame: pd.DataFrame,
+    checks: dict[str, np.ndarray],
+    overrides: pd.DataFrame,
+    target: str,
+    rules: CycleRules,
+    extra: dict[str, list] | None = None,
+) -> pd.DataFrame:
+    """The table with its verdict columns added in one step (tables are small; each
+    pandas column assignment costs more than computing the column)."""
+    n = len(frame)
+    present = [c for c in _ORDER if c in checks]
+    flags = np.column_stack([checks[c] for c in present]) if present else np.zeros((n, 0), bool)
+    rule_counts = ~flags.any(axis=1)
+    codes = [[present[j] for j in np.flatnonzero(row)] for row in flags]
+    days_late = checks["days_late"]
+    days_short = checks["days_short"]
+    # The words need only a row's start, end and status, and only where a rule fails.
+    fields = {c: frame[c].tolist() for c in ("start", "end", "status") if c in frame}
+    why = [
+        _why(c, days_late[i], days_short[i], rules, {k: v[i] for k, v in fields.items()})
+        if c
+        else ""
+        for i, c in enumerate(codes)
+    ]
+    ov = overrides[overrides["target"] == target]
+    by_target: dict[str, tuple[str, bool, str]] = {}
+    for oid, tid, counts, reason in zip(
+        ov["id"].tolist(), ov["target_id"].tolist(), ov["counts"].tolist(),
+        ov["reason"].tolist(), strict=True,
+    ):  # fmt: skip
+        by_target.setdefault(tid, (oid, bool(counts), reason))  # the first one applies
+    ids = frame["id"].tolist()
+    hit = [by_target.get(i) for i in ids]
+    counts = [h[1] if h else bool(r) for h, r in zip(hit, rule_counts, strict=True)]
+    final_why = [
+        (
+            ("counted by override" if h[1] else "not counted by override")
+            + f" ({h[0]}); date rule: "
+            + (w if w else "counts")
+        )
+        if h
+        else w
+        for h, w in zip(hit, why, strict=True)
+    ]
+    new = {
+        "rule_counts": rule_counts,
+        "reasons": pd.Series(["|".join(c) for c in codes], dtype=object),
+        "days_late": days_late,
+        "days_short": days_short,
+        "why": pd.Series(final_why, dtype=object),
+        "override_id": pd.Series([h[0] if h else np.nan for h in hit], dtype=object),
+        "override_reason": pd.Series([h[2] if h else np.nan for h in hit], dtype=object),
+        "rule_why": pd.Series(why, dtype=object),
+        "counts": np.array(counts, dtype=bool),
+        **{k: pd.Series(v, dtype=object) for k, v in (extra or {}).items()},
+    }
+    base = frame.reset_index(drop=True)
+    base = base.drop(columns=[c for c in new if c in base.columns])
+    return pd.concat([base, pd.DataFrame(new)], axis=1)
+
+
+def evaluate_locations(
+    locations: pd.DataFrame, overrides: pd.DataFrame, rules: CycleRules
+) -> pd.DataFrame:
+    """Whether each location counts for the cycle, and every reason why not.
+
+    Adds ``counts``, ``rule_counts`` (the date and decision rule alone), ``reasons``
+    (codes of :class:`Reason` joined by ``|``), ``why`` (the same in words),
+    ``days_late``, ``days_short`` and, where an override applies, ``override_id`` and
+    ``override_reason``.
+    """
+    checks = _window_checks(locations, rules)
+    if rules.require_decision:
+        checks[Reason.NO_DECISION] = ~locations["decided"].to_numpy(dtype=bool)
+    if not rules.soft_plans_count:
+        checks[Reason.SOFT_PLAN] = locations["status"].to_numpy(dtype=object) == "soft_plan"
+    if "closed" in locations:
+        checks[Reason.CLOSED] = locations["closed"].fillna(False).to_numpy(dtype=bool)
+    return _finish(locations, checks, overrides, "location", rules)
+
+
+def places_in_use_on(locations: pd.DataFrame, municipality: str, day: pd.Timestamp) -> int:
+    """Places of decided locations of a municipality that are in use on a day."""
+    day64 = np.datetime64(pd.Timestamp(day).to_datetime64())
+    mask = (locations["municipality"].to_numpy(dtype=object) == municipality) & locations[
+        "decided"
+    ].to_numpy(dtype=bool)
+    if "closed" in locations:
+        mask &= ~locations["closed"].fillna(False).to_numpy(dtype=bool)
+    start = locations["start"].to_numpy(dtype="datetime64[ns]")
+    end = locations["end"].to_numpy(dtype="datetime64[ns]")
+    started = (locations["start_kind"].to_numpy(dtype=object) == "date") & (start <= day64)
+    running = (locations["end_kind"].to_numpy(dtype=object) != "date") | (end >= day64)
+    return int(locations["places"].to_numpy(dtype=int)[mask & started & running].sum())
+
+
+def evaluate_swaps(
+    swaps: pd.DataFrame,
+    overrides: pd.DataFrame,
+    rules: CycleRules,
+    locations: pd.DataFrame,
+) -> pd.DataFrame:
+    """Whether each swap agreement is credited for the cycle.
+
+    A swap counts when it is agreed or locked, its period covers the window and its
+    condition (a number of own places of a municipality in use by a date) is met by the
+    locations in the data. ``condition_state`` is ``met``, ``not_met`` or ``none``.
+    """
+    # An agreement without a start date is in force from before the window.
+    open_start = swaps["start_kind"].to_numpy(dtype=object) == "empty"
+    dated = pd.DataFrame(
+        {
+            "start_kind": np.where(open_start, "date", swaps["start_kind"].to_numpy(dtype=object)),
+            "start": swaps["start"].where(~open_start, rules.w0).to_numpy(dtype="datetime64[ns]"),
+            "end_kind": swaps["end_kind"].to_numpy(dtype=object),
+            "end": swaps["end"].to_numpy(dtype="datetime64[ns]"),
+        }
+    )
+    checks = _window_checks(dated, rules)
+    checks[Reason.NOT_AGREED] = ~np.isin(
+        swaps["status"].to_numpy(dtype=object), ["agreed", "locked"]
+    )
+    states, found = [], []
+    for muni, day, need in zip(
+        swaps["condition_municipality"].tolist(), swaps["condition_date"].tolist(),
+        swaps["condition_places"].tolist(), strict=True,
+    ):  # fmt: skip
+        if not isinstance(muni, str):
+            states.append("none")
+            found.append(np.nan)
+            continue
+        day = day if pd.notna(day) else rules.w0
+        have = places_in_use_on(locations, muni, day)
+        found.append(have)
+        states.append("met" if have >= int(need) else "not_met")
+    checks[Reason.CONDITION_NOT_MET] = np.array([s == "not_met" for s in states], dtype=bool)
+    out = _finish(swaps, checks, overrides, "swap", rules, {"condition_state": states})
+    out["condition_places_found"] = np.array(found, dtype=float)
+    return out
+
+
+def evaluate_soft_plans(
+    soft_plans: pd.DataFrame, locations: pd.DataFrame, rules: CycleRules
+) -> pd.DataFrame:
+    """Soft plans at their lower bound, counted only when the rules say so.
+
+    A soft plan tied to a location that already counts is not added a second time.
+    """
+    out = soft_plans.copy()
+    out["places_low"] = out["places"].fillna(0).astype(int)
+    counted_ids = set(locations.loc[locations["counts"], "id"])
+    linked = out["location_id"].isin(counted_ids)
+    out["counts"] = bool(rules.soft_plans_count) & ~linked
+    out["reasons"] = np.where(
+        linked, Reason.COUNTED_AS_LOCATION.value, "" if rules.soft_plans_count else "soft_plan"
+    )
+    return out
+
+
+#: Columns of the per-municipality table, in report order.
+MUNICIPAL_COLUMNS = [
+    "code",
+    "name",
+    "region",
+    "province",
+    "quota",
+    "amv_quota",
+    "places",
+    "amv_places",
+    "swapped_in",
+    "swapped_out",
+    "amv_swapped_in",
+    "amv_swapped_out",
+    "credited",
+    "amv_credited",
+    "shortfall",
+    "amv_shortfall",
+    "surplus",
+    "soft_plans",
+    "amv_soft_plans",
+    "coverage",
+]
+
+#: Columns of the region and province tables.
+LEVEL_COLUMNS = [
+    "quota",
+    "amv_quota",
+    "places",
+    "amv_places",
+    "credited",
+    "amv_credited",
+    "shortfall",
+    "amv_shortfall",
+    "municipal_shortfall",
+    "amv_municipal_shortfall",
+    "surplus",
+    "soft_plans",
+    "amv_soft_plans",
+    "coverage",
+]
+
+
+def aggregate(
+    municipalities: pd.DataFrame,
+    own_places: pd.DataFrame,
+    flows: pd.DataFrame,
+    soft_plans: pd.DataFrame | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
+    """Per municipality, region and province: quota, places, credits and shortfall.
+
+    Parameters
+    ----------
+    municipalities
+        The municipalities table (name, region, quota, amv_quota, ...).
+    own_places
+        Per municipality name, ``places`` and ``amv_places`` that count in its own
+        territory (index: name).
+    flows
+        Credited flows with ``from``, ``to``, ``places``, ``amv_places``: swap
+        agreements and, after optimisation, proposed swaps. ``from`` may be a
+        municipality outside the province (its places then add to the province).
+    soft_plans
+        Per municipality ``soft_plans`` and ``amv_soft_plans`` (lower bounds), shown
+        beside the counted places.
+
+    Returns
+    -------
+    (municipal, regional, total)
+        ``municipal_shortfall`` at region and province level is the sum of municipal
+        shortfalls; ``shortfall`` there is the level's quota minus its credited places,
+        so a surplus in one municipality lowers it.
+    """
+    # Columns are computed as numpy arrays and the frame is made once: on tables of a
+    # few dozen rows every pandas column assignment costs more than the arithmetic.
+    order = np.lexsort(
+        (
+            municipalities["name"].to_numpy(dtype=object),
+            municipalities["region"].to_numpy(dtype=object),
+        )
+    )  # canonical order (region, then name), as the province's own table
+    m = {c: municipalities[c].to_numpy()[order] for c in
+         ("code", "name", "region", "province", "quota", "amv_quota")}  # fmt: skip
+    names = list(m["name"])
+
+    def lookup(frame: pd.DataFrame | None, col: str) -> np.ndarray:
+        if frame is None or not len(frame) or col not in frame:
+            return np.zeros(len(names), dtype=int)
+        values = dict(zip(frame.index.tolist(), frame[col].tolist(), strict=True))
+        return np.array([int(values.get(n, 0) or 0) for n in names], dtype=int)
+
+    # Sums per municipality with dicts: a pandas groupby costs milliseconds even on a
+    # frame of one row, and this runs for every scenario solved.
+    if len(flows):
+        inflow = _sums(flows["to"], flows["places"], flows["amv_places"])
+        outflow = _sums(flows["from"], flows["places"], flows["amv_places"])
+    else:
+        inflow = outflow = {}
+
+    def flow(sums: dict[str, list[int]], k: int) -> np.ndarray:
+        return np.array([sums[n][k] if n in sums else 0 for n in names], dtype=int)
+
+    quota = m["quota"].astype(int)
+    amv_quota = m["amv_quota"].astype(int)
+    places = lookup(own_places, "places")
+    amv_places = lookup(own_places, "amv_places")
+    cols: dict[str, np.ndarray] = {
+        "code": m["code"], "name": m["name"], "region": m["region"], "province": m["province"],
+        "quota": quota, "amv_quota": amv_quota, "places": places, "amv_places": amv_places,
+        "swapped_in": flow(inflow, 0), "swapped_out": flow(outflow, 0),
+        "amv_swapped_in": flow(inflow, 1), "amv_swapped_out": flow(outflow, 1),
+    }  # fmt: skip
+    credited = places + cols["swapped_in"] - cols["swapped_out"]
+    amv_credited = amv_places + cols["amv_swapped_in"] - cols["amv_swapped_out"]
+    cols["credited"] = credited
+    cols["amv_credited"] = amv_credited
+    cols["shortfall"] = np.maximum(quota - credited, 0)
+    cols["amv_shortfall"] = np.maximum(amv_quota - amv_credited, 0)
+    cols["surplus"] = np.maximum(credited - quota, 0)
+    cols["soft_plans"] = lookup(soft_plans, "soft_plans")
+    cols["amv_soft_plans"] = lookup(soft_plans, "amv_soft_plans")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cols["coverage"] = np.where(quota > 0, credited / np.where(quota > 0, quota, 1), np.nan)
+    out = pd.DataFrame({c: cols[c] for c in MUNICIPAL_COLUMNS})
+
+    summed = (
+        "quota", "amv_quota", "places", "amv_places", "credited", "amv_credited",
+        "shortfall", "amv_shortfall", "surplus", "soft_plans", "amv_soft_plans",
+    )  # fmt: skip
+    arrays = {c: cols[c] for c in summed}
+
+    def level(rows: np.ndarray | slice) -> pd.Series:
+        t = {c: int(arrays[c][rows].sum()) for c in summed}
+        s: dict[str, int | float] = {}
+        for col in ("quota", "amv_quota", "places", "amv_places", "credited", "amv_credited"):
+            s[col] = t[col]
+        s["shortfall"] = max(0, s["quota"] - s["credited"])
+        s["amv_shortfall"] = max(0, s["amv_quota"] - s["amv_credited"])
+        s["municipal_shortfall"] = t["shortfall"]
+        s["amv_municipal_shortfall"] = t["amv_shortfall"]
+        s["surplus"] = t["surplus"]
+        s["soft_plans"] = t["soft_plans"]
+        s["amv_soft_plans"] = t["amv_soft_plans"]
+        s["coverage"] = s["credited"] / s["quota"] if s["quota"] else float("nan")
+        return pd.Series({c: s[c] for c in LEVEL_COLUMNS}, dtype=object)
+
+    region = cols["region"]
+    region_names = sorted({r for r in region if isinstance(r, str)})  # as groupby(sort=True)
+    levels = [level(region == name) for name in region_names]
+    regions = pd.DataFrame(
+        {
+            "region": pd.Series(region_names, dtype=object),
+            **{
+                c: np.array([lv[c] for lv in levels], dtype=float if c == "coverage" else int)
+                for c in LEVEL_COLUMNS
+            },
+        }
+    )
+    total = level(slice(None))
+    return out, regions, total
+
+
+def _sums(keys: pd.Series, places: pd.Series, amv: pd.Series) -> dict[str, list[int]]:
+    """``{key: [places, amv places]}`` summed over the rows of a small table."""
+    out: dict[str, list[int]] = {}
+    for k, p, a in zip(keys.tolist(), places.tolist(), amv.tolist(), strict=True):
+        acc = out.setdefault(k, [0, 0])
+        acc[0] += int(p)
+        acc[1] += int(a)
+    return out
+
+
+def _ratio(num: pd.Series, den: pd.Series) -> pd.Series:
+    return (num / den.where(den > 0)).astype(float)
+
+
+@dataclass
+class CycleReport:
+    """The cycle table of a province with the location-level evidence behind it."""
+
+    rules: CycleRules
+    locations: pd.DataFrame
+    swaps: pd.DataFrame
+    soft_plans: pd.DataFrame
+    municipalities: pd.DataFrame
+    regions: pd.DataFrame
+    total: pd.Series
+
+    @property
+    def overrides(self) -> pd.DataFrame:
+        """Counts that rest on an explicit override, with the rule's own verdict."""
+        cols = [
+            "kind",
+            "id",
+            "municipality",
+            "name",
+            "places",
+            "counts",
+            "rule_counts",
+            "rule_why",
+            "override_id",
+            "override_reason",
+        ]
+        parts = []
+        loc = self.locations[self.locations["override_id"].notna()]
+        if len(loc):
+            parts.append(loc.assign(kind="location"))
+        sw = self.swaps[self.swaps["override_id"].notna()]
+        if len(sw):
+            parts.append(
+                sw.assign(
+                    kind="swap",
+                    municipality=sw["to_municipality"],
+                    name=sw["from_municipality"] + " -> " + sw["to_municipality"],
+                )
+            )
+        if not parts:
+            return pd.DataFrame(columns=cols)
+        return pd.concat(parts, ignore_index=True)[cols]
+
+
+def _group_sums(keys: list, places: list, amv: list) -> pd.DataFrame:
+    """``places`` and ``amv_places`` summed per key, as a small frame indexed by key."""
+    sums: dict[str, list[int]] = {}
+    for k, p, is_amv in zip(keys, places, amv, strict=True):
+        acc = sums.setdefault(k, [0, 0])
+        acc[0] += int(p)
+        if is_amv:
+            acc[1] += int(p)
+    frame = pd.DataFrame(
+        {
+            "places": np.array([v[0] for v in sums.values()], dtype=int),
+            "amv_places": np.array([v[1] for v in sums.values()], dtype=int),
+        },
+        index=pd.Index(list(sums), dtype=object),
+    )
+    return frame
+
+
+def own_places_table(locations: pd.DataFrame, soft_plans: pd.DataFrame) -> pd.DataFrame:
+    """Counted places per municipality (locations plus counted soft plans)."""
+    keys, places, amv = [], [], []
+    tables = [(locations, "places")]
+    if len(soft_plans):
+        tables.append((soft_plans, "places_low"))
+    for table, col in tables:
+        mask = table["counts"].to_numpy(dtype=bool)
+        keys += [k for k, c in zip(table["municipality"].tolist(), mask, strict=True) if c]
+        places += [p for p, c in zip(table[col].tolist(), mask, strict=True) if c]
+        amv += [g == "amv" for g, c in zip(table["target_group"].tolist(), mask, strict=True) if c]
+    return _group_sums(keys, places, amv)
+
+
+def soft_plan_totals(soft_plans: pd.DataFrame) -> pd.DataFrame:
+    """Soft plans at their lower bound per municipality, counted or not."""
+    if soft_plans.empty:
+        return pd.DataFrame(columns=["soft_plans", "amv_soft_plans"])
+    low = [0 if pd.isna(p) else int(p) for p in soft_plans["places"].tolist()]
+    amv = [g == "amv" for g in soft_plans["target_group"].tolist()]
+    sums = _group_sums(soft_plans["municipality"].tolist(), low, amv)
+    return sums.rename(columns={"places": "soft_plans", "amv_places": "amv_soft_plans"})
+
+
+def agreement_flows(swaps: pd.DataFrame) -> pd.DataFrame:
+    """Credited swap agreements as flows ``from -> to``."""
+    sw = swaps[swaps["counts"]]
+    return pd.DataFrame(
+        {
+            "from": sw["from_municipality"].to_numpy(),
+            "to": sw["to_municipality"].to_numpy(),
+            "places": sw["places"].astype(int).to_numpy(),
+            "amv_places": sw["amv_places"].astype(int).to_numpy(),
+            "source": "agreement",
+            "id": sw["id"].to_numpy(),
+        }
+    )
+
+
+def cycle_report(ds: Dataset, rules: CycleRules | None = None) -> CycleReport:
+    """The province's cycle table, computed from location-level data and the rules.
+
+    Parameters
+    ----------
+    ds
+        A loaded :class:`~planner.data.loader.Dataset`.
+    rules
+        The cycle's rules; the first cycle of ``data/cycles.csv`` by default.
+
+    Examples
+    --------
+    >>> from planner.data.loader import load_dataset
+    >>> rep = cycle_report(load_dataset())
+    >>> int(rep.total["credited"]), int(rep.total["shortfall"])
+    (3864, 2461)
+    """
+    rules = rules or CycleRules.from_row(ds.cycle())
+    loc = evaluate_locations(ds.locations, ds.overrides, rules)
+    sw = evaluate_swaps(ds.swaps, ds.overrides, rules, ds.locations)
+    sp = evaluate_soft_plans(ds.soft_plans, loc, rules)
+    municipal, regions, total = aggregate(
+        ds.municipalities,
+        own_places_table(loc, sp),
+        agreement_flows(sw),
+        soft_plan_totals(ds.soft_plans),
+    )
+    return CycleReport(rules, loc, sw, sp, municipal, regions, total)

@@ -1,0 +1,691 @@
+"""Read the data folder into validated tables.
+
+Files are read here and nowhere else in the pipeline. Every problem in every file is
+collected into one :class:`~planner.errors.InputError` so a planner can fix a
+spreadsheet in one pass; nothing downstream sees a table that did not validate.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import hashlib
+import io
+import json
+import os
+import pickle
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from pydantic import BaseModel, ValidationError
+
+from planner.data.dates import DateKind, ParsedDate
+from planner.data.schemas import TABLES, TableSpec
+from planner.errors import InputError, Issue
+
+__all__ = [
+    "Dataset",
+    "load_dataset",
+    "read_table",
+    "rows_to_frame",
+    "default_data_dir",
+    "suggest",
+    "dataset_from_tables",
+    "centroids",
+    "read_geometry",
+]
+
+
+def default_data_dir() -> Path:
+    """The data folder used when none is given.
+
+    ``PLANNER_DATA`` wins; otherwise the ``data/`` folder of the source checkout (an
+    editable install), otherwise the copy bundled in the installed package.
+    """
+    env = os.environ.get("PLANNER_DATA")
+    if env:
+        return Path(env)
+    package = Path(__file__).resolve().parents[1]
+    checkout = package.parent / "data"
+    if (checkout / "municipalities.csv").exists():
+        return checkout
+    return package / "_data"
+
+
+def suggest(value: str, options: Iterable[str], n: int = 3) -> str:
+    """'did you mean ...' text for a misspelt name, or '' when nothing is close."""
+    opts = list(options)
+    lower = {o.lower(): o for o in opts}
+    close = difflib.get_close_matches(value.lower(), list(lower), n=n, cutoff=0.6)
+    if not close:
+        return ""
+    return "did you mean " + " or ".join(repr(lower[c]) for c in close) + "?"
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _decode(raw: bytes, label: str, issues: list[Issue]) -> str | None:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # a UTF-8 byte-order mark, as Excel writes it: harmless, drop it
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        issues.append(
+            Issue(
+                label,
+                "the file is not UTF-8 text",
+                "save it as 'CSV UTF-8 (comma delimited)' (Excel) or UTF-8 in your editor",
+                line=line,
+            )
+        )
+        return None
+
+
+def _split(text: str, label: str, issues: list[Issue]) -> list[tuple[int, dict[str, str]]] | None:
+    lines = text.splitlines()
+    header = lines[0] if lines else ""
+    if not header.strip():
+        issues.append(Issue(label, "the file is empty or has no header line", "", line=1))
+        return None
+    if header.count(";") > header.count(",") or header.count("\t") > header.count(","):
+        sep = "semicolons" if header.count(";") > header.count("\t") else "tabs"
+        issues.append(
+            Issue(
+                label,
+                f"the columns are separated by {sep}, not commas",
+                "save the file as 'CSV UTF-8 (comma delimited)'; in Dutch Excel choose "
+                "'CSV UTF-8 (door komma's gescheiden)'",
+                line=1,
+            )
+        )
+        return None
+    reader = csv.DictReader(io.StringIO(text), skipinitialspace=False)
+    rows: list[tuple[int, dict[str, str]]] = []
+    for record in reader:
+        if None in record:  # more cells than header columns
+            extra = record.pop(None)
+            issues.append(
+                Issue(
+                    label,
+                    f"the row has {len(extra)} more cell(s) than the header",
+                    "quote cells that contain commas, or remove the extra cells",
+                    line=reader.line_num,
+                    value=",".join(extra),
+                )
+            )
+        if all((v or "").strip() == "" for v in record.values()):
+            continue
+        rows.append((reader.line_num, {k: (v or "") for k, v in record.items()}))
+    return rows
+
+
+def _check_columns(found: list[str], spec: TableSpec, label: str, issues: list[Issue]) -> bool:
+    ok = True
+    cols = spec.columns
+    for col in spec.required_columns:
+        if col not in found:
+            hint = suggest(col, [f for f in found if f not in cols])
+            issues.append(
+                Issue(
+                    label,
+                    f"required column {col!r} is missing",
+                    f"add a column named {col!r}" + (f" ({hint})" if hint else ""),
+                    line=1,
+                    column=col,
+                )
+            )
+            ok = False
+    for col in found:
+        if col not in cols:
+            hint = suggest(col, cols)
+            issues.append(
+                Issue(
+                    label,
+                    f"unknown column {col!r}",
+                    (hint + " Rename it" if hint else "remove it or rename it")
+                    + f"; the columns of {spec.filename} are listed in data/README.md",
+                    line=1,
+                    column=col,
+                )
+            )
+            ok = False
+    return ok
+
+
+_FRIENDLY = {
+    "int_parsing": ("is not a whole number", "write a whole number, e.g. 120"),
+    "int_from_float": ("is not a whole number", "write a whole number, e.g. 120"),
+    "int_type": ("is not a whole number", "write a whole number, e.g. 120"),
+    "greater_than_equal": ("must be 0 or more", "write a number of 0 or more"),
+    "missing": ("is empty", "fill it in"),
+    "string_too_short": ("is empty", "fill it in"),
+    "string_pattern_mismatch": ("has the wrong form", ""),
+    "bool_parsing": ("is not yes or no", "write yes or no"),
+    "string_type": ("is empty", "fill it in"),
+}
+
+
+def _pydantic_issues(
+    exc: ValidationError, label: str, line: int, row: dict[str, str], spec: TableSpec
+) -> list[Issue]:
+    out = []
+    for err in exc.errors():
+        column = str(err["loc"][0]) if err["loc"] else None
+        value = row.get(column, "") if column else None
+        kind = err["type"]
+        if kind == "value_error":
+            msg = str(err.get("ctx", {}).get("error", err["msg"]))
+            message, _, fix = msg.partition(". Fix: ")
+        elif kind == "literal_error":
+            expected = err.get("ctx", {}).get("expected", "")
+            message = "is not one of the allowed values"
+            fix = f"use one of {expected}"
+            if value:
+                options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",")]
+                hint = suggest(value, options)
+                if hint:
+                    fix = f"{hint} Allowed: {expected}"
+        elif kind == "missing" and value == "":
+            message, fix = "is empty", "fill it in"
+        elif kind in _FRIENDLY:
+            message, fix = _FRIENDLY[kind]
+            if kind == "string_pattern_mismatch":
+                if column in ("code",):
+                    fix = "write the CBS code as GM followed by four digits, e.g. GM0193"
+                else:
+                    fix = "use letters, digits, '-', '_' or '.', without spaces"
+        else:
+            message, fix = err["msg"], ""
+        if err["type"] == "value_error" and not err["loc"]:
+            column = None
+        out.append(Issue(label, message, fix, line=line, column=column, value=value or None))
+    return out
+
+
+def _column(values: list[Any]) -> Any:
+    """A typed array for one column of validated values."""
+    if isinstance(values, np.ndarray):
+        return values
+    kinds = {type(v) for v in values}
+    if bool in kinds and kinds <= {bool, type(None)}:
+        return values if type(None) in kinds else np.array(values, dtype=bool)
+    if kinds <= {int, type(None)} and int in kinds:
+        if type(None) in kinds:
+            return np.array([np.nan if v is None else v for v in values], dtype=float)
+        return np.array(values, dtype=np.int64)
+    if kinds <= {float, int, type(None)} and float in kinds:
+        return np.array([np.nan if v is None else v for v in values], dtype=float)
+    if str in kinds or kinds == {type(None)}:
+        return pd.Series(values, dtype=object)  # a Series keeps object; an array would not
+    return values
+
+
+def rows_to_frame(
+    models: list[BaseModel], spec: TableSpec, lines: list[int] | None = None
+) -> pd.DataFrame:
+    """Validated rows as a DataFrame; date cells become ``col`` (Timestamp) + ``col_kind``."""
+    # Built column by column (lists, then one DataFrame): row dicts through
+    # ``from_records`` cost more than the validation itself.
+    data: dict[str, list[Any]] = {}
+    dates: list[str] = []
+    for name, fld in spec.row_model.model_fields.items():
+        values = [getattr(m, name) for m in models]
+        if fld.annotation is ParsedDate:
+            dates.append(name)
+            data[name] = np.array(
+                [
+                    np.datetime64(v.value, "ns")
+                    if v.kind is DateKind.DATE
+                    else np.datetime64("NaT")
+                    for v in values
+                ],
+                dtype="datetime64[ns]",
+            )
+            data[f"{name}_kind"] = [v.kind.value for v in values]
+            data[f"{name}_approx"] = [v.approximate or v.intended for v in values]
+            data[f"{name}_text"] = [v.text for v in values]
+        else:
+            data[name] = values
+    if lines is not None:
+        data["_line"] = np.array(lines, dtype=np.int64)
+    if models:
+        # Text stays in object columns: for tables this small, pandas' Arrow-backed
+        # string columns cost several times more per operation (measured: loading and
+        # counting the bundled data 3-5x slower), and nothing here needs them. Arrays
+        # are typed here, once, rather than inferred column by column.
+        frame = pd.DataFrame({k: _column(v) for k, v in data.items()}, copy=False)
+    else:  # no rows: untyped (object) columns, as from_records gives
+        frame = pd.DataFrame({k: pd.Series([], dtype=object) for k in data})
+        for name in dates:
+            frame[name] = pd.to_datetime(frame[name])
+    return frame
+
+
+def read_table(
+    source: Path | str | bytes, spec: TableSpec | str, label: str | None = None
+) -> tuple[pd.DataFrame, list[int], list[Issue]]:
+    """Read and validate one table.
+
+    Parameters
+    ----------
+    source
+        A path, or the file's bytes (an upload in the app).
+    spec
+        The table spec or its name in :data:`planner.data.schemas.TABLES`.
+    label
+        The file name used in messages.
+
+    Returns
+    -------
+    (frame, lines, issues)
+        The valid rows, the line number of each, and every problem found.
+    """
+    if isinstance(spec, str):
+        spec = TABLES[spec]
+    if isinstance(source, bytes):
+        raw = source
+        label = label or spec.filename
+    else:
+        path = Path(source)
+        label = label or str(path)
+        raw = path.read_bytes()
+    issues: list[Issue] = []
+    text = _decode(raw, label, issues)
+    if text is None:
+        return pd.DataFrame(columns=spec.columns), [], issues
+    rows = _split(text, label, issues)
+    if rows is None:
+        return pd.DataFrame(columns=spec.columns), [], issues
+    header = next(csv.reader(io.StringIO(text.splitlines()[0])))
+    header = [h.strip() for h in header]
+    if not _check_columns(header, spec, label, issues):
+        return pd.DataFrame(columns=spec.columns), [], issues
+    models = []
+    lines = []
+    for line, row in rows:
+        row = {k.strip(): v for k, v in row.items() if k is not None}
+        try:
+            models.append(spec.row_model.model_validate(dict(row)))
+            lines.append(line)
+        except ValidationError as exc:
+            issues.extend(_pydantic_issues(exc, label, line, row, spec))
+    if spec.key:
+        seen: dict[str, int] = {}
+        for line, row in rows:  # raw rows: a duplicate is a duplicate even in a bad row
+            key = (row.get(spec.key) or "").strip()
+            if not key:
+                continue
+            if key in seen:
+                issues.append(
+                    Issue(
+                        label,
+                        f"duplicate {spec.key} {key!r}, also on line {seen[key]}",
+                        f"give every row its own {spec.key}",
+                        line=line,
+                        column=spec.key,
+                        value=key,
+                    )
+                )
+            else:
+                seen[key] = line
+    issues.sort(key=lambda i: i.line or 0)
+    frame = rows_to_frame(models, spec, lines)
+    return frame, lines, issues
+
+
+# --------------------------------------------------------------------------- dataset
+
+
+@dataclass
+class Dataset:
+    """The validated base data of one province.
+
+    Tables are pandas DataFrames with the columns of :mod:`planner.data.schemas`; date columns
+    are Timestamps with a ``*_kind`` companion (``date``, ``indefinite``, ``unknown``,
+    ``empty``). ``hashes`` holds a SHA-256 per file for the decision record.
+    """
+
+    municipalities: pd.DataFrame
+    locations: pd.DataFrame
+    soft_plans: pd.DataFrame
+    swaps: pd.DataFrame
+    overrides: pd.DataFrame
+    cycles: pd.DataFrame
+    population: pd.DataFrame
+    source: str = ""
+    hashes: dict[str, str] = field(default_factory=dict)
+    geometry: dict | None = None
+    centroid_table: pd.DataFrame | None = None
+
+    @property
+    def municipality_names(self) -> list[str]:
+        return list(self.municipalities["name"])
+
+    @property
+    def regions(self) -> list[str]:
+        return list(dict.fromkeys(self.municipalities["region"]))
+
+    def cycle(self, cycle_id: str | None = None) -> pd.Series:
+        """The rules row of a cycle (the first one when not named)."""
+        if cycle_id is None:
+            return self.cycles.iloc[0]
+        match = self.cycles[self.cycles["id"] == cycle_id]
+        if match.empty:
+            hint = suggest(cycle_id, self.cycles["id"])
+            raise InputError(
+                [
+                    Issue(
+                        "cycles.csv",
+                        f"unknown cycle {cycle_id!r}",
+                        (hint + " " if hint else "")
+                        + f"known cycles: {', '.join(self.cycles['id'])}",
+                    )
+                ],
+                "Unknown cycle",
+            )
+        return match.iloc[0]
+
+    def copy(self) -> Dataset:
+        return Dataset(
+            **{
+                name: (value.copy() if isinstance(value, pd.DataFrame) else value)
+                for name, value in self.__dict__.items()
+            }
+        )
+
+
+def _names_issue(
+    frame: pd.DataFrame, column: str, allowed: Iterable[str], label: str, what: str
+) -> list[Issue]:
+    allowed = list(allowed)
+    allowed_set = set(allowed)
+    out = []
+    # Plain lists, not iterrows: this runs for every table on every load.
+    for value, line in zip(frame[column].tolist(), frame["_line"].tolist(), strict=True):
+        if value is None or (isinstance(value, float) and pd.isna(value)):
+            continue
+        if value not in allowed_set:
+            hint = suggest(str(value), allowed)
+            out.append(
+                Issue(
+                    label,
+                    f"unknown {what} {value!r}",
+                    (hint + " " if hint else "")
+                    + f"use a {what} as written in the data (see data/README.md)",
+                    line=int(line),
+                    column=column,
+                    value=str(value),
+                )
+            )
+    return out
+
+
+def validate_references(ds: Dataset, labels: dict[str, str]) -> list[Issue]:
+    """Checks across tables: every name and id a row refers to must exist."""
+    issues: list[Issue] = []
+    names = ds.municipality_names
+    issues += _names_issue(ds.locations, "municipality", names, labels["locations"], "municipality")
+    issues += _names_issue(
+        ds.soft_plans, "municipality", names, labels["soft_plans"], "municipality"
+    )
+    issues += _names_issue(
+        ds.soft_plans, "location_id", ds.locations["id"], labels["soft_plans"], "location id"
+    )
+    issues += _names_issue(ds.swaps, "to_municipality", names, labels["swaps"], "municipality")
+    issues += _names_issue(
+        ds.swaps, "condition_municipality", names, labels["swaps"], "municipality"
+    )
+    country = list(ds.population["name"]) if not ds.population.empty else []
+    issues += _names_issue(
+        ds.swaps, "from_municipality", names + country, labels["swaps"], "municipality"
+    )
+    for target, table in (("location", ds.locations), ("swap", ds.swaps)):
+        sub = ds.overrides[ds.overrides["target"] == target]
+        issues += _names_issue(sub, "target_id", table["id"], labels["overrides"], f"{target} id")
+    dup_codes = ds.municipalities[ds.municipalities["code"].duplicated(keep="first")]
+    for _, row in dup_codes.iterrows():
+        issues.append(
+            Issue(
+                labels["municipalities"],
+                f"duplicate code {row['code']!r}",
+                "every municipality has its own CBS code",
+                line=int(row["_line"]),
+                column="code",
+            )
+        )
+    if ds.cycles.empty:
+        issues.append(
+            Issue(labels["cycles"], "no cycle defined", "add the rules of at least one cycle")
+        )
+    return issues
+
+
+def dataset_from_tables(
+    tables: dict[str, bytes | str | Path | None], source: str = "<tables>"
+) -> Dataset:
+    """Validate a set of tables given as file contents (or paths) into a :class:`Dataset`.
+
+    ``tables`` maps a table name of :data:`planner.data.schemas.TABLES` (``locations``,
+    ``municipalities``, ...) to its CSV bytes, text or path; a missing optional table is
+    empty. Used for uploads and by the tests; :func:`load_dataset` reads a folder
+    through it.
+
+    Raises
+    ------
+    InputError
+        Listing every problem in every table.
+    """
+    frames: dict[str, pd.DataFrame] = {}
+    labels: dict[str, str] = {}
+    issues: list[Issue] = []
+    hashes: dict[str, str] = {}
+    for name, spec in TABLES.items():
+        content = tables.get(name)
+        folder = Path(source)
+        label = (
+            str(content)
+            if isinstance(content, Path)
+            else (str(folder / spec.filename) if folder.is_dir() else spec.filename)
+        )
+        labels[name] = label
+        if content is None:
+            if spec.required:
+                issues.append(
+                    Issue(
+                        label,
+                        "file not found",
+                        f"add {spec.filename} to the data folder (see data/README.md)",
+                    )
+                )
+            frames[name] = rows_to_frame([], spec).assign(_line=pd.Series(dtype=int))
+            continue
+        raw = (
+            content.read_bytes()
+            if isinstance(content, Path)
+            else (content.encode("utf-8") if isinstance(content, str) else content)
+        )
+        hashes[spec.filename] = hashlib.sha256(raw).hexdigest()
+        frame, _, file_issues = read_table(raw, spec, label)
+        issues += file_issues
+        frames[name] = frame
+    if issues:
+        raise InputError(issues, f"Cannot load the data in {source}")
+    ds = Dataset(**frames, source=source, hashes=hashes)
+    ref_issues = validate_references(ds, labels)
+    if ref_issues:
+        raise InputError(ref_issues, f"Cannot load the data in {source}")
+    return ds
+
+
+def load_dataset(directory: Path | str | None = None) -> Dataset:
+    """Load and validate every table of a data folder.
+
+    Parameters
+    ----------
+    directory
+        The folder with ``municipalities.csv``, ``locations.csv`` and the other tables
+        described in ``data/README.md``. Defaults to :func:`default_data_dir`.
+
+    Raises
+    ------
+    InputError
+        Listing every problem in every file, each with file, line, column and fix.
+
+    Examples
+    --------
+    >>> ds = load_dataset()
+    >>> len(ds.municipalities)
+    25
+    """
+    directory = Path(directory) if directory is not None else default_data_dir()
+    if not directory.is_dir():
+        raise InputError(
+            [Issue(str(directory), "data folder not found", "pass --data with the folder")],
+            "Cannot load the data",
+        )
+    tables: dict[str, bytes | str | Path | None] = {}
+    for name, spec in TABLES.items():
+        path = directory / spec.filename
+        tables[name] = path if path.exists() else None
+    geo = directory / GEOMETRY_FILE
+    key = _cache_key(tables, geo)
+    cached = _cache_read(key)
+    if cached is not None:
+        cached.source = str(directory)
+        return cached
+    ds = dataset_from_tables(tables, str(directory))
+    if geo.exists():
+        ds.geometry = read_geometry(geo)
+        ds.hashes[GEOMETRY_FILE] = hashlib.sha256(geo.read_bytes()).hexdigest()
+        ds.centroid_table = centroids(ds.geometry)
+    _cache_write(key, ds)
+    return ds
+
+
+# --------------------------------------------------------------------------- cache
+#
+# Validating the data takes longer than solving a provincial scenario. A data set that
+# validated is kept, pickled, in the user's cache folder under a key made of the bytes of
+# every file and of the code that reads them; the same files then load without being
+# parsed again, and any change to a file or to the loader gives another key. Invalid data
+# is never cached, so its errors are reported on every run. PLANNER_CACHE=off disables it.
+
+
+#: How many validated data sets the cache keeps (the newest).
+CACHE_KEEP = 20
+
+
+def cache_dir() -> Path:
+    """Where validated data sets are kept (``PLANNER_CACHE_DIR``, else the XDG cache)."""
+    env = os.environ.get("PLANNER_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "spreiding-planner"
+
+
+def _code_fingerprint() -> bytes:
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    digest.update(b"layout-2")
+    for module in ("loader.py", "schemas.py", "dates.py"):
+        digest.update((here / module).read_bytes())
+    digest.update(pd.__version__.encode())
+    return digest.digest()
+
+
+def _cache_key(tables: dict[str, bytes | str | Path | None], geo: Path) -> str | None:
+    if os.environ.get("PLANNER_CACHE", "").lower() in ("off", "0", "no"):
+        return None
+    digest = hashlib.sha256(_code_fingerprint())
+    for name, content in sorted(tables.items()):
+        digest.update(name.encode())
+        if isinstance(content, Path):
+            digest.update(content.read_bytes())
+        digest.update(b"\0")
+    if geo.exists():
+        digest.update(geo.read_bytes())
+    return digest.hexdigest()
+
+
+def _cache_read(key: str | None) -> Dataset | None:
+    if key is None:
+        return None
+    path = cache_dir() / f"dataset-{key}.pickle"
+    try:
+        with path.open("rb") as f:
+            ds = pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None  # no cache, or one from another version: validate again
+    return ds if isinstance(ds, Dataset) else None
+
+
+def _cache_write(key: str | None, ds: Dataset) -> None:
+    if key is None:
+        return
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f"dataset-{key}.{os.getpid()}.tmp"
+        with tmp.open("wb") as f:
+            pickle.dump(ds, f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(folder / f"dataset-{key}.pickle")
+        kept = sorted(folder.glob("dataset-*.pickle"), key=lambda p: p.stat().st_mtime)
+        for old in kept[:-CACHE_KEEP]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only home: load without a cache
+
+
+GEOMETRY_FILE = "gemeenten_2024.geojson"
+
+
+def read_geometry(path: Path) -> dict:
+    """The municipality borders (GeoJSON), for the offline map and swap distances."""
+    try:
+        geo = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(
+            [Issue(str(path), f"not valid GeoJSON ({exc})", "replace it with a GeoJSON file")],
+            "Cannot load the data",
+        ) from None
+    if geo.get("type") != "FeatureCollection":
+        raise InputError(
+            [Issue(str(path), "not a GeoJSON FeatureCollection", "check the file")],
+            "Cannot load the data",
+        )
+    return geo
+
+
+def _vertices(coords: list) -> list[list[float]]:
+    if coords and isinstance(coords[0], int | float):
+        return [coords]
+    out: list[list[float]] = []
+    for item in coords:
+        out += _vertices(item)
+    return out
+
+
+def centroids(geometry: dict | None) -> pd.DataFrame:
+    """Mean of the border vertices per municipality code (lon, lat): good enough to tell
+    near from far, which is all the swap tie-break needs."""
+    rows = []
+    for feature in (geometry or {}).get("features", []):
+        props = feature.get("properties", {})
+        flat = _vertices(feature.get("geometry", {}).get("coordinates", []))
+        if flat:
+            arr = np.asarray(flat, dtype=float)
+            rows.append(
+                {
+                    "code": props.get("gemeentecode"),
+                    "lon": arr[:, 0].mean(),
+                    "lat": arr[:, 1].mean(),
+                }
+            )
+    return pd.DataFrame(rows, columns=["code", "lon", "lat"])

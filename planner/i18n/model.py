@@ -1,0 +1,5 @@
+"""Labels for model, solver and explanation texts (Dutch, English)."""
+
+from __future__ import annotations
+
+LABELS: dict[str, tuple[str, str]] = {}

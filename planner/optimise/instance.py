@@ -1,0 +1,514 @@
+"""From data and a scenario to the tables the model is built from.
+
+This stage applies the scenario's edits (location changes, the swap register), counts
+the existing places under the scenario's rules, decides for every candidate whether it
+can count at all (and says why not), and lays out the swap graph. The result, an
+:class:`Instance`, is plain tables: the PuLP statement in :mod:`planner.optimise.model` and the
+matrix path in :mod:`planner.optimise.matrix` both build from it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from planner.counting.count import (
+    CycleReport,
+    Reason,
+    aggregate,
+    agreement_flows,
+    evaluate_locations,
+    evaluate_soft_plans,
+    evaluate_swaps,
+    own_places_table,
+    soft_plan_totals,
+)
+from planner.counting.rules import CycleRules
+from planner.data.loader import Dataset, centroids
+from planner.optimise.network import load_adjacency, proposal_arcs, swap_graph
+from planner.scenario.schema import Scenario
+
+__all__ = ["Instance", "build_instance", "apply_location_changes", "scenario_rules"]
+
+
+@dataclass
+class Instance:
+    """Everything the model needs, as tables sorted by a stable key.
+
+    Rows are sorted by name or id, so the model and its answer do not depend on the row
+    order of the input files.
+    """
+
+    scenario: Scenario
+    rules: CycleRules
+    report: CycleReport
+    municipalities: pd.DataFrame
+    provinces: pd.DataFrame
+    candidates: pd.DataFrame
+    fixed_flows: pd.DataFrame
+    arcs: pd.DataFrame
+    graph: nx.DiGraph
+    swaps: pd.DataFrame
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def countable(self) -> pd.DataFrame:
+        """Candidates that can count for the cycle (their dates fit the window)."""
+        return self.candidates[self.candidates["can_count"]]
+
+
+def scenario_rules(ds: Dataset, scenario: Scenario) -> CycleRules:
+    """The data's cycle rules with the scenario's changes applied."""
+    base = CycleRules.from_row(ds.cycle(scenario.cycle.id))
+    spec = scenario.cycle
+    update = {
+        k: v
+        for k, v in {
+            "window_start": spec.start,
+            "window_end": spec.end,
+            "require_decision": spec.require_decision,
+            "soft_plans_count": spec.soft_plans_count,
+        }.items()
+        if v is not None
+    }
+    if not update:
+        return base
+    return CycleRules.model_validate({**base.model_dump(), **update})
+
+
+def _set_date(frame: pd.DataFrame, idx: int, col: str, value, kind: str) -> None:
+    frame.at[idx, col] = pd.Timestamp(value) if value is not None else pd.NaT
+    frame.at[idx, f"{col}_kind"] = kind
+    frame.at[idx, f"{col}_text"] = value.isoformat() if value is not None else kind
+    frame.at[idx, f"{col}_approx"] = False
+
+
+def apply_location_changes(ds: Dataset, scenario: Scenario) -> Dataset:
+    """A copy of the data with the scenario's location changes applied (only the
+    locations table is copied; the others are shared and never changed downstream)."""
+    out = Dataset(**{**ds.__dict__, "locations": ds.locations.copy()})
+    loc = out.locations
+    loc["closed"] = False
+    loc["changed"] = ""
+    index = {lid: i for i, lid in zip(loc.index, loc["id"], strict=True)}
+    for ch in scenario.location_changes:
+        i = index[ch.location]
+        what = []
+        if ch.places is not None:
+            loc.at[i, "places"] = ch.places
+            what.append(f"places {ch.places}")
+        if ch.start is not None:
+            _set_date(loc, i, "start", ch.start, "date")
+            what.append(f"start {ch.start:%d-%m-%Y}")
+        if ch.end is not None:
+            _set_date(loc, i, "end", ch.end, "date")
+            loc.at[i, "end_unknown"] = None
+            what.append(f"end {ch.end:%d-%m-%Y}")
+        if ch.end_indefinite:
+            _set_date(loc, i, "end", None, "indefinite")
+            loc.at[i, "end_unknown"] = None
+            what.append("end indefinite")
+        if ch.decided is not None:
+            loc.at[i, "decided"] = ch.decided
+            what.append("decided" if ch.decided else "not decided")
+        if ch.close:
+            loc.at[i, "closed"] = True
+            what.append("closed")
+        loc.at[i, "changed"] = ", ".join(what)
+    return out
+
+
+def _register_swaps(ds: Dataset, scenario: Scenario) -> pd.DataFrame:
+    """The data's swap agreements with the scenario's register applied (by id)."""
+    sw = ds.swaps.copy()
+    if "origin" not in sw:
+        sw["origin"] = "data"
+    for rec in scenario.swaps.records:
+        row = {
+            "id": rec.id,
+            "from_municipality": rec.from_municipality,
+            "to_municipality": rec.to_municipality,
+            "places": rec.places,
+            "amv_places": rec.amv_places,
+            "status": rec.status,
+            "note": rec.note or rec.condition,
+            "source": "scenario",
+            "origin": "scenario",
+        }
+        for col, value in (("start", rec.start), ("end", rec.end)):
+            row[col] = pd.Timestamp(value) if value is not None else pd.NaT
+            row[f"{col}_kind"] = "date" if value is not None else "empty"
+            row[f"{col}_text"] = value.isoformat() if value is not None else ""
+            row[f"{col}_approx"] = False
+        hit = sw.index[sw["id"] == rec.id]
+        if len(hit):
+            i = hit[0]
+            for col in ("condition_municipality", "condition_places", "condition_date"):
+                row[col] = sw.at[i, col]
+            for col in ("condition_date_kind", "condition_date_text", "condition_date_approx"):
+                row[col] = sw.at[i, col]
+            row["origin"] = "data+scenario"
+            for k, v in row.items():
+                sw.at[i, k] = v
+        else:
+            row.update(
+                condition_municipality=None,
+                condition_places=np.nan,
+                condition_date=pd.NaT,
+                condition_date_kind="empty",
+                condition_date_text="",
+                condition_date_approx=False,
+                _line=0,
+            )
+            sw = pd.concat([sw, pd.DataFrame([row])], ignore_index=True)
+    if sw.empty:
+        sw["origin"] = pd.Series(dtype=str)
+    return sw
+
+
+def _candidates(ds: Dataset, scenario: Scenario, rules: CycleRules) -> pd.DataFrame:
+    loc = ds.locations.set_index("id")
+    rows = []
+    for c in scenario.candidates:
+        row = {
+            "id": c.id,
+            "kind": c.kind,
+            "location": c.location,
+            "cost": c.cost,
+            "must_open": c.must_open,
+            "probability": c.probability,
+            "note": c.note,
+        }
+        if c.kind == "new":
+            row.update(
+                municipality=c.municipality,
+                lo=c.min_places,
+                hi=c.max_places,
+                target_group=c.target_group,
+                start=pd.Timestamp(c.start),
+                end=pd.Timestamp(c.end) if c.end else pd.NaT,
+            )
+        else:
+            base = loc.loc[c.location]
+            group = c.target_group if "target_group" in c.model_fields_set else base["target_group"]
+            if c.kind == "extend":
+                places = int(base["places"])
+                row.update(
+                    lo=c.min_places if "min_places" in c.model_fields_set else places,
+                    hi=c.max_places if c.max_places is not None else places,
+                    start=pd.Timestamp(c.start) if c.start else base["start"],
+                    end=pd.Timestamp(c.end) if c.end else pd.NaT,
+                )
+            else:  # enlarge: extra places at the location, with its dates unless given
+                row.update(
+                    lo=c.min_places,
+                    hi=c.max_places if c.max_places is not None else 0,
+                    start=pd.Timestamp(c.start) if c.start else base["start"],
+                    end=pd.Timestamp(c.end)
+                    if c.end
+                    else (base["end"] if base["end_kind"] == "date" else pd.NaT),
+                )
+            row.update(municipality=base["municipality"], target_group=group)
+        rows.append(row)
+    cols = [
+        "id", "kind", "location", "municipality", "lo", "hi", "target_group", "start", "end",
+        "cost", "must_open", "probability", "note",
+    ]  # fmt: skip
+    # Checked row by row in Python and made into a frame once: a scenario has a few
+    # candidates, and pandas' per-operation cost would dominate.
+    rows.sort(key=lambda r: r["id"])
+    w0, w1 = rules.w0, rules.w1
+    can, reasons, why = [], [], []
+    for r in rows:
+        start = pd.Timestamp(r["start"]) if pd.notna(r["start"]) else pd.NaT
+        end = pd.Timestamp(r["end"]) if pd.notna(r["end"]) else pd.NaT
+        r["start"], r["end"] = start, end
+        is_late = pd.isna(start) or start > w0
+        is_short = pd.notna(end) and end < w1
+        codes, words = [], []
+        if is_late:
+            codes.append(Reason.STARTS_AFTER.value)
+            if pd.isna(start):
+                words.append("start date not known")
+            else:
+                days = (start - w0).days
+                words.append(
+                    f"starts {start:%d-%m-%Y}, {days} days after the window start "
+                    f"{rules.window_start:%d-%m-%Y}: it cannot count for this cycle"
+                )
+        if is_short:
+            codes.append(Reason.ENDS_BEFORE.value)
+            days = (w1 - end).days
+            words.append(
+                f"ends {end:%d-%m-%Y}, {days} days before the window end "
+                f"{rules.window_end:%d-%m-%Y}: it cannot count for this cycle"
+            )
+        can.append(not (is_late or is_short))
+        reasons.append("|".join(codes))
+        why.append("; ".join(words))
+    data: dict[str, object] = {}
+    for c in cols:
+        values = [r[c] for r in rows]
+        if c in ("lo", "hi"):
+            data[c] = np.array(values, dtype=int)
+        elif c == "cost":
+            data[c] = np.array(values, dtype=float)
+        elif c == "must_open":
+            data[c] = np.array(values, dtype=bool)
+        elif c in ("start", "end"):
+            data[c] = pd.to_datetime(pd.Series(values, dtype=object)).astype("datetime64[ns]")
+        else:
+            data[c] = pd.Series(values, dtype=object)
+    data["can_count"] = np.array(can, dtype=bool)
+    data["reasons"] = pd.Series(reasons, dtype=object)
+    data["why"] = pd.Series(why, dtype=object)
+    return pd.DataFrame(data)
+
+
+def _jitter(text: str) -> float:
+    """A fixed number in [0, 1) per text, so ties are broken the same way every run."""
+    return int(hashlib.sha256(text.encode()).hexdigest()[:12], 16) / 16**12
+
+
+def swap_weights(arcs: pd.DataFrame, mun: pd.DataFrame, ds: Dataset) -> np.ndarray:
+    """Tie-break weight per arc: the distance in km between the two municipalities
+    (residents of a swapped place live near the municipality they count for, as with
+    Dronten and Kampen), plus a fixed fraction per pair so no two arcs weigh the same.
+    Without geometry, the fixed fraction alone orders the arcs."""
+    if arcs.empty:
+        return np.zeros(0)
+    cent = ds.centroid_table if ds.centroid_table is not None else centroids(ds.geometry)
+    # Dicts of the same numpy scalars as before (not .at per arc): the arithmetic below
+    # is unchanged, so the weights are bit for bit the same.
+    lon = dict(zip(cent["code"], cent["lon"].to_numpy(), strict=True))
+    lat_of = dict(zip(cent["code"], cent["lat"].to_numpy(), strict=True))
+    code = dict(zip(mun["name"], mun["code"], strict=True))
+    out = []
+    for a, b in zip(arcs["from"].tolist(), arcs["to"].tolist(), strict=True):
+        w = _jitter(f"{a}>{b}")
+        ca, cb = code.get(a), code.get(b)
+        if ca in lon and cb in lon:
+            lat = np.radians((lat_of[ca] + lat_of[cb]) / 2)
+            dx = (lon[ca] - lon[cb]) * 111.32 * np.cos(lat)
+            dy = (lat_of[ca] - lat_of[cb]) * 110.57
+            w += float(np.hypot(dx, dy))
+        out.append(w)
+    return np.array(out)
+
+
+def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None = None) -> Instance:
+    """Apply a scenario to the data and lay out what the model needs.
+
+    Parameters
+    ----------
+    ds
+        The loaded data.
+    scenario
+        A validated scenario (see :func:`planner.scenario.schema.load_scenario`).
+    data_dir
+        Where ``adjacency_2024.csv`` is, for the ``neighbours`` policy (default: the
+        data set's own folder).
+    """
+    rules = scenario_rules(ds, scenario)
+    changed = apply_location_changes(ds, scenario)
+    swaps = _register_swaps(changed, scenario)
+    policy = scenario.swaps.policy
+    loc = evaluate_locations(changed.locations, changed.overrides, rules)
+    sw = evaluate_swaps(swaps, changed.overrides, rules, changed.locations)
+    if policy == "none":
+        sw["counts"] = False
+        sw["why"] = "swap policy none: no swaps at all"
+    sp = evaluate_soft_plans(changed.soft_plans, loc, rules)
+    flows = agreement_flows(sw)
+    municipal, regions, total = aggregate(
+        changed.municipalities,
+        own_places_table(loc, sp),
+        flows,
+        soft_plan_totals(changed.soft_plans),
+    )
+    report = CycleReport(rules, loc, sw, sp, municipal, regions, total)
+    messages: list[str] = []
+
+    # The municipality table of the model, sorted by name. Built from plain lists: the
+    # tables are small and this runs for every scenario solved.
+    m = municipal.iloc[np.argsort(municipal["name"].to_numpy(dtype=object), kind="stable")]
+    names = set(m["name"])
+    name_list = m["name"].tolist()
+    province_of = dict(zip(name_list, m["province"].tolist(), strict=True))
+    f_from, f_to = flows["from"].tolist(), flows["to"].tolist()
+    f_places, f_amv = flows["places"].tolist(), flows["amv_places"].tolist()
+    external = [a not in names for a in f_from]
+    flows["external_from"] = external
+    sums: dict[tuple[str, str], int] = {}
+    ext_in: dict[str, list[int]] = {}
+    for a, b, p, q, ext in zip(f_from, f_to, f_places, f_amv, external, strict=True):
+        sums[("in", b)] = sums.get(("in", b), 0) + int(p)
+        sums[("amv_in", b)] = sums.get(("amv_in", b), 0) + int(q)
+        if ext:
+            acc = ext_in.setdefault(province_of.get(b), [0, 0])
+            acc[0] += int(p)
+            acc[1] += int(q)
+        else:
+            sums[("out", a)] = sums.get(("out", a), 0) + int(p)
+            sums[("amv_out", a)] = sums.get(("amv_out", a), 0) + int(q)
+    mun = pd.DataFrame(
+        {
+            "name": m["name"].to_numpy(dtype=object),
+            "code": m["code"].to_numpy(dtype=object),
+            "region": m["region"].to_numpy(dtype=object),
+            "province": m["province"].to_numpy(dtype=object),
+            "quota": m["quota"].to_numpy(dtype=int),
+            "amv_quota": m["amv_quota"].to_numpy(dtype=int),
+            "base": m["places"].to_numpy(dtype=int),
+            "amv_base": m["amv_places"].to_numpy(dtype=int),
+            **{
+                col: np.array([sums.get((key, n), 0) for n in name_list], dtype=int)
+                for col, key in (
+                    ("fixed_in", "in"),
+                    ("amv_fixed_in", "amv_in"),
+                    ("fixed_out", "out"),
+                    ("amv_fixed_out", "amv_out"),
+                )
+            },
+        }
+    )
+    quota_of: dict[str, list[int]] = {}
+    for p, q, aq in zip(mun["province"].tolist(), mun["quota"].tolist(),
+                        mun["amv_quota"].tolist(), strict=True):  # fmt: skip
+        acc = quota_of.setdefault(p, [0, 0])
+        acc[0] += int(q)
+        acc[1] += int(aq)
+    prov_names = sorted(quota_of)
+    provinces = pd.DataFrame(
+        {
+            "province": pd.Series(prov_names, dtype=object),
+            "quota": np.array([quota_of[p][0] for p in prov_names], dtype=int),
+            "amv_quota": np.array([quota_of[p][1] for p in prov_names], dtype=int),
+            "external_in": np.array([ext_in.get(p, [0, 0])[0] for p in prov_names], dtype=int),
+            "amv_external_in": np.array([ext_in.get(p, [0, 0])[1] for p in prov_names], dtype=int),
+        }
+    )
+
+    for i, counts, state in zip(sw.index, sw["counts"].tolist(),
+                                sw["condition_state"].tolist(), strict=True):  # fmt: skip
+        if counts and state == "not_met":
+            r = sw.loc[i]
+            messages.append(
+                f"swap {r['id']} counts by override although its condition is not met: "
+                f"{r['condition_municipality']} has {int(r['condition_places_found'])} of "
+                f"{int(r['condition_places'])} own places in use on {r['condition_date']:%d-%m-%Y}"
+            )
+    cand = _candidates(changed, scenario, rules)
+    for cid, muni, ok, why in zip(cand["id"].tolist(), cand["municipality"].tolist(),
+                                  cand["can_count"].tolist(), cand["why"].tolist(),
+                                  strict=True):  # fmt: skip
+        if not ok:
+            messages.append(f"candidate {cid} ({muni}) cannot count: {why}")
+
+    adjacency = set()
+    if policy == "neighbours":
+        adjacency = load_adjacency(data_dir or ds.source)
+        if not adjacency:
+            messages.append("policy neighbours: no adjacency_2024.csv in the data folder")
+    records = sw[sw["status"].isin(["agreed", "locked", "proposed"])]
+    graph = swap_graph(mun, records, policy, adjacency)
+
+    # Prune arcs that can never carry a useful swap: the giver must be able to have a
+    # surplus and the receiver must be able to be short.
+    cap_hi: dict[str, int] = {}
+    amv_hi: dict[str, int] = {}
+    for muni, hi, group, ok in zip(
+        cand["municipality"].tolist(), cand["hi"].tolist(), cand["target_group"].tolist(),
+        cand["can_count"].tolist(), strict=True,
+    ):  # fmt: skip
+        if ok:
+            cap_hi[muni] = cap_hi.get(muni, 0) + int(hi)
+            if group == "amv":
+                amv_hi[muni] = amv_hi.get(muni, 0) + int(hi)
+    rows = {
+        r.name: r for r in mun.itertuples(index=False)
+    }  # name -> row with quota, base, fixed flows
+    max_own = {n: int(r.base) + cap_hi.get(n, 0) for n, r in rows.items()}
+    max_amv = {n: int(r.amv_base) + amv_hi.get(n, 0) for n, r in rows.items()}
+    can_give = {n: max_own[n] - r.fixed_out > r.quota for n, r in rows.items()}
+    can_give_amv = {n: max_amv[n] - r.amv_fixed_out > r.amv_quota for n, r in rows.items()}
+    can_short = {n: r.base + r.fixed_in - r.fixed_out < r.quota for n, r in rows.items()}
+    can_short_amv = {
+        n: r.amv_base + r.amv_fixed_in - r.amv_fixed_out < r.amv_quota for n, r in rows.items()
+    }
+    arcs = []
+    givers = set(scenario.swaps.givers) if scenario.swaps.givers is not None else names
+    receivers = set(scenario.swaps.receivers) if scenario.swaps.receivers is not None else names
+    if policy != "none":
+        for a, b in proposal_arcs(graph):
+            if a not in givers or b not in receivers:
+                continue
+            if can_give[a] and (can_short[b] or can_short_amv[b]):
+                amv = bool(scenario.swaps.amv and can_give_amv[a] and can_short_amv[b])
+                arcs.append(
+                    {"id": f"{a}>{b}", "from": a, "to": b, "ub": np.nan, "amv_ub": np.nan,
+                     "amv": amv, "source": "policy"}
+                )  # fmt: skip
+        proposed = sw[sw["status"] == "proposed"]
+        for r in proposed.itertuples(index=False):
+            reasons = [c for c in str(r.reasons).split("|") if c and c != Reason.NOT_AGREED]
+            if reasons:
+                messages.append(f"proposed swap {r.id} cannot count: {r.rule_why}")
+                continue
+            if r.from_municipality not in names:
+                messages.append(
+                    f"proposed swap {r.id} comes from outside the data ({r.from_municipality}); "
+                    "record it as agreed to count it"
+                )
+                continue
+            if not can_give[r.from_municipality]:
+                # Proposed swaps move only surplus; a giver without candidates that can
+                # never reach its own quota would make the model infeasible.
+                messages.append(
+                    f"proposed swap {r.id} cannot be used: {r.from_municipality} cannot have "
+                    f"a surplus in this scenario (at most {int(max_own[r.from_municipality])} "
+                    f"own places against a quota of {int(rows[r.from_municipality].quota)})"
+                )
+                continue
+            arcs.append(
+                {"id": f"record:{r.id}", "from": r.from_municipality, "to": r.to_municipality,
+                 "ub": float(r.places), "amv_ub": float(r.amv_places),
+                 "amv": bool(r.amv_places > 0), "source": f"record:{r.id}"}
+            )  # fmt: skip
+    arcs.sort(key=lambda a: a["id"])
+    arc_cols = ["id", "from", "to", "ub", "amv_ub", "amv", "source"]
+    arc_frame = pd.DataFrame(
+        {
+            c: (
+                np.array([a[c] for a in arcs], dtype=float)
+                if c in ("ub", "amv_ub")
+                else np.array([a[c] for a in arcs], dtype=bool)
+                if c == "amv"
+                else pd.Series([a[c] for a in arcs], dtype=object)
+            )
+            for c in arc_cols
+        }
+    )
+    arc_frame["weight"] = swap_weights(arc_frame, mun, changed)
+
+    fixed = flows.rename(columns={"external_from": "external"})
+    if len(fixed) > 1:
+        fixed = fixed.sort_values("id", kind="stable").reset_index(drop=True)
+    return Instance(
+        scenario=scenario,
+        rules=rules,
+        report=report,
+        municipalities=mun,
+        provinces=provinces,
+        candidates=cand,
+        fixed_flows=fixed,
+        arcs=arc_frame,
+        graph=graph,
+        swaps=sw,
+        messages=messages,
+    )

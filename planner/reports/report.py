@@ -1,0 +1,261 @@
+"""The cycle report in the forms people use: terminal table, JSON, CSV, Excel."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+import pandas as pd
+
+from planner.counting.count import LEVEL_COLUMNS, CycleReport
+from planner.i18n import Lang, t
+from planner.reports.export import safe_text, write_xlsx
+from planner.tables import jsonable, records, text_table
+
+__all__ = ["report_dict", "report_text", "report_csv", "report_sheets", "write_report_xlsx"]
+
+MUNI_JSON = [
+    "code",
+    "name",
+    "region",
+    "quota",
+    "amv_quota",
+    "places",
+    "amv_places",
+    "swapped_in",
+    "swapped_out",
+    "credited",
+    "amv_credited",
+    "shortfall",
+    "amv_shortfall",
+    "surplus",
+    "soft_plans",
+    "amv_soft_plans",
+    "coverage",
+]
+
+
+def _rules_dict(report: CycleReport) -> dict[str, Any]:
+    r = report.rules
+    return {
+        "id": r.id,
+        "name": r.name,
+        "window_start": r.window_start.isoformat(),
+        "window_end": r.window_end.isoformat(),
+        "require_decision": r.require_decision,
+        "soft_plans_count": r.soft_plans_count,
+    }
+
+
+def report_dict(report: CycleReport) -> dict[str, Any]:
+    """The report as a JSON-ready dict: rules, province, regions, municipalities, overrides."""
+    regions = []
+    for row in records(report.regions, ["region", *LEVEL_COLUMNS]):
+        row["name"] = row.pop("region")
+        regions.append(row)
+    overrides = [
+        {
+            "kind": o["kind"],
+            "id": o["id"],
+            "municipality": o["municipality"],
+            "name": o["name"],
+            "places": o["places"],
+            "counts": o["counts"],
+            "date_rule_counts": o["rule_counts"],
+            "date_rule_reasons": o["rule_why"],
+            "override": o["override_id"],
+            "reason": o["override_reason"],
+        }
+        for o in records(report.overrides)
+    ]
+    province = jsonable(report.total.to_dict())
+    names = report.municipalities["province"].unique()
+    province["name"] = str(names[0]) if len(names) == 1 else "+".join(map(str, names))
+    return {
+        "rules": _rules_dict(report),
+        "province": province,
+        "regions": regions,
+        "municipalities": records(report.municipalities, MUNI_JSON),
+        "swaps": [
+            {
+                "id": s["id"],
+                "from": s["from_municipality"],
+                "to": s["to_municipality"],
+                "places": s["places"],
+                "amv_places": s["amv_places"],
+                "counts": s["counts"],
+                "condition": s["condition_state"],
+                "why": s["why"],
+            }
+            for s in records(report.swaps)
+        ],
+        "overrides": overrides,
+    }
+
+
+_TEXT_COLS = [
+    "quota",
+    "amv_quota",
+    "places",
+    "swapped_in",
+    "credited",
+    "amv_credited",
+    "shortfall",
+    "amv_shortfall",
+    "soft_plans",
+]
+
+
+def report_text(report: CycleReport, lang: Lang = "nl") -> str:
+    """The cycle table for the terminal: municipalities by region, region and province totals."""
+    r = report.rules
+    title = (
+        f"{t('cycle_table', lang)}: {r.name or r.id}  |  {t('window', lang)} "
+        f"{r.window_start:%d-%m-%Y} - {r.window_end:%d-%m-%Y}, "
+        + (t("decision_required", lang) if r.require_decision else t("no_decision_required", lang))
+        + (f", {t('with_soft_plans', lang).lower()}" if r.soft_plans_count else "")
+    )
+    headers = [t("name", lang), *(t(c, lang) for c in _TEXT_COLS), "%"]
+    rows: list[list[Any]] = []
+    rules_after = []
+    mun = report.municipalities
+    for _, reg in report.regions.iterrows():
+        for _, m in mun[mun["region"] == reg["region"]].iterrows():
+            rows.append([m["name"], *(int(m[c]) for c in _TEXT_COLS), _pct(m["coverage"])])
+        rules_after.append(len(rows) - 1)
+        rows.append(
+            [f"{t('total', lang)} {reg['region']}", *_level_cells(reg), _pct(reg["coverage"])]
+        )
+        rules_after.append(len(rows) - 1)
+    tot = report.total
+    rows.append([t("total", lang), *_level_cells(tot), _pct(tot["coverage"])])
+    out = [title, "", text_table(rows, headers, rules_after)]
+    out.append(
+        f"\n{t('municipal_shortfall', lang)}: {int(tot['municipal_shortfall']):,}".replace(",", ".")
+        + f"  |  {t('amv_municipal_shortfall', lang)}: "
+        + f"{int(tot['amv_municipal_shortfall']):,}".replace(",", ".")
+    )
+    ov = report.overrides
+    if len(ov):
+        out.append(f"\n{t('overrides', lang)}:")
+        for _, o in ov.iterrows():
+            verdict = (
+                ("telt" if lang == "nl" else "counts")
+                if o["rule_counts"]
+                else ("telt niet" if lang == "nl" else "does not count")
+            )
+            out.append(
+                f"  - {o['name']} ({o['municipality']}, {int(o['places'])}): "
+                f"{t('rule_verdict', lang).lower()} {verdict}"
+                + ("" if o["rule_counts"] else f" ({o['rule_why']})")
+                + f"; {o['override_id']}: {o['override_reason']}"
+            )
+    return "\n".join(out)
+
+
+def _level_cells(level: pd.Series) -> list[int]:
+    # A region or the province has no swaps of its own: its "swapped in" is what it is
+    # credited from outside (Dronten's places for Kampen).
+    return [
+        int(level["credited"] - level["places"]) if c == "swapped_in" else int(level[c])
+        for c in _TEXT_COLS
+    ]
+
+
+def _pct(value: float) -> str:
+    return "" if pd.isna(value) else f"{100 * value:.0f}%"
+
+
+def report_csv(report: CycleReport) -> str:
+    """One CSV with a ``level`` column: municipality rows, then regions, then the province."""
+    buf = io.StringIO()
+    cols = [
+        "quota",
+        "amv_quota",
+        "places",
+        "amv_places",
+        "credited",
+        "amv_credited",
+        "shortfall",
+        "amv_shortfall",
+        "soft_plans",
+        "amv_soft_plans",
+    ]
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["level", "name", "region", *cols, "municipal_shortfall"])
+    for _, m in report.municipalities.iterrows():
+        w.writerow(
+            [
+                "municipality",
+                safe_text(m["name"]),
+                safe_text(m["region"]),
+                *(int(m[c]) for c in cols),
+                "",
+            ]
+        )
+    for _, r in report.regions.iterrows():
+        w.writerow(
+            [
+                "region",
+                safe_text(r["region"]),
+                safe_text(r["region"]),
+                *(int(r[c]) for c in cols),
+                int(r["municipal_shortfall"]),
+            ]
+        )
+    tot = report.total
+    w.writerow(["province", "", "", *(int(tot[c]) for c in cols), int(tot["municipal_shortfall"])])
+    return buf.getvalue()
+
+
+def report_sheets(report: CycleReport, lang: Lang = "nl") -> dict[str, pd.DataFrame]:
+    """The report as named tables for a workbook."""
+    mun = report.municipalities.copy()
+    regions = report.regions.copy()
+    tot = report.total
+    summary_rows = []
+    for _, reg in regions.iterrows():
+        for _, m in mun[mun["region"] == reg["region"]].iterrows():
+            summary_rows.append(
+                {
+                    "level": "gemeente",
+                    "name": m["name"],
+                    **{c: m[c] for c in LEVEL_COLUMNS if c in m},
+                }
+            )
+        summary_rows.append(
+            {"level": "regio", "name": reg["region"], **{c: reg[c] for c in LEVEL_COLUMNS}}
+        )
+    summary_rows.append(
+        {"level": "provincie", "name": t("total", lang), **{c: tot[c] for c in LEVEL_COLUMNS}}
+    )
+    summary = pd.DataFrame(summary_rows)
+    loc_cols = [
+        "id", "municipality", "name", "places", "target_group", "type", "operator",
+        "start_text", "end_text", "decided", "status", "counts", "why", "override_id", "source",
+    ]  # fmt: skip
+    return {
+        t("cycle_table", lang): summary,
+        "locaties" if lang == "nl" else "locations": report.locations[loc_cols],
+        "uitruil" if lang == "nl" else "swaps": report.swaps[
+            [
+                "id",
+                "from_municipality",
+                "to_municipality",
+                "places",
+                "amv_places",
+                "status",
+                "counts",
+                "condition_state",
+                "why",
+                "source",
+            ]
+        ],
+        "uitzonderingen" if lang == "nl" else "overrides": report.overrides,
+    }
+
+
+def write_report_xlsx(report: CycleReport, path: str, lang: Lang = "nl") -> None:
+    """Write the report workbook (summary, locations, swaps, overrides)."""
+    write_xlsx(path, report_sheets(report, lang))

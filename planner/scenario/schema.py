@@ -1,0 +1,658 @@
+"""Scenario files: the questions planners ask, as YAML validated with clear errors.
+
+A scenario names the cycle's rules, the swap policy, candidate locations, changes to
+existing locations, budget limits and the order of the objectives. It is read with
+``yaml.safe_load``, may build on another file (``extends:``), and is checked against the
+data: an unknown location, municipality or key is reported with the file, the key path
+and the nearest valid names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from planner.data.dates import DateKind, DateParseError, parse_date_cell
+from planner.data.loader import Dataset, suggest
+from planner.errors import InputError, Issue
+
+__all__ = [
+    "Scenario",
+    "Candidate",
+    "LocationChange",
+    "SwapRecord",
+    "SwapSettings",
+    "Limits",
+    "CycleSpec",
+    "SolverSettings",
+    "RiskSettings",
+    "StartDelay",
+    "OBJECTIVES",
+    "DEFAULT_OBJECTIVE",
+    "load_scenario",
+    "parse_scenario",
+    "check_against_data",
+    "scenario_hash",
+]
+
+Objective = Literal[
+    "provincial_shortfall", "amv_shortfall", "municipal_shortfall", "new_places", "swap_volume"
+]
+OBJECTIVES: tuple[str, ...] = (
+    "provincial_shortfall",
+    "amv_shortfall",
+    "municipal_shortfall",
+    "new_places",
+    "swap_volume",
+)
+DEFAULT_OBJECTIVE = list(OBJECTIVES)
+
+
+def _to_date(value: Any) -> Any:
+    """Dates in a scenario: YAML dates, or any notation the data files accept."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        parsed = parse_date_cell(str(value))
+    except DateParseError as exc:
+        raise ValueError(f"{exc.reason}. Fix: {exc.fix}") from None
+    if parsed.kind in (DateKind.EMPTY, DateKind.INDEFINITE):
+        return None
+    if parsed.kind is DateKind.UNKNOWN:
+        raise ValueError(
+            "a date that is not yet known cannot be planned with. Fix: give the earliest "
+            "date it can realistically be in use"
+        )
+    return parsed.value
+
+
+ScenarioDate = Annotated[date | None, BeforeValidator(_to_date)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class CycleSpec(_Model):
+    """Changes to the counting rules of the cycle (omitted keys keep the data's rules)."""
+
+    id: str | None = None
+    start: ScenarioDate = None
+    end: ScenarioDate = None
+    require_decision: bool | None = None
+    soft_plans_count: bool | None = None
+
+
+class SwapRecord(_Model):
+    """A swap in the scenario's register (issue: swap register).
+
+    ``agreed`` and ``locked`` swaps are fixed in the model; ``proposed`` ones are
+    options the optimiser may take (up to ``places``).
+    """
+
+    id: str = Field(min_length=1)
+    from_municipality: str = Field(alias="from")
+    to_municipality: str = Field(alias="to")
+    places: int = Field(ge=0)
+    amv_places: int = Field(default=0, ge=0)
+    start: ScenarioDate = None
+    end: ScenarioDate = None
+    status: Literal["proposed", "agreed", "locked"] = "proposed"
+    condition: str | None = None
+    note: str | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _check(self) -> SwapRecord:
+        if self.amv_places > self.places:
+            raise ValueError("amv_places is more than places; amv places are part of the places")
+        if self.from_municipality == self.to_municipality:
+            raise ValueError("from and to are the same municipality")
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+
+class SwapSettings(_Model):
+    """Which swaps the optimiser may propose.
+
+    ``none``: no swaps at all, recorded agreements included; ``agreements`` (default):
+    only the recorded agreements; ``region`` / ``province``: also proposals between any
+    two municipalities of the same region / province; ``neighbours``: between
+    municipalities that share a border (same province). ``givers`` / ``receivers``
+    restrict the proposals to those municipalities.
+    """
+
+    policy: Literal["none", "agreements", "region", "province", "neighbours"] = "agreements"
+    max_per_pair: int | None = Field(default=None, ge=0)
+    max_in_per_municipality: int | None = Field(default=None, ge=0)
+    amv: bool = True
+    givers: list[str] | None = None
+    receivers: list[str] | None = None
+    records: list[SwapRecord] = Field(default_factory=list, alias="register")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class StartDelay(_Model):
+    """A triangular distribution of the delay (days) of a candidate's start, for risk
+    runs: ``min`` <= ``mode`` (most likely) <= ``max``. A draw whose delayed start falls
+    after the window start cannot count."""
+
+    min: float = Field(default=0, ge=0)
+    mode: float = Field(ge=0)
+    max: float = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _order(self) -> StartDelay:
+        if not self.min <= self.mode <= self.max:
+            raise ValueError(
+                f"min {self.min:g}, mode {self.mode:g}, max {self.max:g} are not in order. "
+                "Fix: give min <= mode <= max (days of delay)"
+            )
+        return self
+
+
+class Candidate(_Model):
+    """A site that may be opened, or an existing location that may be extended/enlarged.
+
+    ``probability`` (of being realised in time) and ``start_delay_days`` matter only to
+    risk runs (:mod:`planner.risk.sweep`); a plain solve assumes the candidate materialises.
+    """
+
+    id: str = Field(min_length=1, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+    municipality: str | None = None
+    kind: Literal["new", "extend", "enlarge"] = "new"
+    location: str | None = None
+    min_places: int = Field(default=0, ge=0)
+    max_places: int | None = Field(default=None, ge=0)
+    target_group: Literal["asiel", "amv"] = "asiel"
+    start: ScenarioDate = None
+    end: ScenarioDate = None
+    cost: float = Field(default=1.0, ge=0)
+    must_open: bool = False
+    probability: float | None = Field(default=None, ge=0, le=1)
+    start_delay_days: StartDelay | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Candidate:
+        if self.kind == "new":
+            if self.municipality is None:
+                raise ValueError("a new candidate needs a municipality")
+            if self.max_places is None:
+                raise ValueError("a new candidate needs max_places")
+            if self.start is None:
+                raise ValueError("a new candidate needs start: the earliest date it can be in use")
+        elif self.location is None:
+            raise ValueError(f"a candidate of kind {self.kind!r} needs the location id to change")
+        if self.max_places is not None and self.min_places > self.max_places:
+            raise ValueError(
+                f"min_places {self.min_places} is more than max_places {self.max_places}"
+            )
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+
+class LocationChange(_Model):
+    """An edit to an existing location: new places, dates or decision, or closing it."""
+
+    location: str = Field(min_length=1)
+    places: int | None = Field(default=None, ge=0)
+    start: ScenarioDate = None
+    end: ScenarioDate = None
+    end_indefinite: bool = False
+    decided: bool | None = None
+    close: bool = False
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> LocationChange:
+        if self.end_indefinite and self.end is not None:
+            raise ValueError("give either end or end_indefinite, not both")
+        return self
+
+
+class Limits(_Model):
+    """Budget limits on candidates."""
+
+    max_new_locations: int | None = Field(default=None, ge=0)
+    max_new_places: int | None = Field(default=None, ge=0)
+    max_cost: float | None = Field(default=None, ge=0)
+
+
+class SolverSettings(_Model):
+    """Which solver, and how long it may take."""
+
+    name: Literal["auto", "highs", "cbc"] = "auto"
+    time_limit: float = Field(default=60.0, gt=0)
+    engine: Literal["auto", "pulp", "matrix"] = "auto"
+    tie_break: bool = True
+
+
+Probability = Annotated[float, Field(ge=0, le=1)]
+
+
+class RiskSettings(_Model):
+    """Assumptions for risk runs, by candidate id, so that a scenario can add them to
+    candidates it inherits (``extends:``) without restating them. A value here replaces
+    the candidate's own ``probability`` / ``start_delay_days``."""
+
+    probability: dict[str, Probability] = Field(default_factory=dict)
+    start_delay_days: dict[str, StartDelay] = Field(default_factory=dict)
+
+
+class Scenario(_Model):
+    """One scenario. Only ``name`` is required.
+
+    Examples
+    --------
+    >>> s = Scenario(name="Borne opens", candidates=[{"id": "borne-new",
+    ...     "municipality": "Borne", "max_places": 150, "start": "2025-05-01"}])
+    >>> s.candidates[0].max_places, s.swaps.policy
+    (150, 'agreements')
+    """
+
+    name: str = Field(min_length=1)
+    description: str = ""
+    extends: str | None = None
+    cycle: CycleSpec = Field(default_factory=CycleSpec)
+    swaps: SwapSettings = Field(default_factory=SwapSettings)
+    candidates: list[Candidate] = Field(default_factory=list)
+    location_changes: list[LocationChange] = Field(default_factory=list)
+    limits: Limits = Field(default_factory=Limits)
+    objective: list[Objective] = Field(default_factory=lambda: list(DEFAULT_OBJECTIVE))
+    solver: SolverSettings = Field(default_factory=SolverSettings)
+    risk: RiskSettings = Field(default_factory=RiskSettings)
+
+    @field_validator("objective")
+    @classmethod
+    def _objective(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("an objective is listed twice")
+        # Levels not named come last, in the default order, so every run is fully
+        # determined: a scenario that only says [municipal_shortfall] still prefers
+        # fewer new places and fewer swaps among equally good answers.
+        return [*value, *(o for o in DEFAULT_OBJECTIVE if o not in value)]
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Scenario:
+        for what, ids in (
+            ("candidate", [c.id for c in self.candidates]),
+            ("swap", [s.id for s in self.swaps.records]),
+        ):
+            dup = {i for i in ids if ids.count(i) > 1}
+            if dup:
+                raise ValueError(f"{what} id {sorted(dup)[0]!r} is used twice")
+        ids = [c.id for c in self.candidates]
+        for key in ("probability", "start_delay_days"):
+            for cid in getattr(self.risk, key):
+                if cid not in ids:
+                    hint = suggest(cid, ids)
+                    raise ValueError(
+                        f"risk.{key} names {cid!r}, which is not a candidate of this "
+                        f"scenario. Fix: {hint + ' ' if hint else ''}use a candidate id"
+                    )
+        return self
+
+    def probability(self, candidate: str) -> float | None:
+        """The probability that a candidate is realised in time (None: not uncertain)."""
+        if candidate in self.risk.probability:
+            return self.risk.probability[candidate]
+        return next((c.probability for c in self.candidates if c.id == candidate), None)
+
+    def start_delay(self, candidate: str) -> StartDelay | None:
+        """The distribution of a candidate's start delay (None: starts as given)."""
+        if candidate in self.risk.start_delay_days:
+            return self.risk.start_delay_days[candidate]
+        return next((c.start_delay_days for c in self.candidates if c.id == candidate), None)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _path(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    model: type[BaseModel] | None = Scenario
+    for part in loc:
+        if model is None or isinstance(part, int):
+            continue
+        field = model.model_fields.get(str(part))
+        if field is None:
+            alias = {f.alias: f for f in model.model_fields.values() if f.alias}
+            field = alias.get(str(part))
+        if field is None:
+            return model
+        ann = field.annotation
+        args = getattr(ann, "__args__", ())
+        inner = next(
+            (a for a in (ann, *args) if isinstance(a, type) and issubclass(a, BaseModel)), None
+        )
+        model = inner
+    return model
+
+
+def _issues(exc: ValidationError, label: str) -> list[Issue]:
+    out = []
+    for err in exc.errors():
+        loc = err["loc"]
+        path = _path(loc)
+        kind = err["type"]
+        value = err.get("input")
+        if kind == "extra_forbidden":
+            parent = _model_at(loc[:-1])
+            allowed = []
+            if parent is not None:
+                allowed = [f.alias or n for n, f in parent.model_fields.items()]
+            hint = suggest(str(loc[-1]), allowed)
+            out.append(
+                Issue(
+                    label,
+                    f"unknown key {loc[-1]!r}",
+                    (hint + " " if hint else "") + f"allowed keys here: {', '.join(allowed)}",
+                    column=path,
+                )
+            )
+            continue
+        if kind == "literal_error":
+            expected = err.get("ctx", {}).get("expected", "")
+            options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",")]
+            hint = suggest(str(value), options) if value is not None else ""
+            out.append(
+                Issue(
+                    label,
+                    "is not one of the allowed values",
+                    (hint + " " if hint else "") + f"use one of {expected}",
+                    column=path,
+                    value=str(value),
+                )
+            )
+            continue
+        if kind == "missing":
+            out.append(Issue(label, "is required", "add it", column=path))
+            continue
+        if path.endswith("probability") or ".probability." in path:
+            out.append(
+                Issue(label, "is not a probability", "give a number from 0 to 1 (0.6 for 60%)",
+                      column=path, value=None if value is None else str(value))
+            )  # fmt: skip
+            continue
+        msg = (
+            str(err.get("ctx", {}).get("error", err["msg"]))
+            if kind == "value_error"
+            else err["msg"]
+        )
+        message, _, fix = msg.partition(". Fix: ")
+        shown = None if isinstance(value, dict | list) else (None if value is None else str(value))
+        out.append(Issue(label, message, fix, column=path or None, value=shown))
+    return out
+
+
+def read_yaml_text(text: str, label: str = "<scenario>") -> dict[str, Any]:
+    """A scenario's YAML text as a mapping, or an InputError naming the YAML line.
+
+    The one place scenario text is parsed: files (:func:`load_scenario`), uploads and
+    the database (:mod:`planner.app.editing`) all come through here.
+    """
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise InputError(
+            [
+                Issue(
+                    label,
+                    f"not valid YAML: {problem}",
+                    "check indentation (spaces, not tabs) and that every 'key: value' "
+                    "has a space after the colon",
+                    line=line,
+                )
+            ],
+            "Cannot read the scenario",
+        ) from None
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise InputError(
+            [Issue(label, "a scenario must be a mapping of keys (name:, candidates:, ...)", "")],
+            "Cannot read the scenario",
+        )
+    return raw
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    label = str(path)
+    if not path.exists():
+        raise InputError(
+            [
+                Issue(
+                    label, "scenario file not found", "check the path; scenarios live in scenarios/"
+                )
+            ],
+            "Cannot read the scenario",
+        )
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(
+            [Issue(label, "the file is not UTF-8 text", "save it as UTF-8")],
+            "Cannot read the scenario",
+        ) from None
+    return read_yaml_text(text, label)
+
+
+def merge_scenario_data(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """A child scenario's keys replace its parent's; mappings merge key by key; lists
+    of items with an ``id`` (or ``location``) merge by that id."""
+    out = dict(base)
+    for key, value in child.items():
+        if key in ("extends", "name", "description"):
+            out[key] = value
+            continue
+        old = out.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            out[key] = merge_scenario_data(old, value)
+        elif isinstance(old, list) and isinstance(value, list) and _keyed(old + value):
+            merged = {_key(i): i for i in old}
+            for item in value:
+                if item.get("remove"):
+                    merged.pop(_key(item), None)
+                else:
+                    merged[_key(item)] = item
+            out[key] = list(merged.values())
+        else:
+            out[key] = value
+    return out
+
+
+def _key(item: dict[str, Any]) -> str:
+    return str(item.get("id", item.get("location")))
+
+
+def _keyed(items: list[Any]) -> bool:
+    return all(isinstance(i, dict) and ("id" in i or "location" in i) for i in items)
+
+
+def parse_scenario(raw: dict[str, Any], label: str = "<scenario>") -> Scenario:
+    """Validate a scenario mapping (already merged with its parents)."""
+    try:
+        return Scenario.model_validate(raw)
+    except ValidationError as exc:
+        raise InputError(_issues(exc, label), f"Scenario {label} has problems") from None
+
+
+def _resolve(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
+    raw = _read_yaml(path)
+    parent = raw.get("extends")
+    if not parent:
+        return raw
+    parent_path = (path.parent / str(parent)).resolve()
+    if parent_path in seen:
+        chain = " -> ".join(p.name for p in (*seen, parent_path))
+        raise InputError(
+            [
+                Issue(
+                    str(path),
+                    f"extends forms a cycle: {chain}",
+                    "remove one of the extends",
+                    column="extends",
+                )
+            ],
+            "Cannot read the scenario",
+        )
+    if not parent_path.exists():
+        siblings = [p.name for p in path.parent.glob("*.y*ml")]
+        hint = suggest(str(parent), siblings)
+        raise InputError(
+            [
+                Issue(
+                    str(path),
+                    f"extends {parent!r}, which does not exist",
+                    (hint + " " if hint else "") + "give a path relative to this file",
+                    column="extends",
+                )
+            ],
+            "Cannot read the scenario",
+        )
+    base = _resolve(parent_path, (*seen, parent_path))
+    return merge_scenario_data(base, raw)
+
+
+def load_scenario(path: str | Path, ds: Dataset | None = None) -> Scenario:
+    """Read, merge (``extends``) and validate a scenario file.
+
+    Parameters
+    ----------
+    path
+        The YAML file.
+    ds
+        When given, names and ids in the scenario are checked against the data.
+
+    Raises
+    ------
+    InputError
+        With file, key path, the problem and the nearest valid names.
+
+    Examples
+    --------
+    >>> from planner.data.loader import default_data_dir
+    >>> s = load_scenario(default_data_dir().parent / "scenarios" / "base.yaml")
+    >>> s.swaps.policy
+    'agreements'
+    """
+    path = Path(path).resolve()
+    raw = _resolve(path, (path,))
+    scenario = parse_scenario(raw, str(path))
+    if ds is not None:
+        check_against_data(scenario, ds, str(path))
+    return scenario
+
+
+def check_against_data(scenario: Scenario, ds: Dataset, label: str = "<scenario>") -> None:
+    """Every municipality and location the scenario names must exist in the data."""
+    issues: list[Issue] = []
+    munis = ds.municipality_names
+    country = list(ds.population["name"]) if not ds.population.empty else []
+    locs = list(ds.locations["id"])
+
+    def muni(value: str | None, path: str, outside_ok: bool = False) -> None:
+        if value is None or value in munis or (outside_ok and value in country):
+            return
+        hint = suggest(value, munis + (country if outside_ok else []))
+        issues.append(
+            Issue(
+                label,
+                f"unknown municipality {value!r}",
+                (hint + " " if hint else "") + "use a name from data/municipalities.csv",
+                column=path,
+                value=value,
+            )
+        )
+
+    def loc(value: str | None, path: str) -> None:
+        if value is None or value in locs:
+            return
+        hint = suggest(value, locs)
+        issues.append(
+            Issue(
+                label,
+                f"unknown location {value!r}",
+                (hint + " " if hint else "") + "use an id from data/locations.csv",
+                column=path,
+                value=value,
+            )
+        )
+
+    for i, c in enumerate(scenario.candidates):
+        muni(c.municipality, f"candidates[{i}].municipality")
+        loc(c.location, f"candidates[{i}].location")
+        if c.kind != "new" and c.location in locs and c.municipality is not None:
+            actual = ds.locations.loc[ds.locations["id"] == c.location, "municipality"].iloc[0]
+            if actual != c.municipality:
+                issues.append(
+                    Issue(
+                        label,
+                        f"location {c.location!r} is in {actual}, not {c.municipality}",
+                        "leave municipality out for extend/enlarge candidates",
+                        column=f"candidates[{i}].municipality",
+                    )
+                )
+    for i, ch in enumerate(scenario.location_changes):
+        loc(ch.location, f"location_changes[{i}].location")
+    for key in ("givers", "receivers"):
+        for i, name in enumerate(getattr(scenario.swaps, key) or []):
+            muni(name, f"swaps.{key}[{i}]")
+    for i, s in enumerate(scenario.swaps.records):
+        muni(s.from_municipality, f"swaps.register[{i}].from", outside_ok=True)
+        muni(s.to_municipality, f"swaps.register[{i}].to")
+    if scenario.cycle.id is not None and scenario.cycle.id not in set(ds.cycles["id"]):
+        hint = suggest(scenario.cycle.id, ds.cycles["id"])
+        issues.append(
+            Issue(
+                label,
+                f"unknown cycle {scenario.cycle.id!r}",
+                (hint + " " if hint else "") + "use an id from data/cycles.csv",
+                column="cycle.id",
+            )
+        )
+    if issues:
+        raise InputError(issues, f"Scenario {label} does not match the data")
+
+
+def scenario_hash(scenario: Scenario) -> str:
+    """A stable hash of the scenario's content (not of its file's formatting)."""
+    exclude: dict = {"name": True, "description": True, "extends": True}
+    # Keys added for risk runs are left out while unused, so the hash of a scenario
+    # that does not use them is what it was before they existed.
+    if scenario.risk == RiskSettings():
+        exclude["risk"] = True
+    if all(c.start_delay_days is None for c in scenario.candidates):
+        exclude["candidates"] = {"__all__": {"start_delay_days"}}
+    text = scenario.model_dump_json(by_alias=True, exclude=exclude)
+    return hashlib.sha256(text.encode()).hexdigest()
