@@ -518,6 +518,7 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
                      "amv": amv, "source": "policy"}
                 )  # fmt: skip
         proposed = sw[sw["status"] == "proposed"]
+        on_pair: dict[tuple[str, str], list[tuple[str, int, int]]] = {}
         for r in proposed.itertuples(index=False):
             reasons = [c for c in str(r.reasons).split("|") if c and c != Reason.NOT_AGREED]
             if reasons:
@@ -576,10 +577,31 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
                     )
                     + "); its other places remain an option"
                 )
+            on_pair.setdefault((r.from_municipality, r.to_municipality), []).append(
+                (str(r.id), int(r.places), int(r.amv_places) if amv_ok else 0)
+            )
+        # A cap per pair means what it says: all proposals on a pair share it. A record
+        # on a pair the policy already opens adds no room of its own; several records
+        # on one pair become one option with their places (and amv places) summed.
+        policy_pairs = {(a["from"], a["to"]) for a in arcs}
+        for (a, b), recs in sorted(on_pair.items()):
+            ids = "+".join(rid for rid, _, _ in recs)
+            if (a, b) in policy_pairs:
+                messages.append(
+                    f"proposed swap {ids.replace('+', ', ')} adds no room of its own: the "
+                    f"policy already lets the optimiser propose swaps from {a} to {b}"
+                    + (
+                        f" (at most {scenario.swaps.max_per_pair} per pair)"
+                        if scenario.swaps.max_per_pair is not None
+                        else ""
+                    )
+                )
+                continue
+            amv_ub = sum(q for _, _, q in recs)
             arcs.append(
-                {"id": f"record:{r.id}", "from": r.from_municipality, "to": r.to_municipality,
-                 "ub": float(r.places), "amv_ub": float(r.amv_places) if amv_ok else 0.0,
-                 "amv": amv_ok, "source": f"record:{r.id}"}
+                {"id": f"record:{ids}", "from": a, "to": b,
+                 "ub": float(sum(p for _, p, _ in recs)), "amv_ub": float(amv_ub),
+                 "amv": amv_ub > 0, "source": f"record:{ids}"}
             )  # fmt: skip
     arcs.sort(key=lambda a: a["id"])
     arc_cols = ["id", "from", "to", "ub", "amv_ub", "amv", "source"]
