@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from planner.optimise.matrix import INF, MatrixModel, to_pulp
+from planner.optimise.matrix import INF, MatrixModel, split, to_pulp
 
 __all__ = [
     "Status",
@@ -34,6 +34,7 @@ __all__ = [
     "HighsLevels",
     "PulpLevels",
     "solve_levels",
+    "solve_levels_by_part",
     "tolerance",
     "highs_status",
     "new_highs",
@@ -353,4 +354,66 @@ def solve_levels(backend, mm: MatrixModel, levels: list[str], time_limit: float)
                 status = Status.TIME_LIMIT
             return LevelRun(results, status, x, limit_hit)
         backend.bound_level(name, obj, value + tolerance(value))
+    if x is None:  # no level had anything to decide: any feasible answer will do
+        backend.set_objective({})
+        status, limit_hit = backend.run(max(0.01, deadline - time.perf_counter()))
+        if status is not Status.OPTIMAL:
+            return LevelRun(results, status, None, limit_hit)
+        x = backend.solution()
     return LevelRun(results, Status.OPTIMAL, x)
+
+
+def _worst(statuses: list[Status]) -> Status:
+    for s in (Status.INFEASIBLE, Status.ERROR, Status.NOT_SOLVED, Status.TIME_LIMIT):
+        if s in statuses:
+            return s
+    return Status.OPTIMAL
+
+
+def solve_levels_by_part(
+    mm: MatrixModel,
+    levels: list[str],
+    time_limit: float,
+    parts: list[tuple[list[int], MatrixModel]] | None = None,
+) -> LevelRun:
+    """:func:`solve_levels` with HiGHS, part by part when the model falls apart.
+
+    When swaps stay inside provinces and no limit spans provinces, the provinces are
+    independent problems (:func:`planner.optimise.matrix.split` finds them from the
+    rows alone). Every level is a sum over the parts, so a level's optimum is the sum of
+    the parts' optima, and fixing each part's level at its optimum is the same as fixing
+    the sum: the answer is that of the whole model, found by solving many small MIPs
+    instead of one large one (tested equal on the national instance). One part: the
+    whole model, as before.
+    """
+    parts = parts if parts is not None else split(mm)
+    if len(parts) <= 1:
+        return solve_levels(HighsLevels(mm, time_limit), mm, levels, time_limit)
+    deadline = time.perf_counter() + time_limit
+    x = np.zeros(mm.num_col)
+    runs = []
+    for cols, sub in parts:
+        remaining = deadline - time.perf_counter()
+        run = solve_levels(HighsLevels(sub, remaining), sub, levels, remaining)
+        runs.append(run)
+        if run.x is not None:
+            x[cols] = run.x
+        if run.status not in (Status.OPTIMAL, Status.TIME_LIMIT):
+            break
+    status = _worst([r.status for r in runs])
+    results = []
+    for k, name in enumerate(levels):
+        got = [r.levels[k] for r in runs if len(r.levels) > k]
+        if len(got) < len(parts) or any(lv.value is None for lv in got):
+            if got:
+                results.append(LevelResult(name, None, _worst([lv.status for lv in got]),
+                                           sum(lv.seconds for lv in got)))  # fmt: skip
+            break
+        results.append(LevelResult(name, sum(lv.value for lv in got),
+                                   _worst([lv.status for lv in got]),
+                                   sum(lv.seconds for lv in got)))  # fmt: skip
+    answered = len(runs) == len(parts) and all(r.x is not None for r in runs)
+    if status is Status.TIME_LIMIT and not answered:
+        status = Status.NOT_SOLVED
+    return LevelRun(results, status, x if answered else None,
+                    any(r.time_limit_hit for r in runs))  # fmt: skip

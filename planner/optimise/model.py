@@ -288,7 +288,10 @@ def define_objectives(m: Model) -> None:
     """The objective levels: provincial shortfall, amv shortfall (sum over
     municipalities), municipal shortfall (sum), new places weighted by cost, and swap
     volume; plus a tie-break among equally good answers: candidates earlier in id
-    order, and swaps between nearby municipalities (see ``swap_weights``)."""
+    order, and swaps (and their amv parts) between nearby municipalities (see
+    ``swap_weights``). The amv parts are in the tie-break so that which receiver gets an
+    amv place is decided by the model, not by the solver's path: the same answer
+    whether the provinces are solved together or apart."""
     cost = dict(zip(m.inst.countable["id"], m.inst.countable["cost"], strict=True))
     m.mm.objective("provincial_shortfall", total(m.province_shortfall.values()))
     m.mm.objective("amv_shortfall", total(m.amv_shortfall.values()))
@@ -300,7 +303,8 @@ def define_objectives(m: Model) -> None:
     m.mm.objective(
         "tie_break",
         total((i + 1) / n_c * z for i, z in enumerate(m.places.values()))
-        + total(float(weight[a]) * x for a, x in m.swap.items()),
+        + total(float(weight[a]) * x for a, x in m.swap.items())
+        + total(float(weight[a]) * xa for a, xa in m.swap_amv.items()),
     )
 
 

@@ -29,8 +29,10 @@ from planner.optimise.levels import (
     cbc_solver,
     silence_highs_banner,
     solve_levels,
+    solve_levels_by_part,
 )
 from planner.optimise.marginal import SHORTFALL_LEVELS, marginal_values_highs, marginal_values_pulp
+from planner.optimise.matrix import split
 from planner.optimise.model import create_model
 from planner.scenario.schema import Scenario
 from planner.tables import jsonable, records
@@ -346,14 +348,16 @@ def solve_instance(
     limit = float(sc.solver.time_limit)
     t0 = time.perf_counter()
     mm = create_model(inst).mm
-    try:
-        backend = _backend(mm, engine, name, limit)
-    except OSError as exc:  # pragma: no cover - see levels.pulp_solver
-        return _failed(inst, Status.ERROR, name, engine, [str(exc)])
+    backend = _backend(mm, engine, name, limit) if engine == "pulp" else None
     build = time.perf_counter() - t0
     t1 = time.perf_counter()
+    parts = None
     try:
-        run = solve_levels(backend, mm, levels, limit)
+        if engine == "matrix":
+            parts = split(mm)
+            run = solve_levels_by_part(mm, levels, limit, parts)
+        else:
+            run = solve_levels(backend, mm, levels, limit)
     except pulp.PulpSolverError as exc:
         return _failed(inst, Status.ERROR, name, engine,
                        [*messages, t("solver_error", "en", solver=name, error=str(exc))],
@@ -366,7 +370,14 @@ def solve_instance(
     if status is Status.OPTIMAL:
         names = list(inst.municipalities["name"])
         if "highs" in available_solvers():
-            marginal = marginal_values_highs(mm, run.x, sc.objective, names, messages)
+            marginal = marginal_values_highs(
+                mm,
+                run.x,
+                sc.objective,
+                names,
+                messages,
+                parts=parts if engine == "matrix" else None,
+            )
         else:
             messages.append(t("marginal_from_duals", "en"))
             marginal = marginal_values_pulp(mm, run.x, sc.objective, names, name)
