@@ -52,37 +52,6 @@ LEVELS = (
 )
 SHORTFALLS = LEVELS[:3]
 
-# Bug 4 ("opened means places", z >= max(lo, 1) * y) is fixed on branch core-model.
-# Until that branch is merged, the features that depend on it are expected to fail; the
-# probe asks the project itself: a must-open candidate with minimum 0 and nothing to gain.
-
-
-def _opened_means_places() -> bool:
-    ds = tables(
-        municipalities="code,name,region,province,quota,amv_quota,source\nGM0001,Aa,Noord,P,0,0,t\n"
-    )  # nothing to gain from places
-    sc = Scenario(
-        name="probe",
-        candidates=[
-            {
-                "id": "c",
-                "municipality": "Aa",
-                "min_places": 0,
-                "max_places": 5,
-                "start": "2020-01-01",
-                "must_open": True,
-            }
-        ],
-    )
-    res = solve_scenario(ds, sc)
-    return res.status is not Status.OPTIMAL or int(res.candidates["places"].iloc[0]) > 0
-
-
-bug4 = pytest.mark.xfail(
-    not _opened_means_places(), reason="bug 4 (core-model): opened means places"
-)
-
-
 # --------------------------------------------------------------------------- inputs
 
 
@@ -513,7 +482,7 @@ def specs(draw, lo_zero_must_open: bool = False) -> Spec:
 #: the new-places level is 1 and not 0), and the optional one stays closed.
 USELESS_MUST_OPEN = Spec(
     munis=[
-        {"code": f"GM000{i}", "name": f"M{i}", "region": "Noord", "quota": 0, "amv_quota": 0}
+        {"code": f"GM000{i}", "name": f"M{i - 1}", "region": "Noord", "quota": 0, "amv_quota": 0}
         for i in (1, 2, 3)
     ],
     locations=[
@@ -593,7 +562,6 @@ def test_the_project_equals_the_reference_on_every_level(spec: Spec) -> None:
     assert_same_as_reference(spec)
 
 
-@bug4
 @PROPS
 @given(specs(lo_zero_must_open=True))
 @example(USELESS_MUST_OPEN)
@@ -671,7 +639,6 @@ def test_credit_is_conserved_and_givers_keep_their_quota(spec: Spec) -> None:
             assert kept >= m.loc[giver, "amv_quota"], (giver, res.messages)
 
 
-@bug4
 @PROPS
 @given(specs(lo_zero_must_open=True))
 @example(USELESS_MUST_OPEN)
@@ -763,3 +730,15 @@ def test_a_cap_per_pair_is_shared_by_every_proposal_on_the_pair() -> None:
         res = project(spec)
         assert res.level("municipal_shortfall") == 70 and res.level("swap_volume") == 30
         assert_same_as_reference(spec)
+
+
+def test_a_must_open_site_with_minimum_zero_opens_with_a_place() -> None:
+    """USELESS_MUST_OPEN by hand: every quota is met, so places help no level; ``a``
+    must open and opened means places, so it gets 1 place (cost 1: new-places level 1);
+    ``b`` stays closed with 0 places."""
+    res = project(USELESS_MUST_OPEN)
+    c = res.candidates.set_index("id")
+    assert bool(c.loc["a", "opened"]) and int(c.loc["a", "places"]) == 1
+    assert not bool(c.loc["b", "opened"]) and int(c.loc["b", "places"]) == 0
+    assert res.level("new_places") == 1
+    assert reference_levels(USELESS_MUST_OPEN)["new_places"] == 1
