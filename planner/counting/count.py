@@ -47,6 +47,7 @@ class Reason(StrEnum):
     OVERRIDE = "override"
     COUNTED_AS_LOCATION = "counted_as_location"
     CLOSED = "closed"
+    ALREADY_COUNTS = "already_counts"
 
 
 def _why(
@@ -131,9 +132,14 @@ def _finish(
     target: str,
     rules: CycleRules,
     extra: dict[str, list] | None = None,
+    scenario_rows: list[bool] | None = None,
 ) -> pd.DataFrame:
     """The table with its verdict columns added in one step (tables are small; each
-    pandas column assignment costs more than computing the column)."""
+    pandas column assignment costs more than computing the column).
+
+    ``scenario_rows`` marks the rows a scenario changed in a way that decides whether
+    they count (dates, decision, closing): an override of such a row is set aside
+    (``override_set_aside``) and the rules decide on the scenario's values."""
     n = len(frame)
     present = [c for c in _ORDER if c in checks]
     flags = np.column_stack([checks[c] for c in present]) if present else np.zeros((n, 0), bool)
@@ -158,6 +164,18 @@ def _finish(
         by_target.setdefault(tid, (oid, bool(counts), reason))  # the first one applies
     ids = frame["id"].tolist()
     hit = [by_target.get(i) for i in ids]
+    # A scenario's own change to a row (its dates, decision or closing) is the user's
+    # statement about that row: it wins over an override of the base data, which then
+    # no longer applies and is reported as set aside.
+    set_aside: list[str | float] = [np.nan] * n
+    if scenario_rows is not None:
+        for i, (h, mine) in enumerate(zip(hit, scenario_rows, strict=True)):
+            if h and mine:
+                set_aside[i] = h[0]
+                hit[i] = None
+                why[i] = (
+                    why[i] + "; " if why[i] else ""
+                ) + f"override {h[0]} set aside: the scenario changes this location"
     counts = [h[1] if h else bool(r) for h, r in zip(hit, rule_counts, strict=True)]
     final_why = [
         (
@@ -177,6 +195,7 @@ def _finish(
         "why": pd.Series(final_why, dtype=object),
         "override_id": pd.Series([h[0] if h else np.nan for h in hit], dtype=object),
         "override_reason": pd.Series([h[2] if h else np.nan for h in hit], dtype=object),
+        "override_set_aside": pd.Series(set_aside, dtype=object),
         "rule_why": pd.Series(why, dtype=object),
         "counts": np.array(counts, dtype=bool),
         **{k: pd.Series(v, dtype=object) for k, v in (extra or {}).items()},
@@ -194,7 +213,10 @@ def evaluate_locations(
     Adds ``counts``, ``rule_counts`` (the date and decision rule alone), ``reasons``
     (codes of :class:`Reason` joined by ``|``), ``why`` (the same in words),
     ``days_late``, ``days_short`` and, where an override applies, ``override_id`` and
-    ``override_reason``.
+    ``override_reason``. A location whose ``scenario_rule_change`` is true (a scenario
+    changed its dates, decision or closed it) is judged by the rules alone: the user's
+    change wins over an override of the base data, which is named in
+    ``override_set_aside``.
     """
     checks = _window_checks(locations, rules)
     if rules.require_decision:
@@ -203,7 +225,10 @@ def evaluate_locations(
         checks[Reason.SOFT_PLAN] = locations["status"].to_numpy(dtype=object) == "soft_plan"
     if "closed" in locations:
         checks[Reason.CLOSED] = locations["closed"].fillna(False).to_numpy(dtype=bool)
-    return _finish(locations, checks, overrides, "location", rules)
+    mine = None
+    if "scenario_rule_change" in locations:
+        mine = locations["scenario_rule_change"].fillna(False).astype(bool).tolist()
+    return _finish(locations, checks, overrides, "location", rules, scenario_rows=mine)
 
 
 def places_in_use_on(locations: pd.DataFrame, municipality: str, day: pd.Timestamp) -> int:

@@ -196,7 +196,7 @@ def _pydantic_issues(
         elif kind in _FRIENDLY:
             message, fix = _FRIENDLY[kind]
             if kind == "string_pattern_mismatch":
-                if column in ("code",):
+                if column in ("code", "gm_code_a", "gm_code_b"):
                     fix = "write the CBS code as GM followed by four digits, e.g. GM0193"
                 else:
                     fix = "use letters, digits, '-', '_' or '.', without spaces"
@@ -348,7 +348,9 @@ class Dataset:
 
     Tables are pandas DataFrames with the columns of :mod:`planner.data.schemas`; date columns
     are Timestamps with a ``*_kind`` companion (``date``, ``indefinite``, ``unknown``,
-    ``empty``). ``hashes`` holds a SHA-256 per file for the decision record.
+    ``empty``). ``adjacency`` lists the pairs of municipality codes that share a border
+    (``adjacency_2024.csv``, for the ``neighbours`` swap policy; empty when the folder has
+    none). ``hashes`` holds a SHA-256 per file for the decision record.
     """
 
     municipalities: pd.DataFrame
@@ -358,6 +360,11 @@ class Dataset:
     overrides: pd.DataFrame
     cycles: pd.DataFrame
     population: pd.DataFrame
+    adjacency: pd.DataFrame = field(
+        default_factory=lambda: rows_to_frame([], TABLES["adjacency"]).assign(
+            _line=pd.Series(dtype=int)
+        )
+    )
     source: str = ""
     hashes: dict[str, str] = field(default_factory=dict)
     geometry: dict | None = None
@@ -448,6 +455,11 @@ def validate_references(ds: Dataset, labels: dict[str, str]) -> list[Issue]:
     for target, table in (("location", ds.locations), ("swap", ds.swaps)):
         sub = ds.overrides[ds.overrides["target"] == target]
         issues += _names_issue(sub, "target_id", table["id"], labels["overrides"], f"{target} id")
+    known_codes = list(ds.municipalities["code"]) + list(ds.population["code"])
+    for column in ("gm_code_a", "gm_code_b"):
+        issues += _names_issue(
+            ds.adjacency, column, known_codes, labels["adjacency"], "municipality code"
+        )
     dup_codes = ds.municipalities[ds.municipalities["code"].duplicated(keep="first")]
     for _, row in dup_codes.iterrows():
         issues.append(

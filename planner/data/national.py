@@ -259,9 +259,13 @@ def generate_country(
         raise InputError(issues, "Cannot generate the national instance")
     pop, _, pop_issues = read_table(folder / "cbs_gemeenten_2024.csv", "population")
     cycles, _, cyc_issues = read_table(folder / "cycles.csv", "cycles")
-    if pop_issues or cyc_issues:
-        raise InputError(pop_issues + cyc_issues, "Cannot generate the national instance")
-    adjacency = pd.read_csv(folder / "adjacency_2024.csv", dtype=str)
+    _, _, adj_issues = read_table(folder / "adjacency_2024.csv", "adjacency")
+    if pop_issues or cyc_issues or adj_issues:
+        raise InputError(
+            pop_issues + cyc_issues + adj_issues, "Cannot generate the national instance"
+        )
+    # Validated above; kept as text so the generated folder holds the cells as given.
+    adjacency = pd.read_csv(folder / "adjacency_2024.csv", dtype=str, keep_default_na=False)
     n_all = len(pop)
     n = n_all if municipalities is None else int(municipalities)
     bad = []

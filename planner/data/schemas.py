@@ -30,6 +30,7 @@ __all__ = [
     "OverrideRow",
     "CycleRow",
     "PopulationRow",
+    "AdjacencyRow",
     "TARGET_GROUPS",
     "LOCATION_TYPES",
     "SWAP_STATUSES",
@@ -291,6 +292,28 @@ class PopulationRow(_Row):
     population_2024: NonNegInt
 
 
+class AdjacencyRow(_Row):
+    """Two municipalities that share a border (CBS 2024 borders), for the ``neighbours``
+    swap policy and the national generator. A row states the pair once; the relation is
+    symmetric."""
+
+    gm_code_a: Annotated[str, Field(pattern=r"^GM\d{4}$")]
+    naam_a: OptText = None
+    gm_code_b: Annotated[str, Field(pattern=r"^GM\d{4}$")]
+    naam_b: OptText = None
+    approx_shared_border_m: OptNonNegInt = None
+    borderline: OptText = None
+
+    @model_validator(mode="after")
+    def _two_municipalities(self) -> AdjacencyRow:
+        if self.gm_code_a == self.gm_code_b:
+            raise ValueError(
+                f"gm_code_a and gm_code_b are both {self.gm_code_a}. "
+                "Fix: a row pairs two different municipalities"
+            )
+        return self
+
+
 @dataclass(frozen=True)
 class TableSpec:
     """Where a table lives and how its rows are checked."""
@@ -320,5 +343,6 @@ TABLES: dict[str, TableSpec] = {
         TableSpec("overrides", "overrides.csv", OverrideRow, "id", required=False),
         TableSpec("cycles", "cycles.csv", CycleRow, "id"),
         TableSpec("population", "cbs_gemeenten_2024.csv", PopulationRow, "code", required=False),
+        TableSpec("adjacency", "adjacency_2024.csv", AdjacencyRow, None, required=False),
     )
 }

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import networkx as nx
 import numpy as np
@@ -30,7 +29,7 @@ from planner.counting.count import (
 )
 from planner.counting.rules import CycleRules
 from planner.data.loader import Dataset, centroids
-from planner.optimise.network import load_adjacency, proposal_arcs, swap_graph
+from planner.optimise.network import adjacency_pairs, proposal_arcs, swap_graph
 from planner.scenario.schema import Scenario
 
 __all__ = ["Instance", "build_instance", "apply_location_changes", "scenario_rules"]
@@ -90,11 +89,19 @@ def _set_date(frame: pd.DataFrame, idx: int, col: str, value, kind: str) -> None
 
 def apply_location_changes(ds: Dataset, scenario: Scenario) -> Dataset:
     """A copy of the data with the scenario's location changes applied (only the
-    locations table is copied; the others are shared and never changed downstream)."""
+    locations table is copied; the others are shared and never changed downstream).
+
+    ``scenario_rule_change`` marks a location whose dates, decision or closing the
+    scenario sets: the scenario's word then wins over an override of the base data.
+    A change of places alone keeps the override's verdict (an override judges the
+    dates, not the size), with the scenario's places."""
     out = Dataset(**{**ds.__dict__, "locations": ds.locations.copy()})
     loc = out.locations
     loc["closed"] = False
     loc["changed"] = ""
+    # Changes that decide whether the location counts: with one of these the scenario's
+    # word wins over an override of the base data (see evaluate_locations).
+    loc["scenario_rule_change"] = False
     index = {lid: i for i, lid in zip(loc.index, loc["id"], strict=True)}
     for ch in scenario.location_changes:
         i = index[ch.location]
@@ -120,6 +127,8 @@ def apply_location_changes(ds: Dataset, scenario: Scenario) -> Dataset:
             loc.at[i, "closed"] = True
             what.append("closed")
         loc.at[i, "changed"] = ", ".join(what)
+        if ch.close or ch.decided is not None or ch.start or ch.end or ch.end_indefinite:
+            loc.at[i, "scenario_rule_change"] = True
     return out
 
 
@@ -171,8 +180,23 @@ def _register_swaps(ds: Dataset, scenario: Scenario) -> pd.DataFrame:
     return sw
 
 
-def _candidates(ds: Dataset, scenario: Scenario, rules: CycleRules) -> pd.DataFrame:
+def _candidates(
+    ds: Dataset, scenario: Scenario, rules: CycleRules, counted: pd.DataFrame
+) -> pd.DataFrame:
+    """The scenario's candidates with their capacity range, dates and whether they can
+    count, in words when not.
+
+    ``counted`` is the evaluated locations table (``id``, ``counts``, ``closed``). An
+    extension keeps an existing location running through the window: it adds only what
+    the location does not already count. A location that counts needs no extension (the
+    candidate adds 0 places, and the reason says so); a location that fails on its end
+    date counts once, through the extension; a closed location cannot be extended.
+    """
     loc = ds.locations.set_index("id")
+    verdict = dict(zip(counted["id"].tolist(), counted["counts"].tolist(), strict=True))
+    closed: set[str] = set()
+    if "closed" in counted:
+        closed = set(counted.loc[counted["closed"].fillna(False).astype(bool), "id"])
     rows = []
     for c in scenario.candidates:
         row = {
@@ -248,7 +272,22 @@ def _candidates(ds: Dataset, scenario: Scenario, rules: CycleRules) -> pd.DataFr
                 f"ends {end:%d-%m-%Y}, {days} days before the window end "
                 f"{rules.window_end:%d-%m-%Y}: it cannot count for this cycle"
             )
-        can.append(not (is_late or is_short))
+        is_redundant = is_closed = False
+        if r["kind"] in ("extend", "enlarge") and r["location"] in closed:
+            is_closed = True
+            codes.append(Reason.CLOSED.value)
+            words.append(
+                f"location {r['location']} is closed in this scenario: it cannot be "
+                f"{'extended' if r['kind'] == 'extend' else 'enlarged'}"
+            )
+        elif r["kind"] == "extend" and verdict.get(r["location"], False):
+            is_redundant = True
+            codes.append(Reason.ALREADY_COUNTS.value)
+            words.append(
+                f"location {r['location']} already counts for this cycle with "
+                f"{int(loc.at[r['location'], 'places'])} places: extending it adds 0 places"
+            )
+        can.append(not (is_late or is_short or is_redundant or is_closed))
         reasons.append("|".join(codes))
         why.append("; ".join(words))
     data: dict[str, object] = {}
@@ -301,7 +340,7 @@ def swap_weights(arcs: pd.DataFrame, mun: pd.DataFrame, ds: Dataset) -> np.ndarr
     return np.array(out)
 
 
-def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None = None) -> Instance:
+def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
     """Apply a scenario to the data and lay out what the model needs.
 
     Parameters
@@ -309,10 +348,8 @@ def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None 
     ds
         The loaded data.
     scenario
-        A validated scenario (see :func:`planner.scenario.schema.load_scenario`).
-    data_dir
-        Where ``adjacency_2024.csv`` is, for the ``neighbours`` policy (default: the
-        data set's own folder).
+        A validated scenario (see :func:`planner.scenario.schema.load_scenario`). The
+        ``neighbours`` policy takes its pairs from the data set's ``adjacency`` table.
     """
     rules = scenario_rules(ds, scenario)
     changed = apply_location_changes(ds, scenario)
@@ -394,6 +431,17 @@ def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None 
         }
     )
 
+    if "override_set_aside" in loc:
+        for lid, oid, counts, changed_what in zip(
+            loc["id"].tolist(), loc["override_set_aside"].tolist(), loc["counts"].tolist(),
+            loc["changed"].tolist(), strict=True,
+        ):  # fmt: skip
+            if isinstance(oid, str):
+                messages.append(
+                    f"override {oid} of location {lid} is set aside: the scenario's change "
+                    f"({changed_what}) wins; by the rules it "
+                    + ("counts" if counts else "does not count")
+                )
     for i, counts, state in zip(sw.index, sw["counts"].tolist(),
                                 sw["condition_state"].tolist(), strict=True):  # fmt: skip
         if counts and state == "not_met":
@@ -403,7 +451,22 @@ def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None 
                 f"{r['condition_municipality']} has {int(r['condition_places_found'])} of "
                 f"{int(r['condition_places'])} own places in use on {r['condition_date']:%d-%m-%Y}"
             )
-    cand = _candidates(changed, scenario, rules)
+    # Recorded agreements apply as recorded; one that leaves its giver short is flagged.
+    for r in mun.itertuples(index=False):
+        if r.fixed_out and r.base - r.fixed_out < r.quota:
+            messages.append(
+                f"recorded swaps leave their giver {r.name} short: it gives {int(r.fixed_out)} "
+                f"of its {int(r.base)} counting places and keeps {int(r.base - r.fixed_out)} "
+                f"against a quota of {int(r.quota)}"
+            )
+        if r.amv_fixed_out and r.amv_base - r.amv_fixed_out < r.amv_quota:
+            messages.append(
+                f"recorded swaps leave their giver {r.name} short of amv places: it gives "
+                f"{int(r.amv_fixed_out)} of its {int(r.amv_base)} counting amv places and "
+                f"keeps {int(r.amv_base - r.amv_fixed_out)} against an amv quota of "
+                f"{int(r.amv_quota)}"
+            )
+    cand = _candidates(changed, scenario, rules, loc)
     for cid, muni, ok, why in zip(cand["id"].tolist(), cand["municipality"].tolist(),
                                   cand["can_count"].tolist(), cand["why"].tolist(),
                                   strict=True):  # fmt: skip
@@ -412,7 +475,7 @@ def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None 
 
     adjacency = set()
     if policy == "neighbours":
-        adjacency = load_adjacency(data_dir or ds.source)
+        adjacency = adjacency_pairs(ds.adjacency)
         if not adjacency:
             messages.append("policy neighbours: no adjacency_2024.csv in the data folder")
     records = sw[sw["status"].isin(["agreed", "locked", "proposed"])]
@@ -455,6 +518,7 @@ def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None 
                      "amv": amv, "source": "policy"}
                 )  # fmt: skip
         proposed = sw[sw["status"] == "proposed"]
+        on_pair: dict[tuple[str, str], list[tuple[str, int, int]]] = {}
         for r in proposed.itertuples(index=False):
             reasons = [c for c in str(r.reasons).split("|") if c and c != Reason.NOT_AGREED]
             if reasons:
@@ -475,10 +539,69 @@ def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None 
                     f"own places against a quota of {int(rows[r.from_municipality].quota)})"
                 )
                 continue
+            if r.from_municipality not in givers:
+                messages.append(
+                    f"proposed swap {r.id} cannot be used: {r.from_municipality} is not among "
+                    "the scenario's givers (swaps.givers)"
+                )
+                continue
+            if r.to_municipality not in receivers:
+                messages.append(
+                    f"proposed swap {r.id} cannot be used: {r.to_municipality} is not among "
+                    "the scenario's receivers (swaps.receivers)"
+                )
+                continue
+            # The amv part gets the checks a policy arc gets: amv swaps allowed, and a
+            # giver that can have an amv surplus. Without them the amv part cannot
+            # count, and the places themselves stay an option.
+            amv_ok = int(r.amv_places) > 0
+            if amv_ok and not scenario.swaps.amv:
+                amv_ok = False
+                messages.append(
+                    f"proposed swap {r.id}: its {int(r.amv_places)} amv places cannot count, "
+                    "the scenario allows no amv swaps (swaps.amv: false); its other places "
+                    "remain an option"
+                )
+            elif amv_ok and not can_give_amv[r.from_municipality]:
+                amv_ok = False
+                a = r.from_municipality
+                messages.append(
+                    f"proposed swap {r.id}: its {int(r.amv_places)} amv places cannot count, "
+                    f"{a} cannot have an amv surplus in this scenario (at most "
+                    f"{int(max_amv[a])} amv places against an amv quota of "
+                    f"{int(rows[a].amv_quota)}"
+                    + (
+                        f" and {int(rows[a].amv_fixed_out)} given by agreement"
+                        if rows[a].amv_fixed_out
+                        else ""
+                    )
+                    + "); its other places remain an option"
+                )
+            on_pair.setdefault((r.from_municipality, r.to_municipality), []).append(
+                (str(r.id), int(r.places), int(r.amv_places) if amv_ok else 0)
+            )
+        # A cap per pair means what it says: all proposals on a pair share it. A record
+        # on a pair the policy already opens adds no room of its own; several records
+        # on one pair become one option with their places (and amv places) summed.
+        policy_pairs = {(a["from"], a["to"]) for a in arcs}
+        for (a, b), recs in sorted(on_pair.items()):
+            ids = "+".join(rid for rid, _, _ in recs)
+            if (a, b) in policy_pairs:
+                messages.append(
+                    f"proposed swap {ids.replace('+', ', ')} adds no room of its own: the "
+                    f"policy already lets the optimiser propose swaps from {a} to {b}"
+                    + (
+                        f" (at most {scenario.swaps.max_per_pair} per pair)"
+                        if scenario.swaps.max_per_pair is not None
+                        else ""
+                    )
+                )
+                continue
+            amv_ub = sum(q for _, _, q in recs)
             arcs.append(
-                {"id": f"record:{r.id}", "from": r.from_municipality, "to": r.to_municipality,
-                 "ub": float(r.places), "amv_ub": float(r.amv_places),
-                 "amv": bool(r.amv_places > 0), "source": f"record:{r.id}"}
+                {"id": f"record:{ids}", "from": a, "to": b,
+                 "ub": float(sum(p for _, p, _ in recs)), "amv_ub": float(amv_ub),
+                 "amv": amv_ub > 0, "source": f"record:{ids}"}
             )  # fmt: skip
     arcs.sort(key=lambda a: a["id"])
     arc_cols = ["id", "from", "to", "ub", "amv_ub", "amv", "source"]

@@ -7,21 +7,31 @@ tool can show: the app draws it and the model takes its edges as swap variables.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import networkx as nx
 import pandas as pd
 
-__all__ = ["swap_graph", "proposal_arcs", "load_adjacency"]
+__all__ = ["swap_graph", "proposal_arcs", "adjacency_pairs"]
 
 
-def load_adjacency(directory: Path | str) -> set[frozenset[str]]:
-    """Pairs of municipality codes that share a border (``adjacency_2024.csv``)."""
-    path = Path(directory) / "adjacency_2024.csv"
-    if not path.exists():
+def adjacency_pairs(adjacency: pd.DataFrame) -> set[frozenset[str]]:
+    """Pairs of municipality codes that share a border, from the validated
+    ``adjacency`` table of the :class:`~planner.data.loader.Dataset` (the file is read
+    and checked with the other tables, and is part of the data hashes).
+
+    Examples
+    --------
+    >>> pairs = adjacency_pairs(pd.DataFrame({"gm_code_a": ["GM1"], "gm_code_b": ["GM2"]}))
+    >>> pairs == {frozenset({"GM1", "GM2"})}
+    True
+    """
+    if adjacency.empty:
         return set()
-    frame = pd.read_csv(path, dtype=str)
-    return {frozenset((a, b)) for a, b in zip(frame["gm_code_a"], frame["gm_code_b"], strict=True)}
+    return {
+        frozenset((a, b))
+        for a, b in zip(
+            adjacency["gm_code_a"].tolist(), adjacency["gm_code_b"].tolist(), strict=True
+        )
+    }
 
 
 def swap_graph(

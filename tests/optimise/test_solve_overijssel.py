@@ -185,10 +185,10 @@ def test_neighbours_policy_only_swaps_across_shared_borders(overijssel) -> None:
     """Neighbours only (data/adjacency_2024.csv): every proposed swap is between two
     municipalities that share a border; the sum of municipal shortfalls can fall at most
     as far as with the whole province (2,461)."""
-    from planner.optimise.network import load_adjacency
+    from planner.optimise.network import adjacency_pairs
 
     res = solve_scenario(overijssel, Scenario(name="n", swaps={"policy": "neighbours"}))
-    adj = load_adjacency(REPO / "data")
+    adj = adjacency_pairs(overijssel.adjacency)
     code = res.municipalities.set_index("name")["code"]
     proposed = res.swaps[res.swaps["kind"] == "proposed"]
     assert len(proposed) > 0
