@@ -811,8 +811,13 @@ def read_geometry(path: Path) -> dict:
         ) from None
     except OSError as exc:
         raise InputError(
-            [Issue(str(path), say("unreadable_file", reason=exc.strerror or type(exc).__name__),
-                   say("geojson_fix"))],
+            [
+                Issue(
+                    str(path),
+                    say("unreadable_file", reason=exc.strerror or type(exc).__name__),
+                    say("geojson_fix"),
+                )
+            ],
             "Cannot load the data",
         ) from None
     features = geo.get("features") if isinstance(geo, dict) else None

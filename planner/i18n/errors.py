@@ -19,8 +19,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "scenario_unreadable": ("Kan het scenario niet lezen", "Cannot read the scenario"),
     "yaml_invalid": ("geen geldige YAML: {problem}", "not valid YAML: {problem}"),
     "yaml_fix": (
-        "controleer het inspringen (spaties, geen tabs) en of na elke 'sleutel:' een "
-        "spatie staat",
+        "controleer het inspringen (spaties, geen tabs) en of na elke 'sleutel:' een spatie staat",
         "check indentation (spaces, not tabs) and that every 'key: value' has a space "
         "after the colon",
     ),
@@ -62,10 +61,13 @@ LABELS: dict[str, tuple[str, str]] = {
         "is read as {kind}, not as text, without quotes",
     ),
     "yaml_not_text_fix": (
-        "zet de tekst tussen aanhalingstekens, bijv. {key}: \"{example}\"",
-        "put the text in quotes, e.g. {key}: \"{example}\"",
+        'zet de tekst tussen aanhalingstekens, bijv. {key}: "{example}"',
+        'put the text in quotes, e.g. {key}: "{example}"',
     ),
-    "kind_bool": ("ja/nee (yes, no, on, off, true, false)", "yes/no (yes, no, on, off, true, false)"),
+    "kind_bool": (
+        "ja/nee (yes, no, on, off, true, false)",
+        "yes/no (yes, no, on, off, true, false)",
+    ),
     "kind_number": ("een getal", "a number"),
     "extends_outside": (
         "extends {target!r} wijst buiten de map van het scenario",
@@ -77,16 +79,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "put the base scenario in the same folder (or below it), or give it on the "
         "command line yourself",
     ),
-    "extends_not_file": (
-        "extends {target!r} is geen bestand", "extends {target!r} is not a file"
-    ),
+    "extends_not_file": ("extends {target!r} is geen bestand", "extends {target!r} is not a file"),
     "too_large": ("is groter dan {limit}", "is larger than {limit}"),
-    "too_large_fix": (
-        "geef een aantal van hooguit {limit}", "give a number of at most {limit}"
-    ),
-    "year_outside": (
-        "jaar {year} ligt buiten {lo}-{hi}", "year {year} is outside {lo}-{hi}"
-    ),
+    "too_large_fix": ("geef een aantal van hooguit {limit}", "give a number of at most {limit}"),
+    "year_outside": ("jaar {year} ligt buiten {lo}-{hi}", "year {year} is outside {lo}-{hi}"),
     "year_outside_fix": ("controleer het jaar", "check the year"),
     # --- data files (planner.data.loader)
     "control_char": (
@@ -130,15 +126,18 @@ LABELS: dict[str, tuple[str, str]] = {
     # --- output paths (planner.cli, planner.reports.export)
     "output_is_folder": ("is een map", "is a folder"),
     "output_is_folder_fix": (
-        "geef een bestandsnaam, bijv. {example}", "give a file name, e.g. {example}"
+        "geef een bestandsnaam, bijv. {example}",
+        "give a file name, e.g. {example}",
     ),
     "output_is_file": ("bestaat al als bestand", "already exists as a file"),
     "output_is_file_fix": (
-        "geef een (nieuwe) map voor de export", "give a (new) folder for the export"
+        "geef een (nieuwe) map voor de export",
+        "give a (new) folder for the export",
     ),
     "output_unwritable": ("kan niet geschreven worden ({reason})", "cannot be written ({reason})"),
     "output_unwritable_fix": (
-        "kies een map waarin u mag schrijven", "choose a folder you can write to"
+        "kies een map waarin u mag schrijven",
+        "choose a folder you can write to",
     ),
     "output_title": ("Kan de uitvoer niet schrijven", "Cannot write the output"),
     # --- command line
@@ -194,7 +193,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "point PLANNER_DB_URL at another file; a new file is created",
     ),
     "db_unreachable": (
-        "de database is niet bereikbaar ({reason})", "the database cannot be reached ({reason})"
+        "de database is niet bereikbaar ({reason})",
+        "the database cannot be reached ({reason})",
     ),
     "db_unreachable_fix": (
         "controleer adres, gebruiker en wachtwoord in PLANNER_DB_URL en of de server draait",

@@ -2,7 +2,8 @@
 
 A scenario names the cycle's rules, the swap policy, candidate locations, changes to
 existing locations, budget limits and the order of the objectives. It is read with
-a bounded safe YAML loader (:mod:`planner.scenario.yamlsafe`), may build on another file (``extends:``), and is checked against the
+a bounded safe YAML loader (:mod:`planner.scenario.yamlsafe`), may build on another
+file (``extends:``), and is checked against the
 data: an unknown location, municipality or key is reported with the file, the key path
 and the nearest valid names.
 """
@@ -24,8 +25,8 @@ from pydantic import (
     model_validator,
 )
 
-from planner.data.limits import MAX_COUNT, control_char
 from planner.data.dates import YEAR_RANGE, DateKind, DateParseError, parse_date_cell
+from planner.data.limits import MAX_COUNT, control_char
 from planner.data.loader import Dataset, suggest
 from planner.errors import InputError, Issue
 from planner.i18n.errors import say
@@ -426,7 +427,9 @@ def _issues(exc: ValidationError, label: str) -> list[Issue]:
             else err["msg"]
         )
         message, _, fix = msg.partition(". Fix: ")
-        shown = None if isinstance(value, dict | list) else (None if value is None else short(value))
+        shown = (
+            None if isinstance(value, dict | list) else (None if value is None else short(value))
+        )
         out.append(Issue(label, message, fix, column=path or None, value=shown))
     return out
 
@@ -471,8 +474,13 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         ) from None
     except OSError as exc:
         raise InputError(
-            [Issue(label, say("unreadable_file", reason=exc.strerror or type(exc).__name__),
-                   say("unreadable_file_fix"))],
+            [
+                Issue(
+                    label,
+                    say("unreadable_file", reason=exc.strerror or type(exc).__name__),
+                    say("unreadable_file_fix"),
+                )
+            ],
             say("scenario_unreadable"),
         ) from None
     return read_yaml_text(text, label)
@@ -525,8 +533,9 @@ def _raw_issues(raw: Any, label: str, path: str = "") -> list[Issue]:
                 stack.append((f"{where}[{i}]", v))
         elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_COUNT:
             limit = f"{MAX_COUNT:,}"
-            out.append(Issue(label, say("too_large", limit=limit), say("too_large_fix", limit=limit),
-                             column=where or None, value=short(value)))  # fmt: skip
+            out.append(Issue(label, say("too_large", limit=limit),
+                             say("too_large_fix", limit=limit), column=where or None,
+                             value=short(value)))  # fmt: skip
         elif isinstance(value, str) and (hit := control_char(value)):
             out.append(Issue(label, say("control_char", code=hit[1], pos=hit[0]),
                              say("control_char_fix"), column=where or None))  # fmt: skip
