@@ -100,7 +100,10 @@ def test_names_compare_in_nfc_whatever_form_they_were_typed_in() -> None:
     )
     ds = tables(municipalities=munis, locations=locs)
     assert ds.municipality_names == [nfc]
-    text = f"name: x\ncandidates:\n- {{id: c, municipality: {nfd}, max_places: 5, start: 2025-01-01}}\n"
+    text = (
+        f"name: x\ncandidates:\n- {{id: c, municipality: {nfd}, max_places: 5, "
+        "start: 2025-01-01}\n"
+    )
     scenario, _ = scenario_from_text(text, ds=ds)
     assert scenario.candidates[0].municipality == nfc
 
@@ -126,7 +129,9 @@ def test_extends_outside_the_scenario_folder_is_refused(tmp_path) -> None:
 
 
 def test_a_candidate_starting_in_2202_is_refused_as_the_csv_loader_does() -> None:
-    text = "name: x\ncandidates:\n- {id: c, municipality: Borne, max_places: 5, start: 2202-04-05}\n"
+    text = (
+        "name: x\ncandidates:\n- {id: c, municipality: Borne, max_places: 5, start: 2202-04-05}\n"
+    )
     issue = refused(text).issues[0]
     assert issue.column == "candidates[0].start" and "2202" in issue.message
     quoted = text.replace("2202-04-05", "'05-04-2202'")
