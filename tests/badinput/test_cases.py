@@ -392,3 +392,23 @@ def test_messages_follow_lang() -> None:
     finally:
         LANG.reset(token)
     assert "given twice" in issue.message and "also on line 2" in issue.message
+
+
+def test_a_malformed_neighbour_file_names_file_and_line(tmp_path) -> None:
+    """Issue 11 item 8 (fixed on branch core-fixes: the neighbour list is a validated
+    table). Skipped until that table exists here."""
+    from planner.data.schemas import TABLES
+
+    spec = next((s for s in TABLES.values() if s.filename == "adjacency_2024.csv"), None)
+    if spec is None:
+        pytest.skip("the neighbour list is not a Dataset table on this branch yet")
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    path = folder / "adjacency_2024.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[1] = "GM0193,Zwolle,GM0193,Zwolle,x,"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        load_dataset(folder)
+    issue = exc.value.issues[0]
+    assert issue.file.endswith("adjacency_2024.csv") and issue.line == 2
