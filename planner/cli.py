@@ -244,6 +244,11 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if len(args.scenarios) < 2:
         print("compare needs at least two scenario files", file=sys.stderr)
         return 2
+    from planner.reports.export import output_file
+
+    for path in (args.output, args.xlsx):
+        if path is not None:
+            output_file(path)  # refused before the solves, not after
     ds = load_dataset(args.data)
     results = []
     for path in args.scenarios:
@@ -302,7 +307,9 @@ def cmd_risk(args: argparse.Namespace) -> int:
 
 def cmd_national(args: argparse.Namespace) -> int:
     from planner.data.national import SCENARIO_FILE, generate_country, write_country
+    from planner.reports.export import output_folder
 
+    output_folder(args.out)
     country = generate_country(
         seed=args.seed, municipalities=args.municipalities, provinces=args.provinces
     )

@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ import pandas as pd
 from pydantic import BaseModel, ValidationError
 
 from planner.data.dates import DateKind, ParsedDate
-from planner.data.limits import MAX_COUNT, control_char
+from planner.data.limits import CONTROL, MAX_COUNT, control_char
 from planner.data.schemas import TABLES, TableSpec
 from planner.errors import InputError, Issue
 from planner.i18n.errors import say
@@ -279,6 +280,9 @@ def rows_to_frame(
     return frame
 
 
+_TEN_DIGITS = re.compile(r"\d{10}")
+
+
 def _bad_text(row: dict[str, str], label: str, line: int, issues: list[Issue]) -> bool:
     """A control character in a cell: refused here, where the file and line are known,
     rather than crashing the Excel export later (openpyxl refuses them)."""
@@ -349,16 +353,20 @@ def read_table(
         return pd.DataFrame(columns=spec.columns), [], issues
     models = []
     lines = []
+    # One search of the whole text decides whether rows need the slower checks: a
+    # control character, or ten digits in a row (a number beyond MAX_COUNT).
+    controls = CONTROL.search(text) is not None
+    big = _TEN_DIGITS.search(text) is not None
     for line, row in rows:
         row = {k.strip(): v for k, v in row.items() if k is not None}
-        if _bad_text(row, label, line, issues):
+        if controls and _bad_text(row, label, line, issues):
             continue
         try:
             model = spec.row_model.model_validate(dict(row))
         except ValidationError as exc:
             issues.extend(_pydantic_issues(exc, label, line, row, spec))
             continue
-        if _too_large(model, label, line, row, issues):
+        if big and _too_large(model, label, line, row, issues):
             continue
         models.append(model)
         lines.append(line)

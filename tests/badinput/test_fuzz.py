@@ -190,6 +190,46 @@ def test_mutated_data_files_are_loaded_or_refused_by_name(case) -> None:
     assert time.perf_counter() - start < HANG
 
 
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=6),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+        st.sampled_from(["type", "features", "geometry", "coordinates", "properties",
+                         "gemeentecode", "x"]), inner, max_size=4),
+    max_leaves=12,
+)  # fmt: skip
+
+
+@st.composite
+def geojson_texts(draw: st.DrawFn) -> str:
+    """A border file: random JSON, a FeatureCollection with odd features, or broken text."""
+    import json
+
+    kind = draw(st.sampled_from(["json", "collection", "text"]))
+    if kind == "json":
+        return json.dumps(draw(JSON))
+    if kind == "collection":
+        features = draw(st.lists(JSON, max_size=4))
+        return json.dumps({"type": "FeatureCollection", "features": features})
+    return draw(st.sampled_from(["", "{", "[]", "null", "\x00", "[" * 5000, '{"type": 1}']))
+
+
+@SUITE
+@given(geojson_texts())
+def test_mutated_border_files_are_read_or_refused_by_name(tmp_path_factory, text) -> None:
+    from planner.data.loader import centroids, read_geometry
+
+    path = tmp_path_factory.mktemp("geo") / "gemeenten_2024.geojson"
+    path.write_text(text, encoding="utf-8")
+    try:
+        geo = read_geometry(path)
+    except InputError as exc:
+        check_refusal(exc, {"gemeenten_2024.geojson"})
+        record("data/geojson", "refused with file")
+    else:
+        centroids(geo)  # the only use of the borders besides the map
+        record("data/geojson", "valid")
+
+
 # --------------------------------------------------------------------------- scenarios
 
 BASE_SCENARIO: dict[str, Any] = {
