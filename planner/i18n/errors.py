@@ -82,6 +82,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "extends_not_file": ("extends {target!r} is geen bestand", "extends {target!r} is not a file"),
     "too_large": ("is groter dan {limit}", "is larger than {limit}"),
     "too_large_fix": ("geef een aantal van hooguit {limit}", "give a number of at most {limit}"),
+    "not_finite": ("is geen eindig getal", "is not a finite number"),
+    "not_finite_fix": (
+        "geef een gewoon getal (geen .inf of .nan)",
+        "give a plain number (not .inf or .nan)",
+    ),
     "year_outside": ("jaar {year} ligt buiten {lo}-{hi}", "year {year} is outside {lo}-{hi}"),
     "year_outside_fix": ("controleer het jaar", "check the year"),
     # --- data files (planner.data.loader)

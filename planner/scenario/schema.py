@@ -11,6 +11,7 @@ and the nearest valid names.
 from __future__ import annotations
 
 import hashlib
+import math
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -520,7 +521,8 @@ def _keyed(items: list[Any]) -> bool:
 
 def _raw_issues(raw: Any, label: str, path: str = "") -> list[Issue]:
     """Values no model check should see: whole numbers beyond :data:`MAX_COUNT` (numpy
-    would overflow later) and control characters in text (Excel refuses them)."""
+    would overflow later), infinite or NaN numbers (``.inf`` as a cost leaves the model
+    without an answer) and control characters in text (Excel refuses them)."""
     out: list[Issue] = []
     stack: list[tuple[str, Any]] = [(path, raw)]
     while stack and len(out) < 20:
@@ -536,6 +538,9 @@ def _raw_issues(raw: Any, label: str, path: str = "") -> list[Issue]:
             out.append(Issue(label, say("too_large", limit=limit),
                              say("too_large_fix", limit=limit), column=where or None,
                              value=short(value)))  # fmt: skip
+        elif isinstance(value, float) and not math.isfinite(value):
+            out.append(Issue(label, say("not_finite"), say("not_finite_fix"),
+                             column=where or None, value=short(value)))  # fmt: skip
         elif isinstance(value, str) and (hit := control_char(value)):
             out.append(Issue(label, say("control_char", code=hit[1], pos=hit[0]),
                              say("control_char_fix"), column=where or None))  # fmt: skip

@@ -36,7 +36,7 @@ MAX_VALUES = 200_000
 
 def short(value: object, limit: int = 60) -> str:
     """A value as shown in a message: never longer than ``limit`` characters."""
-    text = repr(value) if not isinstance(value, str) else value
+    text = value if isinstance(value, str) else str(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -412,3 +412,19 @@ def test_a_malformed_neighbour_file_names_file_and_line(tmp_path) -> None:
         load_dataset(folder)
     issue = exc.value.issues[0]
     assert issue.file.endswith("adjacency_2024.csv") and issue.line == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "column"),
+    [
+        ("candidates:\n- {id: c, municipality: Borne, max_places: 5, start: 2025-05-01, "
+         "cost: .inf}\n", "candidates[0].cost"),
+        ("solver: {time_limit: .inf}\n", "solver.time_limit"),
+        ("limits: {max_cost: .nan}\n", "limits.max_cost"),
+    ],
+)  # fmt: skip
+def test_infinite_or_nan_numbers_are_refused(text: str, column: str) -> None:
+    """Found by the suite: ``cost: .inf`` was accepted and left the model without an
+    answer ('not_solved'), a silently useless result."""
+    issue = refused("name: x\n" + text).issues[0]
+    assert issue.column == column and "eindig" in issue.message
