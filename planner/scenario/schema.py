@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -547,11 +548,23 @@ def _raw_issues(raw: Any, label: str, path: str = "") -> list[Issue]:
     return out
 
 
+def _nfc(value: Any) -> Any:
+    """Every text in NFC, so a name typed decomposed (NFD) equals the data's."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {_nfc(k): _nfc(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_nfc(v) for v in value]
+    return value
+
+
 def parse_scenario(raw: dict[str, Any], label: str = "<scenario>") -> Scenario:
     """Validate a scenario mapping (already merged with its parents)."""
     early = _raw_issues(raw, label)
     if early:
         raise InputError(early, f"Scenario {label} has problems")
+    raw = _nfc(raw)  # the editor's tables too, not only YAML text
     try:
         return Scenario.model_validate(raw)
     except ValidationError as exc:

@@ -428,3 +428,14 @@ def test_infinite_or_nan_numbers_are_refused(text: str, column: str) -> None:
     answer ('not_solved'), a silently useless result."""
     issue = refused("name: x\n" + text).issues[0]
     assert issue.column == column and "eindig" in issue.message
+
+
+def test_names_from_the_editor_are_compared_in_nfc() -> None:
+    """The app's editor hands a mapping, not YAML text: its text is normalised too
+    ('café' typed decomposed, 5 code points, comes back composed, 4)."""
+    from planner.scenario.schema import parse_scenario
+
+    note = unicodedata.normalize("NFD", "café")
+    assert len(note) == 5
+    scenario = parse_scenario({"name": "x", "description": note})
+    assert scenario.description == "café" and len(scenario.description) == 4
