@@ -654,9 +654,11 @@ def load_dataset(directory: Path | str | None = None) -> Dataset:
 # The cache does not trust its own files. An entry is JSON (reading it cannot run code,
 # unlike a pickle), its first line is the SHA-256 of the rest, and the rest names the key
 # it was written for; an entry that fails any check, or cannot be read or rebuilt, is
-# deleted and the data validated again. Measured (bench, median of 5): the bundled data
-# loads in 13 ms validated and 4 ms from the cache; the national instance (2,557
-# locations) in 92 ms and 20 ms.
+# deleted and the data validated again. Measured (median of 9, a busy 2-core machine,
+# three alternating runs): the bundled data loads in 31-40 ms validated and 12-13 ms
+# from this cache (the old pickle: 2 ms); the national instance (2,557 locations) in
+# 260-300 ms and 23-26 ms (pickle: 7 ms). It still pays, most for large data sets; the
+# price of not running code from the cache is about 10-20 ms a load.
 
 
 #: How many validated data sets the cache keeps (the newest).
