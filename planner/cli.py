@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -27,6 +28,9 @@ def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:
+        from planner.reports.export import output_file
+
+        output = output_file(output)
         tmp = output.with_name(output.name + ".tmp")
         tmp.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
         tmp.replace(output)
@@ -37,8 +41,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     from planner.counting.count import cycle_report
     from planner.counting.rules import CycleRules
     from planner.data.loader import load_dataset
+    from planner.reports.export import output_file
     from planner.reports.report import report_csv, report_dict, report_text, write_report_xlsx
 
+    for path in (args.output, args.xlsx):
+        if path is not None:
+            output_file(path)  # refused before the work, not after
     ds = load_dataset(args.data)
     rules = CycleRules.from_row(ds.cycle(args.cycle))
     if args.with_soft_plans:
@@ -82,12 +90,19 @@ def cmd_solve(args: argparse.Namespace) -> int:
     from planner.optimise.solve import Status
     from planner.reports.export import (
         export_result,
+        output_file,
+        output_folder,
         result_document,
         result_sheets_full,
         write_xlsx,
     )
     from planner.results.solution import result_text
 
+    for path in (args.output, args.xlsx):
+        if path is not None:
+            output_file(path)  # refused before the solve, not after
+    if args.export is not None:
+        output_folder(args.export)
     ds, result = _solve(args, args.scenario)
     answered = result.status in (Status.OPTIMAL, Status.TIME_LIMIT)
     if args.format == "json":
@@ -117,13 +132,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
     b = shortfall_breakdown(result).set_index("name")
     load = burden(result, ds).set_index("name")
     mun = result.municipalities.set_index("name")
-    names = [args.municipality] if args.municipality else list(mun.index)
+    names = [_nfc(args.municipality)] if args.municipality else list(mun.index)
     unknown = [n for n in names if n not in mun.index]
     if unknown:
-        from planner.data.loader import suggest
-
-        print(f"unknown municipality {unknown[0]!r}; {suggest(unknown[0], mun.index)}",
-              file=sys.stderr)  # fmt: skip
+        print(_unknown_municipality(unknown[0], list(mun.index)), file=sys.stderr)
         return 2
     rows = [
         [n, int(b.at[n, "shortfall"]), int(b.at[n, "near_miss_part"]),
@@ -169,7 +181,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
     from planner.counting.rules import CycleRules
     from planner.counting.timeline import monthly_places
-    from planner.data.loader import load_dataset, suggest
+    from planner.data.loader import load_dataset
     from planner.tables import records, text_table
 
     ds = load_dataset(args.data)
@@ -185,11 +197,10 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     start = args.start or (pd.Timestamp(rules.window_start) - pd.DateOffset(months=12)).date()
     end = args.end or (pd.Timestamp(rules.window_end) + pd.DateOffset(months=12)).date()
     tl = monthly_places(ds, start, end, rules=rules, locations=locations)
-    names = args.municipality or []
+    names = [_nfc(n) for n in args.municipality or []]
     for n in names:
         if n not in set(tl["municipality"]):
-            hint = suggest(n, sorted(set(tl["municipality"])))
-            print(f"unknown municipality {n!r}; {hint}", file=sys.stderr)
+            print(_unknown_municipality(n, sorted(set(tl["municipality"]))), file=sys.stderr)
             return 2
     if names:
         tl = tl[tl["municipality"].isin(names)]
@@ -233,6 +244,11 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if len(args.scenarios) < 2:
         print("compare needs at least two scenario files", file=sys.stderr)
         return 2
+    from planner.reports.export import output_file
+
+    for path in (args.output, args.xlsx):
+        if path is not None:
+            output_file(path)  # refused before the solves, not after
     ds = load_dataset(args.data)
     results = []
     for path in args.scenarios:
@@ -291,7 +307,9 @@ def cmd_risk(args: argparse.Namespace) -> int:
 
 def cmd_national(args: argparse.Namespace) -> int:
     from planner.data.national import SCENARIO_FILE, generate_country, write_country
+    from planner.reports.export import output_folder
 
+    output_folder(args.out)
     country = generate_country(
         seed=args.seed, municipalities=args.municipalities, provinces=args.provinces
     )
@@ -308,6 +326,30 @@ def cmd_national(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def _nfc(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFC", text)
+
+
+def _unknown_municipality(name: str, options: list[str]) -> str:
+    """'unknown municipality', with the nearest names, else the names to choose from."""
+    import difflib
+
+    from planner.i18n.errors import say
+    from planner.scenario.yamlsafe import short
+
+    close = difflib.get_close_matches(name.lower(), [o.lower() for o in options], n=3,
+                                      cutoff=0.6)  # fmt: skip
+    by_lower = {o.lower(): o for o in options}
+    head = say("err_unknown_municipality", name=short(name))
+    if close:
+        names = " / ".join(repr(by_lower[c]) for c in close)
+        return f"{head}; {say('err_did_you_mean', names=names)}"
+    listed = ", ".join(sorted(options)[:30]) + (", ..." if len(options) > 30 else "")
+    return f"{head}; {say('err_choose_one_of', names=listed)}"
 
 
 def _date(text: str):
@@ -415,15 +457,49 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _last_resort(exc: BaseException) -> int:
+    """A one-line message and where the full trace went; never a traceback on screen.
+
+    Every known bad input has its own message (an InputError); reaching this is a bug.
+    """
+    import tempfile
+    import traceback
+
+    from planner.i18n.errors import say
+
+    try:
+        fd, trace = tempfile.mkstemp(prefix="planner-error-", suffix=".txt")
+        with open(fd, "w", encoding="utf-8") as f:
+            traceback.print_exception(exc, file=f)
+    except OSError:
+        trace = "-"
+    print(say("err_unexpected", kind=type(exc).__name__, trace=trace), file=sys.stderr)
+    print(say("err_unexpected_hint"), file=sys.stderr)
+    return 70  # EX_SOFTWARE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from planner.errors import render
+    from planner.i18n.errors import LANG, say
+
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func
+    token = LANG.set(getattr(args, "lang", "nl"))
     try:
         return func(args)
     except InputError as exc:
-        print(str(exc), file=sys.stderr)
+        print(render(exc), file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print(say("err_interrupted"), file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last resort: see _last_resort
+        if os.environ.get("PLANNER_DEBUG"):
+            raise
+        return _last_resort(exc)
+    finally:
+        LANG.reset(token)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -58,3 +58,35 @@ class InputError(Exception):
 
 class SolverError(RuntimeError):
     """The solver could not be run at all (missing, crashed)."""
+
+
+def render(exc: InputError) -> str:
+    """The error as the user reads it, in the language of this context
+    (:data:`planner.i18n.errors.LANG`): the same file, line, column, value and fix as
+    ``str(exc)``, with the frame words (line, found, fix) translated and every value
+    cut short, so no message can grow with its input."""
+    from planner.i18n.errors import say
+
+    n = len(exc.issues)
+    count = say("err_problems_count" if n == 1 else "err_problems_count_many", n=n)
+    lines = [f"{exc.title} ({count}):"]
+    for issue in exc.issues[:200]:
+        where = issue.file
+        if issue.line is not None:
+            where += f", {say('err_line_word')} {issue.line}"
+        if issue.column:
+            where += f", {_cut(issue.column)}"
+        text = f"{where}: {_cut(issue.message, 300)}"
+        if issue.value not in (None, ""):
+            text += f" ({say('err_found_word')} {_cut(issue.value)!r})"
+        if issue.fix:
+            text += f". {say('err_fix_word')}: {_cut(issue.fix, 400)}"
+        lines.append(f"  - {text}")
+    if n > 200:
+        lines.append(f"  ... (+{n - 200})")
+    return "\n".join(lines)
+
+
+def _cut(text: str, limit: int = 80) -> str:
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

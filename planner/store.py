@@ -30,7 +30,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import yaml
 from sqlalchemy import (
     Column,
     DateTime,
@@ -50,7 +49,8 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError
+from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from planner.data.loader import Dataset
 from planner.errors import InputError, Issue
@@ -61,6 +61,7 @@ from planner.scenario.text import (
     scenario_from_text,
     scenario_to_yaml,
 )
+from planner.scenario.yamlsafe import load_yaml
 
 __all__ = [
     "Store",
@@ -260,14 +261,36 @@ class Store:
 
     def __init__(self, url: str | None = None) -> None:
         self.url = url or default_url()
-        parsed = make_url(self.url)
+        try:
+            parsed = make_url(self.url)
+            parsed.get_dialect()  # an unknown database name or a missing driver: here
+        except ArgumentError as exc:
+            raise _db_error(self.url, "db_bad_url", reason=_reason(exc)) from None
+        except NoSuchModuleError as exc:
+            raise _db_error(self.url, "db_bad_url", reason=_reason(exc)) from None
+        except ImportError as exc:
+            raise _db_error(self.url, "db_no_driver", reason=_reason(exc)) from None
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
-        if self.is_sqlite and parsed.database not in (None, "", ":memory:"):
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        self.engine: Engine = create_engine(self.url)
+        try:
+            if self.is_sqlite and parsed.database not in (None, "", ":memory:"):
+                Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            self.engine: Engine = create_engine(self.url)
+        except ImportError as exc:
+            raise _db_error(self.url, "db_no_driver", reason=_reason(exc)) from None
+        except (ArgumentError, TypeError, ValueError) as exc:
+            raise _db_error(self.url, "db_bad_url", reason=_reason(exc)) from None
+        except OSError as exc:
+            raise _db_error(self.url, "db_unreachable", reason=_reason(exc)) from None
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        metadata.create_all(self.engine)
+        try:
+            metadata.create_all(self.engine)
+        except SADatabaseError as exc:
+            self.engine.dispose()
+            text_ = str(getattr(exc, "orig", exc))
+            if self.is_sqlite and ("not a database" in text_ or "malformed" in text_):
+                raise _db_error(self.url, "db_not_database") from None
+            raise _db_error(self.url, "db_unreachable", reason=_reason(exc)) from None
 
     def close(self) -> None:
         """Release the connections (the file stays)."""
@@ -642,10 +665,26 @@ class Store:
             return conn.execute(delete(drafts).where(drafts.c.updated_at < cutoff)).rowcount
 
 
+def _reason(exc: BaseException) -> str:
+    text_ = str(getattr(exc, "orig", None) or exc).splitlines()[0] if str(exc) else ""
+    return (text_ or type(exc).__name__)[:160]
+
+
+def _db_error(url: str, key: str, **values: object) -> InputError:
+    """The database named without its password, what is wrong and the fix."""
+    from planner.i18n.errors import say
+
+    try:
+        shown = make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        shown = "PLANNER_DB_URL"
+    return InputError([Issue(shown, say(key, **values), say(key + "_fix"))], say("db_title"))
+
+
 def _extends(path: Path) -> str | None:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (yaml.YAMLError, UnicodeDecodeError):
+        raw = load_yaml(path.read_text(encoding="utf-8-sig"), str(path))
+    except (InputError, UnicodeDecodeError, OSError):
         return None  # import_yaml reports it with the line
     return raw.get("extends") if isinstance(raw, dict) else None
 

@@ -79,9 +79,11 @@ def test_bad_data_gives_a_clear_error_and_exit_2(capsys, make_data) -> None:
         "end,end_unknown,decided,status,source,note\n"
         "x,Aa,X,-1,,asiel,regulier,COA,2020-01-01,,,yes,existing,t,\n"
     )
-    code, out, err = run(capsys, "report", "--data", str(folder))
+    code, out, err = run(capsys, "report", "--data", str(folder), "--lang", "en")
     assert code == 2 and out == ""
     assert "locations.csv, line 2, places" in err and "Fix:" in err
+    code, _, err = run(capsys, "report", "--data", str(folder))  # Dutch by default
+    assert code == 2 and "locations.csv, regel 2, places" in err and "Oplossing:" in err
 
 
 def test_unknown_cycle(capsys) -> None:

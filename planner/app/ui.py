@@ -350,14 +350,20 @@ def show_issues(exc: InputError, heading_key: str = "problems") -> None:
 
 @contextmanager
 def guard(heading_key: str = "problems") -> Iterator[None]:
-    """Run page code so that no exception reaches the page as a traceback."""
+    """Run page code so that no exception reaches the page as a traceback; messages
+    made by the library come in the session's language."""
+    from planner.i18n.errors import LANG
+
+    token = LANG.set(lang())
     try:
         yield
     except InputError as exc:
         show_issues(exc, heading_key)
     except Exception as exc:  # noqa: BLE001 - the page must stay usable
-        log.exception("unexpected error in the app")
-        st.error(f"{L('unexpected_error')}: {plain(type(exc).__name__)}: {plain(exc)}")
+        log.exception("unexpected error in the app")  # the trace goes to the server log
+        st.error(f"{L('unexpected_error')}: {plain(type(exc).__name__)}: {plain(str(exc)[:200])}")
+    finally:
+        LANG.reset(token)
 
 
 def table(frame: pd.DataFrame, **kwargs: Any) -> None:

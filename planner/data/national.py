@@ -49,6 +49,7 @@ import yaml
 
 from planner.data.loader import default_data_dir, read_table
 from planner.errors import InputError, Issue
+from planner.i18n.errors import say
 
 __all__ = [
     "Country",
@@ -269,12 +270,16 @@ def generate_country(
     n_all = len(pop)
     n = n_all if municipalities is None else int(municipalities)
     bad = []
-    if not 1 <= provinces <= n:
-        bad.append(Issue("national", f"provinces {provinces} is out of range",
-                         f"use 1 to {n}", column="provinces"))  # fmt: skip
-    if not provinces <= n <= n_all:
-        bad.append(Issue("national", f"municipalities {n} is out of range",
-                         f"use {provinces} to {n_all}", column="municipalities"))  # fmt: skip
+    # Each bound is stated for what the user can change: the provinces against the
+    # whole country, the municipalities against the provinces they must fill (a
+    # province needs at least one municipality), never "use 1 to 0".
+    if not 1 <= provinces <= n_all:
+        bad.append(Issue("national", say("provinces_range", lo=1, hi=n_all, value=provinces),
+                         "", column="provinces"))  # fmt: skip
+    elif not provinces <= n <= n_all:
+        bad.append(Issue("national", say("municipalities_range", lo=provinces, hi=n_all,
+                                         value=n),
+                         "", column="municipalities"))  # fmt: skip
     if not 0 <= amv_share <= 1:
         bad.append(Issue("national", f"amv_share {amv_share} is out of range",
                          "use a share between 0 and 1", column="amv_share"))  # fmt: skip

@@ -8,6 +8,9 @@ Excel or LibreOffice; such text is prefixed with an apostrophe. Numbers stay num
 from __future__ import annotations
 
 import math
+import os
+import shutil
+import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -15,8 +18,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+
+from planner.errors import InputError, Issue
+from planner.i18n.errors import say
 
 __all__ = [
     "safe_text",
@@ -30,6 +37,8 @@ __all__ = [
     "export_result",
     "scenario_timeline",
     "sheet_file_name",
+    "output_file",
+    "output_folder",
 ]
 
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -43,8 +52,12 @@ def safe_text(value: Any) -> Any:
     >>> safe_text(-5)
     -5
     """
-    if isinstance(value, str) and value.startswith(_DANGEROUS):
-        return "'" + value
+    if isinstance(value, str):
+        # Control characters are refused when data is read; should one still get here,
+        # it is shown as U+FFFD rather than making openpyxl refuse the whole workbook.
+        value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+        if value.startswith(_DANGEROUS):
+            return "'" + value
     return value
 
 
@@ -284,30 +297,81 @@ def _write_text(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
+def _output_error(path: Path, key: str, fix: str) -> InputError:
+    return InputError([Issue(str(path), say(key), fix)], say("output_title"))
+
+
+def output_file(path: str | Path) -> Path:
+    """A file the user asked to write: its missing parent folders are made; a folder
+    in its place is refused with the fix."""
+    path = Path(path)
+    if path.is_dir():
+        example = path / "rapport.xlsx" if path.suffix == "" else path.with_suffix(".out")
+        raise _output_error(path, "output_is_folder",
+                            say("output_is_folder_fix", example=example))  # fmt: skip
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(
+            [Issue(str(path), say("output_unwritable", reason=exc.strerror or type(exc).__name__),
+                   say("output_unwritable_fix"))],
+            say("output_title"),
+        ) from None  # fmt: skip
+    if path.parent.exists() and not path.parent.is_dir():
+        raise _output_error(path.parent, "output_is_file", say("output_unwritable_fix"))
+    return path
+
+
+def output_folder(path: str | Path) -> Path:
+    """A folder the user asked to export into: a file in its place is refused."""
+    path = Path(path)
+    if path.exists() and not path.is_dir():
+        raise _output_error(path, "output_is_file", say("output_is_file_fix"))
+    return path
+
+
 def export_result(result, ds, folder: str | Path, lang: str = "nl") -> list[Path]:
     """Write a solved scenario as a workbook, CSV files and JSON into ``folder``.
 
-    Returns the files written. Each file is written to a temporary name first, so a
-    failure never leaves a half-written file under a name the user relies on.
+    Returns the files written. Everything is written into a temporary folder beside
+    ``folder`` first and moved into place only when all of it was written, so a failure
+    leaves neither half-written files nor an empty export folder.
     """
     import json
 
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    sheets = result_sheets_full(result, ds, lang)
-    written = []
-    xlsx = folder / "resultaat.xlsx" if lang == "nl" else folder / "result.xlsx"
-    write_xlsx(xlsx, sheets)
-    written.append(xlsx)
-    for title, frame in sheets.items():
-        path = folder / f"{sheet_file_name(title)}.csv"
-        write_csv(path, frame)
-        written.append(path)
-    path = folder / "result.json"
-    doc = result_document(result, ds)
-    _write_text(path, json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n")
-    written.append(path)
-    return written
+    folder = output_folder(folder)
+    parent = folder.resolve().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=parent))
+    except OSError as exc:
+        raise InputError(
+            [Issue(str(folder), say("output_unwritable", reason=exc.strerror or type(exc).__name__),
+                   say("output_unwritable_fix"))],
+            say("output_title"),
+        ) from None  # fmt: skip
+    try:
+        sheets = result_sheets_full(result, ds, lang)
+        names = []
+        xlsx = "resultaat.xlsx" if lang == "nl" else "result.xlsx"
+        write_xlsx(tmp / xlsx, sheets)
+        names.append(xlsx)
+        for title, frame in sheets.items():
+            name = f"{sheet_file_name(title)}.csv"
+            write_csv(tmp / name, frame)
+            names.append(name)
+        doc = result_document(result, ds)
+        _write_text(tmp / "result.json",
+                    json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n")  # fmt: skip
+        names.append("result.json")
+        if not folder.exists():
+            os.replace(tmp, folder)
+        else:  # an existing folder: each file replaced, other files left alone
+            for name in names:
+                os.replace(tmp / name, folder / name)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return [folder / name for name in names]
 
 
 def sheet_file_name(title: str) -> str:

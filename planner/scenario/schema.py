@@ -2,7 +2,8 @@
 
 A scenario names the cycle's rules, the swap policy, candidate locations, changes to
 existing locations, budget limits and the order of the objectives. It is read with
-``yaml.safe_load``, may build on another file (``extends:``), and is checked against the
+a bounded safe YAML loader (:mod:`planner.scenario.yamlsafe`), may build on another
+file (``extends:``), and is checked against the
 data: an unknown location, municipality or key is reported with the file, the key path
 and the nearest valid names.
 """
@@ -10,11 +11,12 @@ and the nearest valid names.
 from __future__ import annotations
 
 import hashlib
+import math
+import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import (
     BaseModel,
     BeforeValidator,
@@ -25,9 +27,12 @@ from pydantic import (
     model_validator,
 )
 
-from planner.data.dates import DateKind, DateParseError, parse_date_cell
+from planner.data.dates import YEAR_RANGE, DateKind, DateParseError, parse_date_cell
+from planner.data.limits import MAX_COUNT, control_char
 from planner.data.loader import Dataset, suggest
 from planner.errors import InputError, Issue
+from planner.i18n.errors import say
+from planner.scenario.yamlsafe import load_yaml, short
 
 __all__ = [
     "Scenario",
@@ -63,7 +68,15 @@ DEFAULT_OBJECTIVE = list(OBJECTIVES)
 
 def _to_date(value: Any) -> Any:
     """Dates in a scenario: YAML dates, or any notation the data files accept."""
-    if value is None or isinstance(value, date):
+    if value is None:
+        return value
+    if isinstance(value, date):  # a YAML date: the same year check as the data files
+        lo, hi = YEAR_RANGE
+        if not lo <= value.year <= hi:
+            raise ValueError(
+                f"{say('year_outside', year=value.year, lo=lo, hi=hi)}. "
+                f"Fix: {say('year_outside_fix')}"
+            )
         return value
     try:
         parsed = parse_date_cell(str(value))
@@ -381,24 +394,33 @@ def _issues(exc: ValidationError, label: str) -> list[Issue]:
         if kind == "literal_error":
             expected = err.get("ctx", {}).get("expected", "")
             options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",")]
-            hint = suggest(str(value), options) if value is not None else ""
+            hint = suggest(short(value), options) if value is not None else ""
             out.append(
                 Issue(
                     label,
                     "is not one of the allowed values",
                     (hint + " " if hint else "") + f"use one of {expected}",
                     column=path,
-                    value=str(value),
+                    value=short(value),
                 )
             )
             continue
         if kind == "missing":
             out.append(Issue(label, "is required", "add it", column=path))
             continue
+        if kind == "string_type" and isinstance(value, bool | int | float):
+            # YAML 1.1 reads ``name: no`` as false and ``name: 2025`` as a number; names
+            # are text, so the rule is: such a word is refused and quoting it is the fix.
+            what = say("kind_bool") if isinstance(value, bool) else say("kind_number")
+            example = ("no" if value is False else "yes") if isinstance(value, bool) else value
+            out.append(Issue(label, say("yaml_not_text", kind=what),
+                             say("yaml_not_text_fix", key=loc[-1], example=example),
+                             column=path, value=short(value)))  # fmt: skip
+            continue
         if path.endswith("probability") or ".probability." in path:
             out.append(
                 Issue(label, "is not a probability", "give a number from 0 to 1 (0.6 for 60%)",
-                      column=path, value=None if value is None else str(value))
+                      column=path, value=None if value is None else short(value))
             )  # fmt: skip
             continue
         msg = (
@@ -407,7 +429,9 @@ def _issues(exc: ValidationError, label: str) -> list[Issue]:
             else err["msg"]
         )
         message, _, fix = msg.partition(". Fix: ")
-        shown = None if isinstance(value, dict | list) else (None if value is None else str(value))
+        shown = (
+            None if isinstance(value, dict | list) else (None if value is None else short(value))
+        )
         out.append(Issue(label, message, fix, column=path or None, value=shown))
     return out
 
@@ -418,24 +442,7 @@ def read_yaml_text(text: str, label: str = "<scenario>") -> dict[str, Any]:
     The one place scenario text is parsed: files (:func:`load_scenario`), uploads and
     the database (:mod:`planner.app.editing`) all come through here.
     """
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise InputError(
-            [
-                Issue(
-                    label,
-                    f"not valid YAML: {problem}",
-                    "check indentation (spaces, not tabs) and that every 'key: value' "
-                    "has a space after the colon",
-                    line=line,
-                )
-            ],
-            "Cannot read the scenario",
-        ) from None
+    raw = load_yaml(text, label)
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):
@@ -457,12 +464,26 @@ def _read_yaml(path: Path) -> dict[str, Any]:
             ],
             "Cannot read the scenario",
         )
+    if not path.is_file():
+        raise InputError([Issue(label, say("not_a_file"), "give the scenario's YAML file")],
+                         say("scenario_unreadable"))  # fmt: skip
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(
             [Issue(label, "the file is not UTF-8 text", "save it as UTF-8")],
             "Cannot read the scenario",
+        ) from None
+    except OSError as exc:
+        raise InputError(
+            [
+                Issue(
+                    label,
+                    say("unreadable_file", reason=exc.strerror or type(exc).__name__),
+                    say("unreadable_file_fix"),
+                )
+            ],
+            say("scenario_unreadable"),
         ) from None
     return read_yaml_text(text, label)
 
@@ -499,8 +520,51 @@ def _keyed(items: list[Any]) -> bool:
     return all(isinstance(i, dict) and ("id" in i or "location" in i) for i in items)
 
 
+def _raw_issues(raw: Any, label: str, path: str = "") -> list[Issue]:
+    """Values no model check should see: whole numbers beyond :data:`MAX_COUNT` (numpy
+    would overflow later), infinite or NaN numbers (``.inf`` as a cost leaves the model
+    without an answer) and control characters in text (Excel refuses them)."""
+    out: list[Issue] = []
+    stack: list[tuple[str, Any]] = [(path, raw)]
+    while stack and len(out) < 20:
+        where, value = stack.pop()
+        if isinstance(value, dict):
+            for k, v in reversed(list(value.items())):
+                stack.append((f"{where}.{k}" if where else str(k), v))
+        elif isinstance(value, list):
+            for i, v in reversed(list(enumerate(value))):
+                stack.append((f"{where}[{i}]", v))
+        elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_COUNT:
+            limit = f"{MAX_COUNT:,}"
+            out.append(Issue(label, say("too_large", limit=limit),
+                             say("too_large_fix", limit=limit), column=where or None,
+                             value=short(value)))  # fmt: skip
+        elif isinstance(value, float) and not math.isfinite(value):
+            out.append(Issue(label, say("not_finite"), say("not_finite_fix"),
+                             column=where or None, value=short(value)))  # fmt: skip
+        elif isinstance(value, str) and (hit := control_char(value)):
+            out.append(Issue(label, say("control_char", code=hit[1], pos=hit[0]),
+                             say("control_char_fix"), column=where or None))  # fmt: skip
+    return out
+
+
+def _nfc(value: Any) -> Any:
+    """Every text in NFC, so a name typed decomposed (NFD) equals the data's."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {_nfc(k): _nfc(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_nfc(v) for v in value]
+    return value
+
+
 def parse_scenario(raw: dict[str, Any], label: str = "<scenario>") -> Scenario:
     """Validate a scenario mapping (already merged with its parents)."""
+    early = _raw_issues(raw, label)
+    if early:
+        raise InputError(early, f"Scenario {label} has problems")
+    raw = _nfc(raw)  # the editor's tables too, not only YAML text
     try:
         return Scenario.model_validate(raw)
     except ValidationError as exc:
@@ -512,7 +576,28 @@ def _resolve(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
     parent = raw.get("extends")
     if not parent:
         return raw
-    parent_path = (path.parent / str(parent)).resolve()
+    if not isinstance(parent, str) or control_char(parent) or len(parent) > 1000:
+        raise InputError(
+            [Issue(str(path), "extends must be the name of a scenario file", "e.g. "
+                   "extends: base.yaml", column="extends", value=short(parent))],
+            "Cannot read the scenario",
+        )  # fmt: skip
+    parent_path = (path.parent / parent).resolve()
+    root = seen[0].parent  # the folder of the file given on the command line
+    if not parent_path.is_relative_to(root):
+        # A scenario from elsewhere (an e-mail, a download) must not make the tool read
+        # any file it can reach: only files in or below its own folder.
+        raise InputError(
+            [Issue(str(path), say("extends_outside", target=short(parent)),
+                   say("extends_outside_fix"), column="extends")],
+            say("scenario_unreadable"),
+        )  # fmt: skip
+    if parent_path.exists() and not parent_path.is_file():
+        raise InputError(
+            [Issue(str(path), say("extends_not_file", target=short(parent)),
+                   "give a path relative to this file", column="extends")],
+            say("scenario_unreadable"),
+        )  # fmt: skip
     if parent_path in seen:
         chain = " -> ".join(p.name for p in (*seen, parent_path))
         raise InputError(
@@ -588,10 +673,10 @@ def check_against_data(scenario: Scenario, ds: Dataset, label: str = "<scenario>
         issues.append(
             Issue(
                 label,
-                f"unknown municipality {value!r}",
+                f"unknown municipality {short(value)!r}",
                 (hint + " " if hint else "") + "use a name from data/municipalities.csv",
                 column=path,
-                value=value,
+                value=short(value),
             )
         )
 
@@ -602,10 +687,10 @@ def check_against_data(scenario: Scenario, ds: Dataset, label: str = "<scenario>
         issues.append(
             Issue(
                 label,
-                f"unknown location {value!r}",
+                f"unknown location {short(value)!r}",
                 (hint + " " if hint else "") + "use an id from data/locations.csv",
                 column=path,
-                value=value,
+                value=short(value),
             )
         )
 

@@ -158,7 +158,7 @@ def test_validated_data_is_cached_by_content(make_data, tmp_path, monkeypatch) -
     monkeypatch.setenv("PLANNER_CACHE_DIR", str(tmp_path / "cache"))
     folder = make_data()
     first = load_dataset(folder)
-    assert len(list((tmp_path / "cache").glob("dataset-*.pickle"))) == 1
+    assert len(list((tmp_path / "cache").glob("dataset-*.json"))) == 1
     calls = []
     monkeypatch.setattr(loader, "dataset_from_tables", lambda *a, **k: calls.append(1))
     again = load_dataset(folder)
@@ -176,6 +176,6 @@ def test_a_broken_cache_file_is_ignored(make_data, tmp_path, monkeypatch) -> Non
     monkeypatch.setenv("PLANNER_CACHE_DIR", str(tmp_path / "cache"))
     folder = make_data()
     load_dataset(folder)
-    for f in (tmp_path / "cache").glob("dataset-*.pickle"):
-        f.write_bytes(b"not a pickle")
+    for f in (tmp_path / "cache").glob("dataset-*.json"):
+        f.write_bytes(b"not a cache entry")
     assert list(load_dataset(folder).municipalities["name"]) == ["Aa", "Bee", "Cee"]
