@@ -24,6 +24,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "sh_credited": ("Meegeteld incl. uitruil", "Credited incl. swaps"),
     "sh_kso_amv_places": ("KSO-plekken amv", "Small-scale amv places (KSO)"),
     "sh_transit_places": ("Plekken doorstroomlocaties", "Places in transit locations"),
+    "same_building": ("Asiellocatie in hetzelfde gebouw", "Asylum location in the same building"),
     "programme_swapped": ("Uitruil", "Swapped"),
     "programme_difference": ("Verschil", "Difference"),
     "programme_reference_date": ("peildatum", "reference date"),
