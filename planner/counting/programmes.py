@@ -35,6 +35,7 @@ import pandas as pd
 from planner.counting.count import aggregate
 from planner.data.loader import Dataset
 from planner.errors import InputError, Issue
+from planner.i18n import Lang, t
 
 __all__ = [
     "PROGRAMME_IDS",
@@ -44,6 +45,7 @@ __all__ = [
     "programme_report",
     "cross_programme_flows",
     "PROGRAMME_LEVEL_COLUMNS",
+    "swap_explanation",
 ]
 
 PROGRAMME_IDS = ("asiel", "oek", "statushouders")
@@ -413,3 +415,29 @@ def _extras(
             "transit_places": [col(n, "transit_places") for n in names],
         }
     return {}
+
+
+def swap_explanation(
+    to: str, host: str, places: int, programme: str, counter_places: float, counter: str,
+    lang: Lang = "nl",
+) -> str:  # fmt: skip
+    """One sentence naming both programmes of a swap across programmes: ``places`` of
+    ``programme`` hosted in ``host`` count for ``to``, which hosts ``counter_places`` of
+    ``counter`` for ``host`` in return.
+
+    >>> swap_explanation("Bee", "Aa", 83, "asiel", 83, "oek")
+    'Bee telt 83 asielplekken in Aa, in ruil voor 83 plekken voor Oekraïense ontheemden in Bee'
+    """
+    counter_text = (
+        f"{counter_places:g}" if isinstance(counter_places, float) else str(counter_places)
+    )
+    return t(
+        "cross_swap_explanation",
+        lang,
+        to=to,
+        host=host,
+        places=places,
+        programme_plural=t(f"places_plural_{programme}", lang),
+        counter_places=counter_text,
+        counter_plural=t(f"places_plural_{counter}", lang),
+    )

@@ -31,6 +31,7 @@ from planner.counting.count import (
 from planner.counting.rules import CycleRules
 from planner.data.loader import Dataset, centroids
 from planner.optimise.network import load_adjacency, proposal_arcs, swap_graph
+from planner.optimise.programmes import counter_flows, cross_arcs, oek_table
 from planner.scenario.schema import Scenario
 
 __all__ = ["Instance", "build_instance", "apply_location_changes", "scenario_rules"]
@@ -55,6 +56,10 @@ class Instance:
     graph: nx.DiGraph
     swaps: pd.DataFrame
     messages: list[str] = field(default_factory=list)
+    #: Swaps across programmes: per municipality the OEK quota, own places and recorded
+    #: counter legs (``oek_*``), and those counter legs (see planner.optimise.programmes).
+    oek: pd.DataFrame = field(default_factory=pd.DataFrame)
+    counter_flows: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def countable(self) -> pd.DataFrame:
@@ -140,6 +145,9 @@ def _register_swaps(ds: Dataset, scenario: Scenario) -> pd.DataFrame:
             "source": "scenario",
             "origin": "scenario",
         }
+        if rec.counter_programme is not None:  # a swap across programmes
+            row["counter_programme"] = rec.counter_programme
+            row["counter_places"] = rec.counter_places
         for col, value in (("start", rec.start), ("end", rec.end)):
             row[col] = pd.Timestamp(value) if value is not None else pd.NaT
             row[f"{col}_kind"] = "date" if value is not None else "empty"
@@ -480,6 +488,11 @@ def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None 
                  "ub": float(r.places), "amv_ub": float(r.amv_places),
                  "amv": bool(r.amv_places > 0), "source": f"record:{r.id}"}
             )  # fmt: skip
+    counter = counter_flows(sw)
+    oek = oek_table(changed, name_list, counter)
+    more, notes = cross_arcs(scenario, oek, mun, proposal_arcs(graph), can_give, can_short)
+    arcs += more
+    messages += notes
     arcs.sort(key=lambda a: a["id"])
     arc_cols = ["id", "from", "to", "ub", "amv_ub", "amv", "source"]
     arc_frame = pd.DataFrame(
@@ -511,4 +524,6 @@ def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None 
         graph=graph,
         swaps=sw,
         messages=messages,
+        oek=oek,
+        counter_flows=counter,
     )

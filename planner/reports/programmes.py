@@ -21,6 +21,7 @@ from planner.counting.programmes import (
     EXTRA_COLUMNS,
     PROGRAMME_LEVEL_COLUMNS,
     ProgrammeReport,
+    swap_explanation,
 )
 from planner.i18n import Lang, t
 from planner.reports.export import safe_text, write_xlsx
@@ -49,27 +50,6 @@ def _label(programme: str, column: str, lang: Lang) -> str:
     from planner.i18n import LABELS
 
     return t(key, lang) if key in LABELS else t(column, lang)
-
-
-def swap_explanation(
-    to: str, host: str, places: int, programme: str, counter_places: int, counter: str,
-    lang: Lang = "nl",
-) -> str:  # fmt: skip
-    """One sentence naming both programmes of a swap across programmes.
-
-    >>> swap_explanation("Bee", "Aa", 83, "asiel", 83, "oek")
-    'Bee telt 83 asielplekken in Aa, in ruil voor 83 plekken voor Oekraïense ontheemden in Bee'
-    """
-    return t(
-        "cross_swap_explanation",
-        lang,
-        to=to,
-        host=host,
-        places=places,
-        programme_plural=t(f"places_plural_{programme}", lang),
-        counter_places=counter_places,
-        counter_plural=t(f"places_plural_{counter}", lang),
-    )
 
 
 def programme_dict(report: ProgrammeReport) -> dict[str, Any]:
