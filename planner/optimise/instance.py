@@ -449,6 +449,8 @@ def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None 
     can_short_amv = {
         n: r.amv_base + r.amv_fixed_in - r.amv_fixed_out < r.amv_quota for n, r in rows.items()
     }
+    counter = counter_flows(sw)
+    oek = oek_table(changed, name_list, counter)
     arcs = []
     givers = set(scenario.swaps.givers) if scenario.swaps.givers is not None else names
     receivers = set(scenario.swaps.receivers) if scenario.swaps.receivers is not None else names
@@ -483,13 +485,18 @@ def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None 
                     f"own places against a quota of {int(rows[r.from_municipality].quota)})"
                 )
                 continue
-            arcs.append(
-                {"id": f"record:{r.id}", "from": r.from_municipality, "to": r.to_municipality,
-                 "ub": float(r.places), "amv_ub": float(r.amv_places),
-                 "amv": bool(r.amv_places > 0), "source": f"record:{r.id}"}
-            )  # fmt: skip
-    counter = counter_flows(sw)
-    oek = oek_table(changed, name_list, counter)
+            arc = {"id": f"record:{r.id}", "from": r.from_municipality,
+                   "to": r.to_municipality, "ub": float(r.places),
+                   "amv_ub": float(r.amv_places), "amv": bool(r.amv_places > 0),
+                   "source": f"record:{r.id}"}  # fmt: skip
+            if getattr(r, "counter_programme", None) == "oek":
+                # a proposed swap across programmes: its OEK leg at the recorded rate
+                if not r.places or not len(oek):
+                    messages.append(f"proposed swap {r.id} across programmes cannot be used: "
+                                    "no places or no OEK targets in the data")  # fmt: skip
+                    continue
+                arc.update(source=f"cross:{r.id}", rate=float(r.counter_places) / r.places)
+            arcs.append(arc)
     more, notes = cross_arcs(scenario, oek, mun, proposal_arcs(graph), can_give, can_short)
     arcs += more
     messages += notes
@@ -508,6 +515,8 @@ def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None 
         }
     )
     arc_frame["weight"] = swap_weights(arc_frame, mun, changed)
+    # OEK places per asylum place of a swap across programmes (NaN: the scenario's rate)
+    arc_frame["rate"] = np.array([a.get("rate", np.nan) for a in arcs], dtype=float)
 
     fixed = flows.rename(columns={"external_from": "external"})
     if len(fixed) > 1:

@@ -271,7 +271,7 @@ def add_cross_programme(m: Model) -> None:
     places hosted in ``b`` to ``a``'s OEK count in return. Only from surplus, as for
     asylum: ``b`` keeps its OEK quota out of its own OEK places after recorded counter
     legs, ``oek_base_b - rate * sum(x out of b) >= oek_quota_b + oek_fixed_out_b``.
-    Recorded agreements' counter legs (Hengelo - Twenterand, 83 for 83 from 2026) are
+    Recorded agreements' counter legs (83 for 83 from 2026, say) are
     constants ``oek_fixed_in/out`` once they count in the cycle. The OEK shortfall of a
     municipality is at least its OEK quota minus its credited OEK places; its sum is the
     level ``oek_shortfall``, after the asylum levels unless the scenario orders otherwise.
@@ -285,11 +285,16 @@ def add_cross_programme(m: Model) -> None:
     oek = m.inst.oek
     if not len(oek):
         return
-    rate = float(m.inst.scenario.swaps.rate)
+    default = float(m.inst.scenario.swaps.rate)
     arcs = m.inst.arcs
+    rates = arcs["rate"] if "rate" in arcs else pd.Series([float("nan")] * len(arcs))
     cross = [(i, a, b) for i, a, b, src in zip(arcs["id"], arcs["from"], arcs["to"],
                                                arcs["source"], strict=True)
              if str(src).startswith("cross:")]  # fmt: skip
+    # a recorded proposal swaps at its own rate (counter places per place), others at
+    # the scenario's
+    rate = {i: (default if pd.isna(q) else float(q))
+            for i, q in zip(arcs["id"], rates, strict=True)}  # fmt: skip
     wanted = "oek_shortfall" in m.inst.scenario.objective
     if not cross and not len(m.inst.counter_flows) and not wanted:
         return  # nothing crosses programmes: the model stays the asylum model
@@ -301,8 +306,8 @@ def add_cross_programme(m: Model) -> None:
     for r in oek.itertuples(index=False):
         key = slug(r.name)
         fixed = int(r.oek_base) + int(r.oek_fixed_in) - int(r.oek_fixed_out)
-        given = rate * total(m.swap[i] for i in oek_out.get(r.name, []))
-        got = rate * total(m.swap[i] for i in oek_in.get(r.name, []))
+        given = total(rate[i] * m.swap[i] for i in oek_out.get(r.name, []))
+        got = total(rate[i] * m.swap[i] for i in oek_in.get(r.name, []))
         if r.name in oek_out:
             keep = int(r.oek_quota) + int(r.oek_fixed_out) - int(r.oek_base)
             m.add(-1.0 * given >= keep, f"oek_surplus_only_{key}")

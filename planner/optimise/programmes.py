@@ -7,7 +7,7 @@ in ``a`` to ``b``'s count and, in return, ``rate`` places for Ukrainian displace
 
 - per municipality the OEK quota and own places (``programme_targets.csv``, the OEK
   programme's period) and the counter legs of recorded agreements that count in the
-  scenario's cycle (Hengelo - Twenterand counts from its start, 2026: not in cycle 1);
+  scenario's cycle (an agreement counts from its start, not before);
 - the arcs the optimiser may use, only where the scenario allows it
   (``swaps.cross_programme``) and only from surplus on both sides: ``a`` can have an
   asylum surplus, ``b`` can be short of asylum places and has an OEK surplus of at least
@@ -151,13 +151,16 @@ def cross_results(
         # the agreement: asylum hosted in b (the OEK receiver) for a, OEK in a for b
         swaps.append({"id": i, "host": b, "to": a, "places": int(q), "counter_places": float(p),
                       "kind": "agreement"})  # fmt: skip
-    for i, a, b, src in zip(arcs["id"], arcs["from"], arcs["to"], arcs["source"], strict=True):
-        if src != CROSS_SOURCE:
+    rates = arcs["rate"] if "rate" in arcs else pd.Series([np.nan] * len(arcs))
+    for i, a, b, src, q in zip(arcs["id"], arcs["from"], arcs["to"], arcs["source"], rates,
+                               strict=True):  # fmt: skip
+        if not str(src).startswith("cross:"):
             continue
         v = round(x.get(f"swap:{i}", 0.0))
         if v > 0:
+            r = rate if pd.isna(q) else float(q)
             swaps.append({"id": i, "host": a, "to": b, "places": int(v),
-                          "counter_places": float(rate * v), "kind": "proposed"})  # fmt: skip
+                          "counter_places": float(r * v), "kind": "proposed"})  # fmt: skip
     for s in swaps:
         counter_places = s["counter_places"]
         whole = float(counter_places).is_integer()

@@ -400,7 +400,10 @@ def solve_instance(
         return _failed(inst, status, name, engine, messages, run.levels, build, seconds)
     mun, regions, total, cand, flows = _results(inst, values, marginal)
     cross_swaps = oek = None
-    if len(inst.oek) and (len(inst.counter_flows) or inst.scenario.swaps.cross_programme):
+    crossing = inst.arcs["source"].astype(str).str.startswith("cross:").any()
+    if len(inst.oek) and (
+        len(inst.counter_flows) or inst.scenario.swaps.cross_programme or crossing
+    ):
         oek, cross_swaps = cross_results(
             inst.oek, inst.counter_flows, inst.arcs, values, float(inst.scenario.swaps.rate)
         )

@@ -123,7 +123,7 @@ class SwapRecord(_Model):
     condition: str | None = None
     note: str | None = None
     #: A swap across programmes: ``counter_places`` of ``counter_programme`` hosted in
-    #: ``to`` count for ``from`` in return (Hengelo - Twenterand: 83 OEK places).
+    #: ``to`` count for ``from`` in return (e.g. 83 OEK places for 83 asylum places).
     counter_programme: Literal["oek"] | None = None
     counter_places: int | None = Field(default=None, ge=0)
 

@@ -222,3 +222,36 @@ def test_programmes_other_than_asylum_and_oek_are_refused() -> None:
         swaps = {"cross_programme": True, "programmes": ["asiel", "statushouders"]}
         parse_scenario({"name": "x", "swaps": swaps})
     assert "programmes" in str(err.value)
+
+
+def test_proposed_register_entry_across_programmes_at_its_own_rate() -> None:
+    """A proposed record: Aa hosts up to 15 asylum places for Bee, Bee hosts 30 OEK
+    places for Aa (2 per asylum place). Aa's asylum surplus is 20 and Bee's OEK surplus
+    80 - 40 = 40 pays 20 at that rate, so all 15 are taken: Bee's asylum shortfall
+    50 - 15 = 35, Aa's OEK 10 + 30 = 40 (shortfall 50 - 40 = 10), Bee's OEK 80 - 30 = 50."""
+    ds = tables(municipalities=MUN, locations=LOC, programme_targets=_targets((50, 10), (40, 80)))
+    sc = parse_scenario(
+        {
+            "name": "record",
+            "swaps": {
+                "register": [
+                    {
+                        "id": "aa-bee",
+                        "from": "Aa",
+                        "to": "Bee",
+                        "places": 15,
+                        "status": "proposed",
+                        "counter_programme": "oek",
+                        "counter_places": 30,
+                    }
+                ]  # fmt: skip
+            },
+        }
+    )
+    res = solve_scenario(ds, sc)
+    assert _levels(res)["municipal_shortfall"] == 35
+    oek = res.oek.set_index("name")
+    assert (int(oek.loc["Aa", "credited"]), int(oek.loc["Bee", "credited"])) == (40, 50)
+    assert res.cross_swaps.iloc[0]["explanation"] == (
+        "Bee telt 15 asielplekken in Aa, in ruil voor 30 plekken voor Oekraïense ontheemden in Bee"
+    )
