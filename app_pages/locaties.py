@@ -8,6 +8,7 @@ from datetime import date
 import streamlit as st
 
 from planner.app import ui
+from planner.app.programmes import programme_switch, show_programme_locations
 from planner.app.ui import L, num
 from planner.app.uploads import dataset_with_upload
 from planner.app.views import filter_locations, location_table
@@ -22,6 +23,10 @@ with ui.guard():
     with st.spinner(L("loading")):
         ds = ui.get_dataset()
         report = ui.report_cached(ui.data_key(ds), ds)
+    programme = programme_switch()
+    if programme != "asiel":  # OEK or status holders: their locations, then stop
+        show_programme_locations(ds, programme)
+        st.stop()
     table = location_table(report.locations, ds.municipalities)
 
     st.subheader(L("filters"))

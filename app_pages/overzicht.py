@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from planner.app import ui
+from planner.app.programmes import programme_switch, show_programme_overview
 from planner.app.ui import L, num
 from planner.app.views import (
     coverage_geojson,
@@ -20,6 +21,10 @@ with ui.guard():
     with st.spinner(L("loading")):
         ds = ui.get_dataset()
         report = ui.report_cached(ui.data_key(ds), ds)
+    programme = programme_switch()
+    if programme != "asiel":  # OEK or status holders: their own table, then stop
+        show_programme_overview(ds, programme)
+        st.stop()
     rules = report.rules
     st.caption(
         f"{L('window')}: {rules.window_start:%d-%m-%Y} – {rules.window_end:%d-%m-%Y}, "

@@ -48,6 +48,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         if path is not None:
             output_file(path)  # refused before the work, not after
     ds = load_dataset(args.data)
+    if getattr(args, "all_programmes", False) or getattr(args, "programme", "asiel") != "asiel":
+        return _programme_report(ds, args)
     rules = CycleRules.from_row(ds.cycle(args.cycle))
     if args.with_soft_plans:
         rules = rules.model_copy(update={"soft_plans_count": True})
@@ -60,6 +62,52 @@ def cmd_report(args: argparse.Namespace) -> int:
         _write(report_text(rep, args.lang), args.output)
     if args.xlsx:
         write_report_xlsx(rep, args.xlsx, args.lang)
+        print(f"written: {args.xlsx}", file=sys.stderr)
+    return 0
+
+
+def _programme_report(ds, args: argparse.Namespace) -> int:
+    """``planner report --programme oek|statushouders`` and ``--all-programmes``."""
+    from planner.counting.count import cycle_report
+    from planner.counting.programmes import programme_report
+    from planner.counting.rules import CycleRules
+    from planner.reports import programmes as pr
+    from planner.reports.export import write_xlsx
+
+    if args.all_programmes:
+        rules = CycleRules.from_row(ds.cycle(args.cycle))
+        if args.with_soft_plans:
+            rules = rules.model_copy(update={"soft_plans_count": True})
+        reports = {p: programme_report(ds, p) for p in ("oek", "statushouders")}
+        frame = pr.all_programmes_frame(cycle_report(ds, rules), reports)
+        if args.format == "json":
+            text = json.dumps(pr.all_programmes_dict(frame), ensure_ascii=False, indent=2)
+        elif args.format == "csv":
+            text = frame.to_csv(index=False, lineterminator="\n")
+        else:
+            text = pr.all_programmes_text(frame, args.lang)
+        _write(text, args.output)
+        if args.xlsx:
+            sheets = {"overzicht" if args.lang == "nl" else "overview": frame}
+            for rep in reports.values():
+                sheets.update(
+                    {
+                        f"{k} {rep.rules.id}"[:31]: v
+                        for k, v in pr.programme_sheets(rep, args.lang).items()
+                    }
+                )
+            write_xlsx(args.xlsx, sheets)
+            print(f"written: {args.xlsx}", file=sys.stderr)
+        return 0
+    rep = programme_report(ds, args.programme, args.period)
+    if args.format == "json":
+        _write(json.dumps(pr.programme_dict(rep), ensure_ascii=False, indent=2), args.output)
+    elif args.format == "csv":
+        _write(pr.programme_csv(rep), args.output)
+    else:
+        _write(pr.programme_text(rep, args.lang), args.output)
+    if args.xlsx:
+        pr.write_programme_xlsx(rep, args.xlsx, args.lang)
         print(f"written: {args.xlsx}", file=sys.stderr)
     return 0
 
@@ -384,6 +432,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="count the soft plans (bestuurlijke voornemens) at their lower bound",
     )
+    p.add_argument("--programme", choices=["asiel", "oek", "statushouders"], default="asiel",
+                   help="which programme's table (default: asiel, the cycle table)")  # fmt: skip
+    p.add_argument("--period", default=None,
+                   help="period of the targets, e.g. 2024-I (default: programmes.csv)")  # fmt: skip
+    p.add_argument("--all-programmes", action="store_true",
+                   help="asylum, OEK and status holders side by side per municipality")  # fmt: skip
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("solve", help="optimise a scenario: candidates, swaps, shortfall")

@@ -305,9 +305,15 @@ def tables_to_scenario(
             rows[table], positions[table] = _rows(tables[table], table)
     swaps = dict(raw.get("swaps", {}))
     if tables.get("swap_settings") is not None:
-        swaps = {"register": swaps.get("register", []), **_single(tables["swap_settings"])}
+        # settings the editor has no column for (swaps across programmes) are kept
+        kept = {k: v for k, v in swaps.items()
+                if k != "register" and k not in TABLES["swap_settings"]}  # fmt: skip
+        swaps = {"register": swaps.get("register", []), **kept, **_single(tables["swap_settings"])}
     if "register" in rows:
-        swaps["register"] = rows["register"]
+        # a record keeps the fields the editor does not show (its counter programme)
+        hidden = {r.get("id"): {k: v for k, v in r.items() if k.startswith("counter_")}
+                  for r in swaps.get("register", [])}  # fmt: skip
+        swaps["register"] = [{**hidden.get(r.get("id"), {}), **r} for r in rows["register"]]
     raw["swaps"] = swaps
     if "candidates" in rows:
         # The editor has no column for a start-delay distribution (risk runs); a

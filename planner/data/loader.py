@@ -420,6 +420,9 @@ class Dataset:
             _line=pd.Series(dtype=int)
         )
     )
+    programmes: pd.DataFrame = field(default_factory=pd.DataFrame)
+    programme_targets: pd.DataFrame = field(default_factory=pd.DataFrame)
+    programme_locations: pd.DataFrame = field(default_factory=pd.DataFrame)
     source: str = ""
     hashes: dict[str, str] = field(default_factory=dict)
     geometry: dict | None = None
@@ -515,6 +518,7 @@ def validate_references(ds: Dataset, labels: dict[str, str]) -> list[Issue]:
         issues += _names_issue(
             ds.adjacency, column, known_codes, labels["adjacency"], "municipality code"
         )
+    issues += _programme_references(ds, labels)
     dup_codes = ds.municipalities[ds.municipalities["code"].duplicated(keep="first")]
     for _, row in dup_codes.iterrows():
         issues.append(
@@ -530,6 +534,34 @@ def validate_references(ds: Dataset, labels: dict[str, str]) -> list[Issue]:
         issues.append(
             Issue(labels["cycles"], "no cycle defined", "add the rules of at least one cycle")
         )
+    return issues
+
+
+def _programme_references(ds: Dataset, labels: dict[str, str]) -> list[Issue]:
+    """The programme tables refer to municipalities, programmes and asylum locations."""
+    issues: list[Issue] = []
+    names = ds.municipality_names
+    programmes = (
+        list(ds.programmes["id"]) if len(ds.programmes) else ["asiel", "oek", "statushouders"]
+    )
+    tg, pl = ds.programme_targets, ds.programme_locations
+    if len(tg):
+        issues += _names_issue(
+            tg, "municipality", names, labels["programme_targets"], "municipality"
+        )
+        issues += _names_issue(
+            tg, "programme", programmes, labels["programme_targets"], "programme"
+        )
+    if len(pl):
+        issues += _names_issue(
+            pl, "municipality", names, labels["programme_locations"], "municipality"
+        )
+        issues += _names_issue(
+            pl, "location_id", ds.locations["id"], labels["programme_locations"], "location id"
+        )
+    if len(ds.swaps):
+        others = [p for p in programmes if p != "asiel"]
+        issues += _names_issue(ds.swaps, "counter_programme", others, labels["swaps"], "programme")
     return issues
 
 
@@ -594,6 +626,10 @@ def dataset_from_tables(
     if issues:
         raise InputError(issues, f"Cannot load the data in {source}")
     ds = Dataset(**frames, source=source, hashes=hashes)
+    if "programme" in ds.locations:  # asylum places: their programme is their target group
+        ds.locations["programme"] = ds.locations["programme"].where(
+            ds.locations["programme"].notna(), ds.locations["target_group"]
+        )
     ref_issues = validate_references(ds, labels)
     if tables.get("population") is None and any(
         i.file == labels["swaps"] and i.column == "from_municipality" for i in ref_issues

@@ -31,6 +31,11 @@ __all__ = [
     "CycleRow",
     "PopulationRow",
     "AdjacencyRow",
+    "ProgrammeRow",
+    "ProgrammeTargetRow",
+    "ProgrammeLocationRow",
+    "PROGRAMMES",
+    "LOCATION_PROGRAMMES",
     "TARGET_GROUPS",
     "LOCATION_TYPES",
     "SWAP_STATUSES",
@@ -38,7 +43,13 @@ __all__ = [
 
 TARGET_GROUPS = ("asiel", "amv")
 LOCATION_TYPES = ("regulier", "TGO", "noodopvang", "IBO", "amv", "ROL")
-SWAP_STATUSES = ("proposed", "agreed", "locked")
+SWAP_STATUSES = ("proposed", "agreed", "locked", "failed")
+#: The programmes at the regional tables: asylum incl. amv, Ukrainian displaced persons
+#: (OEK), status holders.
+PROGRAMMES = ("asiel", "oek", "statushouders")
+#: What the places of a location are for: asylum and amv (locations.csv), OEK reception,
+#: status holders' transit locations (doorstroom) and small-scale amv reception (kso).
+LOCATION_PROGRAMMES = ("asiel", "amv", "oek", "doorstroom", "kso", "statushouders")
 
 _TRUE = {"yes", "y", "ja", "j", "true", "1", "waar"}
 _FALSE = {"no", "n", "nee", "false", "0", "onwaar"}
@@ -148,18 +159,27 @@ class LocationRow(_Row):
     status: Literal["existing", "planned", "soft_plan"]
     source: Text = Field(min_length=1)
     note: OptText = None
+    #: Optional: asiel or amv, as the target group (the programmes of other places are in
+    #: programme_locations.csv).
+    programme: Literal["asiel", "amv"] | None = None
 
     @model_validator(mode="before")
     @classmethod
     def _blanks(cls, data: Any) -> Any:
         if isinstance(data, dict):
-            for key in ("operator", "end_unknown", "places_max"):
+            for key in ("operator", "end_unknown", "places_max", "programme"):
                 data[key] = _blank_to_none(data.get(key))
         return data
 
     @model_validator(mode="after")
     def _consistent(self) -> LocationRow:
         _check_period(self.start, self.end)
+        if self.programme is not None and self.programme != self.target_group:
+            raise ValueError(
+                f"programme {self.programme} differs from target_group {self.target_group}. "
+                "Fix: leave programme empty or make it equal to target_group; places for "
+                "other programmes (oek, doorstroom, kso) go in programme_locations.csv"
+            )
         if self.places_max is not None and self.places_max < self.places:
             raise ValueError(
                 f"places_max {self.places_max} is below places {self.places}. "
@@ -215,7 +235,7 @@ class SwapRow(_Row):
     amv_places: NonNegInt = 0
     start: DateCell
     end: DateCell
-    status: Literal["proposed", "agreed", "locked"]
+    status: Literal["proposed", "agreed", "locked", "failed"]
     condition_municipality: OptText = None
     condition_places: OptNonNegInt = None
     condition_date: DateCell = ParsedDate(DateKind.EMPTY)
@@ -243,6 +263,16 @@ class SwapRow(_Row):
             raise ValueError(
                 f"amv_places {self.amv_places} is more than places {self.places}. "
                 "Fix: amv places are part of the places"
+            )
+        if self.counter_programme is not None and self.counter_places is None:
+            raise ValueError(
+                f"counter_programme is {self.counter_programme} but counter_places is empty. "
+                "Fix: give the number of places of the other programme in return"
+            )
+        if self.counter_places is not None and self.counter_programme is None:
+            raise ValueError(
+                "counter_places is filled in without a counter_programme. "
+                "Fix: name the programme of the places in return (e.g. oek)"
             )
         cond = (self.condition_municipality, self.condition_places)
         if any(c is not None for c in cond) and not all(c is not None for c in cond):
@@ -314,6 +344,109 @@ class AdjacencyRow(_Row):
         return self
 
 
+class ProgrammeRow(_Row):
+    """One programme and its counting rule, as data (programmes.csv)."""
+
+    id: Literal["asiel", "oek", "statushouders"]
+    counting: Literal["cycle_window", "realised_at_reference_date", "realisation_against_target"]
+    period: Text = Field(min_length=1)
+    reference_date: DateCell = ParsedDate(DateKind.EMPTY)
+    quota_column: Literal["quota", "target", "target_incl_backlog"]
+    source: Text = Field(min_length=1)
+    note: OptText = None
+
+    @model_validator(mode="after")
+    def _rule(self) -> ProgrammeRow:
+        if self.counting == "cycle_window" and self.id != "asiel":
+            raise ValueError(
+                "only asiel is counted by the cycle window. Fix: use "
+                "realised_at_reference_date or realisation_against_target"
+            )
+        if self.counting != "cycle_window" and self.reference_date.kind is not DateKind.DATE:
+            raise ValueError(
+                f"counting {self.counting} needs a reference_date (peildatum). "
+                "Fix: write the date the realisation was measured, as dd-mm-yyyy"
+            )
+        return self
+
+
+class ProgrammeTargetRow(_Row):
+    """A municipality's target and realisation for one programme and period."""
+
+    id: Ident
+    programme: Literal["oek", "statushouders"]
+    period: Text = Field(min_length=1)
+    municipality: Text
+    target: NonNegInt
+    target_incl_backlog: OptNonNegInt = None
+    realised: OptNonNegInt = None
+    reference_date: DateCell = ParsedDate(DateKind.EMPTY)
+    private_reception: OptNonNegInt = None
+    kso_amv_places: OptNonNegInt = None
+    transit_places: OptNonNegInt = None
+    transit_places_minimum: OptYesNo = None
+    expected_balance: Annotated[int | None, BeforeValidator(_blank_to_none)] = None
+    source: Text = Field(min_length=1)
+    note: OptText = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ProgrammeTargetRow:
+        if self.realised is not None and self.reference_date.kind is not DateKind.DATE:
+            raise ValueError(
+                "realised is given without a reference_date. Fix: write the date the "
+                "realisation was measured (peildatum)"
+            )
+        if self.programme == "statushouders" and self.target_incl_backlog is None:
+            raise ValueError(
+                "a status-holder target needs target_incl_backlog. Fix: give the target "
+                "including the backlog or lead (taakstelling incl. voor/achterstand)"
+            )
+        return self
+
+
+class ProgrammeLocationRow(_Row):
+    """A location for another programme than asylum: OEK reception, transit, kso."""
+
+    id: Ident
+    programme: Literal["oek", "doorstroom", "kso", "statushouders"]
+    municipality: Text
+    name: Text
+    places: OptNonNegInt = None
+    places_max: OptNonNegInt = None
+    start: DateCell
+    end: DateCell
+    end_unknown: Literal["beyond_minimum", "unknown"] | None = None
+    decided: YesNo
+    status: Literal["existing", "planned", "soft_plan"]
+    lower_level: OptYesNo = None
+    location_id: OptText = None
+    source: Text = Field(min_length=1)
+    note: OptText = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blanks(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for key in ("end_unknown", "places_max", "location_id"):
+                data[key] = _blank_to_none(data.get(key))
+        return data
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ProgrammeLocationRow:
+        _check_period(self.start, self.end)
+        if self.end.kind is DateKind.UNKNOWN and self.end_unknown is None:
+            raise ValueError(
+                "end is n.n.t.b. but end_unknown does not say which kind. Fix: set "
+                "end_unknown to beyond_minimum or unknown"
+            )
+        if self.places_max is not None and (self.places or 0) > self.places_max:
+            raise ValueError(
+                f"places_max {self.places_max} is below places {self.places}. "
+                "Fix: places is the lower bound of a range, places_max the upper bound"
+            )
+        return self
+
+
 @dataclass(frozen=True)
 class TableSpec:
     """Where a table lives and how its rows are checked."""
@@ -344,5 +477,16 @@ TABLES: dict[str, TableSpec] = {
         TableSpec("cycles", "cycles.csv", CycleRow, "id"),
         TableSpec("population", "cbs_gemeenten_2024.csv", PopulationRow, "code", required=False),
         TableSpec("adjacency", "adjacency_2024.csv", AdjacencyRow, None, required=False),
+        TableSpec("programmes", "programmes.csv", ProgrammeRow, "id", required=False),
+        TableSpec(
+            "programme_targets", "programme_targets.csv", ProgrammeTargetRow, "id", required=False
+        ),
+        TableSpec(
+            "programme_locations",
+            "programme_locations.csv",
+            ProgrammeLocationRow,
+            "id",
+            required=False,
+        ),
     )
 }

@@ -2,4 +2,64 @@
 
 from __future__ import annotations
 
-LABELS: dict[str, tuple[str, str]] = {}
+LABELS: dict[str, tuple[str, str]] = {
+    # the programmes
+    "programme": ("Programma", "Programme"),
+    "programme_asiel": ("Asielopvang incl. amv", "Asylum reception incl. amv"),
+    "programme_oek": ("Opvang Oekraïense ontheemden", "Reception of Ukrainian displaced persons"),
+    "programme_statushouders": ("Huisvesting statushouders", "Housing of status holders"),
+    "programme_short_asiel": ("Asiel", "Asylum"),
+    "programme_short_oek": ("Oekraïne", "Ukraine"),
+    "programme_short_statushouders": ("Statushouders", "Status holders"),
+    # the programmes' tables, in the layout of the provincial plan (001 section 4)
+    "oek_quota": ("Inspanningsverplichting", "Effort obligation"),
+    "oek_places": ("Realisatie vóór peildatum", "Realised before the reference date"),
+    "oek_credited": ("Meegeteld incl. uitruil", "Credited incl. swaps"),
+    "oek_private_reception": ("Ontheemden in POO", "Displaced persons in private reception"),
+    "oek_located_places": ("Plekken volgens locaties", "Places by location"),
+    "oek_planned_places": ("Toekomstige plekken", "Future places"),
+    "sh_target": ("Taakstelling", "Target"),
+    "sh_quota": ("Taakstelling incl. voor/achterstand", "Target incl. backlog"),
+    "sh_places": ("Realisatie op peildatum", "Realised on the reference date"),
+    "sh_credited": ("Meegeteld incl. uitruil", "Credited incl. swaps"),
+    "sh_kso_amv_places": ("KSO-plekken amv", "Small-scale amv places (KSO)"),
+    "sh_transit_places": ("Plekken doorstroomlocaties", "Places in transit locations"),
+    "same_building": ("Asiellocatie in hetzelfde gebouw", "Asylum location in the same building"),
+    "programme_swapped": ("Uitruil", "Swapped"),
+    "programme_difference": ("Verschil", "Difference"),
+    "programme_reference_date": ("peildatum", "reference date"),
+    "programme_period": ("periode", "period"),
+    "programme_counting_cycle_window": (
+        "telt locaties die het hele venster van de cyclus in gebruik zijn",
+        "counts locations in use through the cycle's window",
+    ),
+    "programme_counting_realised_at_reference_date": (
+        "realisatie zoals gemeld vóór de peildatum, tegen de inspanningsverplichting",
+        "realisation as reported before the reference date, against the obligation",
+    ),
+    "programme_counting_realisation_against_target": (
+        "gehuisveste statushouders op de peildatum, tegen de taakstelling incl. voor/achterstand",
+        "status holders housed on the reference date, against the target incl. backlog",
+    ),
+    "programme_missing": ("Geen opgave in de data voor", "No target in the data for"),
+    "programme_location_check": (
+        "Realisatie wijkt af van de plekken volgens locaties",
+        "Realisation differs from the places by location",
+    ),
+    "programme_swaps": ("Uitruil tussen programma's", "Swaps across programmes"),
+    "programme_swap_counts": ("telt", "counts"),
+    "programme_swap_not_counted": ("telt niet", "does not count"),
+    "all_programmes": ("Drie opgaven per gemeente", "Three tasks per municipality"),
+    "cross_swap_explanation": (
+        "{to} telt {places} {programme_plural} in {host}, in ruil voor {counter_places} "
+        "{counter_plural} in {to}",
+        "{to} counts {places} {programme_plural} in {host}, in return for {counter_places} "
+        "{counter_plural} in {to}",
+    ),
+    "places_plural_asiel": ("asielplekken", "asylum places"),
+    "places_plural_oek": (
+        "plekken voor Oekraïense ontheemden",
+        "places for Ukrainian displaced persons",
+    ),
+    "places_plural_statushouders": ("plekken voor statushouders", "places for status holders"),
+}

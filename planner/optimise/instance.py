@@ -30,6 +30,7 @@ from planner.counting.count import (
 from planner.counting.rules import CycleRules
 from planner.data.loader import Dataset, centroids
 from planner.optimise.network import adjacency_pairs, proposal_arcs, swap_graph
+from planner.optimise.programmes import counter_flows, cross_arcs, oek_table
 from planner.scenario.schema import Scenario
 
 __all__ = ["Instance", "build_instance", "apply_location_changes", "scenario_rules"]
@@ -54,6 +55,10 @@ class Instance:
     graph: nx.DiGraph
     swaps: pd.DataFrame
     messages: list[str] = field(default_factory=list)
+    #: Swaps across programmes: per municipality the OEK quota, own places and recorded
+    #: counter legs (``oek_*``), and those counter legs (see planner.optimise.programmes).
+    oek: pd.DataFrame = field(default_factory=pd.DataFrame)
+    counter_flows: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def countable(self) -> pd.DataFrame:
@@ -149,6 +154,9 @@ def _register_swaps(ds: Dataset, scenario: Scenario) -> pd.DataFrame:
             "source": "scenario",
             "origin": "scenario",
         }
+        if rec.counter_programme is not None:  # a swap across programmes
+            row["counter_programme"] = rec.counter_programme
+            row["counter_places"] = rec.counter_places
         for col, value in (("start", rec.start), ("end", rec.end)):
             row[col] = pd.Timestamp(value) if value is not None else pd.NaT
             row[f"{col}_kind"] = "date" if value is not None else "empty"
@@ -504,6 +512,8 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
     can_short_amv = {
         n: r.amv_base + r.amv_fixed_in - r.amv_fixed_out < r.amv_quota for n, r in rows.items()
     }
+    counter = counter_flows(sw)
+    oek = oek_table(changed, name_list, counter)
     arcs = []
     givers = set(scenario.swaps.givers) if scenario.swaps.givers is not None else names
     receivers = set(scenario.swaps.receivers) if scenario.swaps.receivers is not None else names
@@ -550,6 +560,19 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
                     f"proposed swap {r.id} cannot be used: {r.to_municipality} is not among "
                     "the scenario's receivers (swaps.receivers)"
                 )
+                continue
+            if getattr(r, "counter_programme", None) == "oek":
+                # a proposed swap across programmes: its OEK leg at the recorded rate
+                if not r.places or not len(oek):
+                    messages.append(f"proposed swap {r.id} across programmes cannot be used: "
+                                    "no places or no OEK targets in the data")  # fmt: skip
+                    continue
+                arcs.append(
+                    {"id": f"record:{r.id}", "from": r.from_municipality,
+                     "to": r.to_municipality, "ub": float(r.places),
+                     "amv_ub": float(r.amv_places), "amv": bool(r.amv_places > 0),
+                     "source": f"cross:{r.id}", "rate": float(r.counter_places) / r.places}
+                )  # fmt: skip
                 continue
             # The amv part gets the checks a policy arc gets: amv swaps allowed, and a
             # giver that can have an amv surplus. Without them the amv part cannot
@@ -603,6 +626,9 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
                  "ub": float(sum(p for _, p, _ in recs)), "amv_ub": float(amv_ub),
                  "amv": amv_ub > 0, "source": f"record:{ids}"}
             )  # fmt: skip
+    more, notes = cross_arcs(scenario, oek, mun, proposal_arcs(graph), can_give, can_short)
+    arcs += more
+    messages += notes
     arcs.sort(key=lambda a: a["id"])
     arc_cols = ["id", "from", "to", "ub", "amv_ub", "amv", "source"]
     arc_frame = pd.DataFrame(
@@ -618,6 +644,8 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
         }
     )
     arc_frame["weight"] = swap_weights(arc_frame, mun, changed)
+    # OEK places per asylum place of a swap across programmes (NaN: the scenario's rate)
+    arc_frame["rate"] = np.array([a.get("rate", np.nan) for a in arcs], dtype=float)
 
     fixed = flows.rename(columns={"external_from": "external"})
     if len(fixed) > 1:
@@ -634,4 +662,6 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
         graph=graph,
         swaps=sw,
         messages=messages,
+        oek=oek,
+        counter_flows=counter,
     )

@@ -56,6 +56,7 @@ class Model:
     shortfall: dict[str, Expr] = field(default_factory=dict)
     amv_shortfall: dict[str, Expr] = field(default_factory=dict)
     province_shortfall: dict[str, Expr] = field(default_factory=dict)
+    oek_shortfall: dict[str, Expr] = field(default_factory=dict)
     ins: dict[str, list[str]] = field(default_factory=dict)
     outs: dict[str, list[str]] = field(default_factory=dict)
 
@@ -260,6 +261,61 @@ def add_provincial_shortfall(m: Model) -> None:
         )
 
 
+def add_cross_programme(m: Model) -> None:
+    """Swaps across programmes (MODEL.md, "Extension: swaps across programmes"): the
+    second commodity, places for Ukrainian displaced persons (OEK).
+
+    A proposed arc ``a -> b`` of source ``cross:oek`` is an asylum swap (``x``: asylum
+    places hosted in ``a`` credited to ``b``; its asylum side is stated with every other
+    swap: surplus only for ``a``, credited, swap volume) that moves ``rate * x`` OEK
+    places hosted in ``b`` to ``a``'s OEK count in return. Only from surplus, as for
+    asylum: ``b`` keeps its OEK quota out of its own OEK places after recorded counter
+    legs, ``oek_base_b - rate * sum(x out of b) >= oek_quota_b + oek_fixed_out_b``.
+    Recorded agreements' counter legs (83 for 83 from 2026, say) are
+    constants ``oek_fixed_in/out`` once they count in the cycle. The OEK shortfall of a
+    municipality is at least its OEK quota minus its credited OEK places; its sum is the
+    level ``oek_shortfall``, after the asylum levels unless the scenario orders otherwise.
+
+    Worked example (``test_optimiser_proposes_asylum_for_oek``): Aa has 120 asylum places
+    for a quota of 100 (surplus 20) and 10 OEK places for an OEK quota of 50; Bee has 0
+    asylum places for 50 and 80 OEK places for 40 (OEK surplus 40). At rate 1 the arc
+    ``Aa -> Bee`` carries at most 20 (Aa's asylum surplus): Bee's asylum shortfall falls
+    from 50 to 30, Aa's OEK shortfall from 40 to 20.
+    """
+    oek = m.inst.oek
+    if not len(oek):
+        return
+    default = float(m.inst.scenario.swaps.rate)
+    arcs = m.inst.arcs
+    rates = arcs["rate"] if "rate" in arcs else pd.Series([float("nan")] * len(arcs))
+    cross = [(i, a, b) for i, a, b, src in zip(arcs["id"], arcs["from"], arcs["to"],
+                                               arcs["source"], strict=True)
+             if str(src).startswith("cross:")]  # fmt: skip
+    # a recorded proposal swaps at its own rate (counter places per place), others at
+    # the scenario's
+    rate = {i: (default if pd.isna(q) else float(q))
+            for i, q in zip(arcs["id"], rates, strict=True)}  # fmt: skip
+    wanted = "oek_shortfall" in m.inst.scenario.objective
+    if not cross and not len(m.inst.counter_flows) and not wanted:
+        return  # nothing crosses programmes: the model stays the asylum model
+    oek_in: dict[str, list[str]] = {}
+    oek_out: dict[str, list[str]] = {}
+    for i, a, b in cross:
+        oek_in.setdefault(a, []).append(i)  # a hosts asylum for b, b hosts OEK for a
+        oek_out.setdefault(b, []).append(i)
+    for r in oek.itertuples(index=False):
+        key = slug(r.name)
+        fixed = int(r.oek_base) + int(r.oek_fixed_in) - int(r.oek_fixed_out)
+        given = total(rate[i] * m.swap[i] for i in oek_out.get(r.name, []))
+        got = total(rate[i] * m.swap[i] for i in oek_in.get(r.name, []))
+        if r.name in oek_out:
+            keep = int(r.oek_quota) + int(r.oek_fixed_out) - int(r.oek_base)
+            m.add(-1.0 * given >= keep, f"oek_surplus_only_{key}")
+        s = m.var("oek_shortfall", r.name, f"oek_shortfall_{key}")
+        m.oek_shortfall[r.name] = s
+        m.add(s + got - given >= int(r.oek_quota) - fixed, f"oek_quota_{key}")
+
+
 def add_budget_limits(m: Model) -> None:
     """Budget limits of the scenario: number of new locations, new places, total cost."""
     lim = m.inst.scenario.limits
@@ -298,6 +354,7 @@ def define_objectives(m: Model) -> None:
     m.mm.objective("municipal_shortfall", total(m.shortfall.values()))
     m.mm.objective("new_places", total(float(cost[k]) * z for k, z in m.places.items()))
     m.mm.objective("swap_volume", total(m.swap.values()))
+    m.mm.objective("oek_shortfall", total(m.oek_shortfall.values()))
     n_c = max(1, len(m.places))
     weight = dict(zip(m.inst.arcs["id"], m.inst.arcs["weight"], strict=True))
     m.mm.objective(
@@ -329,6 +386,7 @@ def create_model(inst: Instance) -> Model:
     add_policy_limits(m)
     add_shortfalls(m)
     add_provincial_shortfall(m)
+    add_cross_programme(m)
     add_budget_limits(m)
     define_objectives(m)
     return m

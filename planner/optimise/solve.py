@@ -34,6 +34,7 @@ from planner.optimise.levels import (
 from planner.optimise.marginal import SHORTFALL_LEVELS, marginal_values_highs, marginal_values_pulp
 from planner.optimise.matrix import split
 from planner.optimise.model import create_model
+from planner.optimise.programmes import cross_results
 from planner.scenario.schema import Scenario
 from planner.tables import jsonable, records
 
@@ -75,6 +76,10 @@ class SolveResult:
     candidates: pd.DataFrame
     swaps: pd.DataFrame
     instance: Instance | None = field(default=None, repr=False)
+    #: Swaps across programmes (recorded counter legs that count, and proposals) with
+    #: their explanation, and the OEK table after them; ``None`` when nothing crosses.
+    cross_swaps: pd.DataFrame | None = None
+    oek: pd.DataFrame | None = None
 
     @property
     def ok(self) -> bool:
@@ -128,6 +133,14 @@ class SolveResult:
             "swaps": _rows(
                 self.swaps,
                 ["from", "to", "places", "amv_places", "kind", "id", "leaves_giver_short"],
+            ),
+            **(
+                {
+                    "cross_programme_swaps": _rows(self.cross_swaps, list(self.cross_swaps)),
+                    "oek": _rows(self.oek, list(self.oek)) if self.oek is not None else [],
+                }
+                if self.cross_swaps is not None
+                else {}
             ),
         }
 
@@ -226,7 +239,10 @@ def _results(inst: Instance, x: dict[str, float], marginal: pd.DataFrame | None)
         v = round(x.get(f"swap:{i}", 0.0))
         if v > 0:
             va = round(x.get(f"swap_amv:{i}", 0.0))
-            swaps.append((a, b, int(v), int(va), "proposed" if src == "policy" else "register", i))
+            kind = "proposed" if src == "policy" else "register"
+            if str(src).startswith("cross:"):
+                kind = "cross_programme"  # asylum leg; the OEK leg is in ``cross_swaps``
+            swaps.append((a, b, int(v), int(va), kind, i))
     flows = pd.DataFrame(
         {
             k: pd.Series(
@@ -394,6 +410,14 @@ def solve_instance(
     if status not in (Status.OPTIMAL, Status.TIME_LIMIT):
         return _failed(inst, status, name, engine, messages, run.levels, build, seconds)
     mun, regions, total, cand, flows = _results(inst, values, marginal)
+    cross_swaps = oek = None
+    crossing = inst.arcs["source"].astype(str).str.startswith("cross:").any()
+    if len(inst.oek) and (
+        len(inst.counter_flows) or inst.scenario.swaps.cross_programme or crossing
+    ):
+        oek, cross_swaps = cross_results(
+            inst.oek, inst.counter_flows, inst.arcs, values, float(inst.scenario.swaps.rate)
+        )
     return SolveResult(
         scenario=sc.name,
         status=status,
@@ -409,6 +433,8 @@ def solve_instance(
         candidates=cand,
         swaps=flows,
         instance=inst,
+        cross_swaps=cross_swaps,
+        oek=oek,
     )
 
 

@@ -19,6 +19,7 @@ _LEVEL_LABEL = {
     "municipal_shortfall": ("som gemeentelijke tekorten", "sum of municipal shortfalls"),
     "new_places": ("nieuwe plekken (x kosten)", "new places (x cost)"),
     "swap_volume": ("uitruilvolume", "swap volume"),
+    "oek_shortfall": ("som gemeentelijke tekorten Oekraïne", "sum of municipal shortfalls OEK"),
 }
 
 
@@ -140,6 +141,11 @@ def result_text(res: SolveResult, lang: Lang = "nl") -> str:
                 else ""
             )
             out.append(f"  - {s[0]} -> {s.to}: {s.places}{amv} [{s.kind}]{flag}")
+    if res.cross_swaps is not None and len(res.cross_swaps):
+        out.append("\n" + t("programme_swaps", lang) + ":")
+        column = "explanation" if nl else "explanation_en"
+        out += [f"  - {e} [{k}]" for e, k in zip(res.cross_swaps[column],
+                                                 res.cross_swaps["kind"], strict=True)]  # fmt: skip
     if res.messages:
         out.append("\n" + ("Meldingen:" if nl else "Messages:"))
         out += [f"  - {m}" for m in res.messages]
@@ -167,4 +173,12 @@ def result_sheets(res: SolveResult, lang: Lang = "nl") -> dict[str, pd.DataFrame
             columns=["lo", "hi"], errors="ignore"
         ),
         "uitruil" if lang == "nl" else "swaps": res.swaps,
+        **(
+            {
+                t("programme_swaps", lang)[:31]: res.cross_swaps,
+                t("programme_short_oek", lang): res.oek,
+            }
+            if res.cross_swaps is not None
+            else {}
+        ),
     }

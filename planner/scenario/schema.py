@@ -47,6 +47,7 @@ __all__ = [
     "StartDelay",
     "OBJECTIVES",
     "DEFAULT_OBJECTIVE",
+    "CROSS_OBJECTIVE",
     "load_scenario",
     "parse_scenario",
     "check_against_data",
@@ -54,7 +55,12 @@ __all__ = [
 ]
 
 Objective = Literal[
-    "provincial_shortfall", "amv_shortfall", "municipal_shortfall", "new_places", "swap_volume"
+    "provincial_shortfall",
+    "amv_shortfall",
+    "municipal_shortfall",
+    "new_places",
+    "swap_volume",
+    "oek_shortfall",
 ]
 OBJECTIVES: tuple[str, ...] = (
     "provincial_shortfall",
@@ -64,6 +70,9 @@ OBJECTIVES: tuple[str, ...] = (
     "swap_volume",
 )
 DEFAULT_OBJECTIVE = list(OBJECTIVES)
+#: The level of the second programme of a swap across programmes (the sum of municipal
+#: shortfalls of Ukrainian reception): by default right after the asylum levels.
+CROSS_OBJECTIVE = "oek_shortfall"
 
 
 def _to_date(value: Any) -> Any:
@@ -126,11 +135,19 @@ class SwapRecord(_Model):
     status: Literal["proposed", "agreed", "locked"] = "proposed"
     condition: str | None = None
     note: str | None = None
+    #: A swap across programmes: ``counter_places`` of ``counter_programme`` hosted in
+    #: ``to`` count for ``from`` in return (e.g. 83 OEK places for 83 asylum places).
+    counter_programme: Literal["oek"] | None = None
+    counter_places: int | None = Field(default=None, ge=0)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     @model_validator(mode="after")
     def _check(self) -> SwapRecord:
+        if (self.counter_programme is None) != (self.counter_places is None):
+            raise ValueError(
+                "counter_programme and counter_places go together; give both or neither"
+            )
         if self.amv_places > self.places:
             raise ValueError("amv_places is more than places; amv places are part of the places")
         if self.from_municipality == self.to_municipality:
@@ -157,8 +174,24 @@ class SwapSettings(_Model):
     givers: list[str] | None = None
     receivers: list[str] | None = None
     records: list[SwapRecord] = Field(default_factory=list, alias="register")
+    #: The optimiser may propose swaps across programmes: asylum places hosted in one
+    #: municipality count for another, which hosts ``rate`` places of the other
+    #: programme in return, from its surplus. Pairs as the policy allows (with policy
+    #: ``agreements``: within the region, the regional table's scope).
+    cross_programme: bool = False
+    programmes: list[Literal["asiel", "oek"]] = Field(default_factory=lambda: ["asiel", "oek"])
+    rate: float = Field(default=1.0, gt=0)
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _programmes(self) -> SwapSettings:
+        if sorted(self.programmes) != ["asiel", "oek"]:
+            raise ValueError(
+                "programmes must name asiel and oek once each (status holders have a housing "
+                "target, not places that can be swapped)"
+            )
+        return self
 
 
 class StartDelay(_Model):
@@ -292,6 +325,29 @@ class Scenario(_Model):
     objective: list[Objective] = Field(default_factory=lambda: list(DEFAULT_OBJECTIVE))
     solver: SolverSettings = Field(default_factory=SolverSettings)
     risk: RiskSettings = Field(default_factory=RiskSettings)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _cross_objective(cls, data: Any) -> Any:
+        """With swaps across programmes the second programme's shortfall is a level too:
+        where the scenario does not place it, right after the asylum shortfall levels
+        (asylum first)."""
+        if not isinstance(data, dict):
+            return data
+        swaps = data.get("swaps")
+        cross = (isinstance(swaps, dict) and swaps.get("cross_programme") is True) or bool(
+            getattr(swaps, "cross_programme", False)
+        )
+        objective = data.get("objective")
+        if not cross or (isinstance(objective, list) and CROSS_OBJECTIVE in objective):
+            return data
+        order = list(objective) if isinstance(objective, list) else list(DEFAULT_OBJECTIVE)
+        asylum = [i for i, o in enumerate(order) if o in DEFAULT_OBJECTIVE[:3]]
+        at = (max(asylum) + 1) if len(asylum) == 3 else len(order)
+        if len(asylum) < 3:  # the rest of the asylum levels come first (default order)
+            order += [o for o in DEFAULT_OBJECTIVE[:3] if o not in order]
+            at = len(order)
+        return {**data, "objective": [*order[:at], CROSS_OBJECTIVE, *order[at:]]}
 
     @field_validator("objective")
     @classmethod

@@ -597,3 +597,27 @@ def test_risk_of_the_soft_plans_scenario_in_english(db_url) -> None:
     # 2,461: the province never meets its quota, whatever is drawn
     assert metric(at, "Chance the province meets its quota") == ["0%"]
     assert any(c.value.startswith("Fast run") for c in at.caption)
+
+
+# --------------------------------------------------------------------------- programmes
+
+
+def test_programme_switch_on_overzicht_and_locaties(db_url) -> None:
+    """001 section 4: OEK obligation 9,781 (IJsselland 4,976, Twente 4,805), realised
+    7,603 (3,934, 3,669); status holders 1,802 incl. backlog, 432 housed (24%)."""
+    at = new_app()
+    at.radio(key="programme_choice__nl").set_value("oek").run()
+    ok(at)
+    assert metric(at, "Inspanningsverplichting") == ["9.781", "4.976", "4.805"]
+    assert metric(at, "Realisatie vóór peildatum") == ["7.603", "3.934", "3.669"]
+    at.radio(key="programme_choice__nl").set_value("statushouders").run()
+    ok(at)
+    assert metric(at, "Taakstelling incl. voor/achterstand")[0] == "1.802"
+    assert metric(at, "Percentage")[0] == "24%"
+    at = at.switch_page("app_pages/locaties.py").run()
+    ok(at)
+    assert at.radio(key="programme_choice__nl").value == "statushouders"
+    at.radio(key="programme_choice__nl").set_value("oek").run()
+    ok(at)
+    # the Twente GOO tables (46 + 6) and section 4's other future locations (8)
+    assert len(at.dataframe[0].value) == 60
