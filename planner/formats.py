@@ -35,6 +35,11 @@ __all__ = [
     "days_words",
     "code_label",
     "code_words",
+    "CODE_COLUMNS",
+    "PCT_COLUMNS",
+    "column_label",
+    "pct_labels",
+    "label_frame",
 ]
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -275,3 +280,77 @@ def code_words(value: Any) -> Words | str:
 
     text = "" if is_missing(value) else str(getattr(value, "value", value))
     return Words(f"code_{text}") if f"code_{text}" in LABELS else text
+
+
+# --------------------------------------------------------------------------- frames
+
+#: Columns whose values are codes (statuses, kinds, states) told in words.
+CODE_COLUMNS = frozenset(
+    {"status", "kind", "condition_state", "state", "target_group", "level", "section"}
+)
+#: Columns that hold a fraction shown as a percentage (0.61 -> 61%).
+PCT_COLUMNS = frozenset({"coverage", "credited_to_quota"})
+
+
+def column_label(key: str, lang: str = "nl") -> str:
+    """The header of a column: ``col_<key>`` of the report labels, else the core label,
+    else (for a dotted marginal value) its composed label, else the key itself.
+
+    >>> column_label("swapped_in"), column_label("marginal_value.provincial_shortfall")
+    ('Uitruil in', 'Marginale waarde: tekort provincie')
+    """
+    from planner.i18n import LABELS, t
+
+    key = str(key)
+    for candidate in (f"col_{key}", key):
+        if candidate in LABELS:
+            return t(candidate, lang)
+    if "." in key:
+        head, level = key.split(".", 1)
+        prefix = {"marginal_value": "col_mv_", "amv_marginal_value": "col_amv_mv_"}.get(head)
+        if prefix and prefix + level in LABELS:
+            return t(prefix + level, lang)
+    return key
+
+
+def pct_labels() -> frozenset[str]:
+    """The headers (both languages) of percentage columns, so a writer that only sees
+    labelled frames knows which to format as 61%."""
+    return frozenset(column_label(k, lang) for k in PCT_COLUMNS for lang in ("nl", "en"))
+
+
+def label_frame(
+    frame: pd.DataFrame, lang: str = "nl", drop: tuple[str, ...] = ("reasons", "lo", "hi")
+) -> pd.DataFrame:
+    """A table as a reader sees it: headers from the catalogue, codes and
+    :class:`Words` in ``lang``, ``ja``/``nee`` for booleans, empty cells blank.
+
+    Numbers and dates stay numbers and dates (a workbook formats them); only the words
+    change. Columns in ``drop`` (internal codes) are left out.
+    """
+    out = {}
+    for col in frame.columns:
+        if col in drop:
+            continue
+        series = frame[col]
+        if series.dtype == bool:
+            values = [fmt_value(bool(v), lang) for v in series.tolist()]
+            series = pd.Series(values, index=frame.index, dtype=object)
+        elif series.dtype == object:
+            code = col in CODE_COLUMNS
+            series = series.map(lambda v, code=code: _cell_words(v, lang, code))
+        out[column_label(col, lang)] = series
+    labelled = pd.DataFrame(out, index=frame.index)
+    return labelled.reset_index(drop=True)
+
+
+def _cell_words(value: Any, lang: str, code: bool) -> Any:
+    if isinstance(value, Words):
+        return value.lang(lang)
+    if isinstance(value, bool | np.bool_):
+        return fmt_value(bool(value), lang)
+    if is_missing(value):
+        return None
+    if code and isinstance(value, str):
+        return code_label(value, lang)
+    return value

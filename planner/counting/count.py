@@ -153,12 +153,13 @@ def _finish(
         for i, c in enumerate(codes)
     ]
     ov = overrides[overrides["target"] == target]
-    by_target: dict[str, tuple[str, bool, str]] = {}
-    for oid, tid, counts, reason in zip(
+    by_target: dict[str, tuple[str, bool, str, object]] = {}
+    dutch = ov["toelichting"].tolist() if "toelichting" in ov else [np.nan] * len(ov)
+    for oid, tid, counts, reason, nl in zip(
         ov["id"].tolist(), ov["target_id"].tolist(), ov["counts"].tolist(),
-        ov["reason"].tolist(), strict=True,
+        ov["reason"].tolist(), dutch, strict=True,
     ):  # fmt: skip
-        by_target.setdefault(tid, (oid, bool(counts), reason))  # the first one applies
+        by_target.setdefault(tid, (oid, bool(counts), reason, nl))  # the first one applies
     ids = frame["id"].tolist()
     hit = [by_target.get(i) for i in ids]
     counts = [h[1] if h else bool(r) for h, r in zip(hit, rule_counts, strict=True)]
@@ -180,6 +181,7 @@ def _finish(
         "why": pd.Series(final_why, dtype=object),
         "override_id": pd.Series([h[0] if h else np.nan for h in hit], dtype=object),
         "override_reason": pd.Series([h[2] if h else np.nan for h in hit], dtype=object),
+        "override_toelichting": pd.Series([h[3] if h else np.nan for h in hit], dtype=object),
         "rule_why": pd.Series(why, dtype=object),
         "counts": np.array(counts, dtype=bool),
         **{k: pd.Series(v, dtype=object) for k, v in (extra or {}).items()},
@@ -490,6 +492,7 @@ class CycleReport:
             "rule_why",
             "override_id",
             "override_reason",
+            "override_toelichting",
         ]
         parts = []
         loc = self.locations[self.locations["override_id"].notna()]

@@ -298,7 +298,16 @@ LABELS: dict[str, tuple[str, str]] = {
         "één {what} meer in {name} verlaagt geen tekort",
         "one more {what} in {name} lowers no shortfall",
     ),
-    "txt_mv_part": ("{level} met {amount}", "the {level} by {amount}"),
+    "txt_mv_part": ("{level} met {amount}", "{level} by {amount}"),
+    "mv_provincial_shortfall": ("het tekort van de provincie", "the provincial shortfall"),
+    "mv_amv_shortfall": (
+        "het amv-tekort (som gemeenten)",
+        "the amv shortfall (sum of municipalities)",
+    ),
+    "mv_municipal_shortfall": (
+        "de som van de gemeentelijke tekorten",
+        "the sum of municipal shortfalls",
+    ),
     "txt_and": ("en", "and"),
     "txt_place": ("plek", "place"),
     "txt_amv_place": ("amv-plek", "amv place"),
