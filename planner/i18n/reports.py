@@ -221,6 +221,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "col_month": ("Maand", "Month"),
     "col_decided_places": ("Plekken met besluit", "Decided places"),
+    "col_swap_credit": ("Saldo uitruil", "Swap credit"),
     "col_agreement_in": ("Uitruil in (afspraken)", "Swapped in (agreements)"),
     "col_agreement_out": ("Uitruil uit (afspraken)", "Swapped out (agreements)"),
     "col_proposed_in": ("Uitruil in (voorgesteld)", "Swapped in (proposed)"),

@@ -125,7 +125,7 @@ def write_xlsx(
             top = ws.max_row
         headers = [str(c) for c in frame.columns]
         ws.append([safe_text(h) for h in headers])
-        head_row = top + 1
+        head_row = ws.max_row  # (an empty appended row adds no cells to count)
         for cell in ws[head_row]:
             cell.font = Font(bold=True)
         formats = []
@@ -437,7 +437,9 @@ def result_sheets_full(result, ds, lang: str = "nl", parent=None) -> dict[str, p
         **{k: label_frame(v, lang) for k, v in base.items()},
         "locaties" if nl else "locations": label_frame(locations, lang),
         "voorwaarden" if nl else "conditions": label_frame(condition_states(result), lang),
-        "tijdlijn" if nl else "timeline": label_frame(scenario_timeline(result, ds), lang),
+        "tijdlijn" if nl else "timeline": label_frame(
+            scenario_timeline(result, ds).rename(columns={"credited": "swap_credit"}), lang
+        ),
         "beslisverslag" if nl else "decision record": record_table(record, lang),
     }
     return sheets
