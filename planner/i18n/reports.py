@@ -407,8 +407,8 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "pa_item": ("{name} {value}", "{name} {value}"),
     "pa_not_answered": (
-        "Dit scenario heeft geen antwoord ({status}): {messages}",
-        "This scenario has no answer ({status}): {messages}",
+        "Dit scenario heeft geen antwoord: {status}. {messages}",
+        "This scenario has no answer: {status}. {messages}",
     ),
     "pa_parent": ("het ouderscenario", "the parent scenario"),
     "pa_metric": ("Grootheid", "Measure"),
