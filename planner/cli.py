@@ -200,7 +200,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
             sel = part[part[key] == g]
             row += [int(sel["places"].sum() + sel["credited"].sum()), int(sel["quota"].sum())]
         rows.append(row)
-    out = [text_table(rows, heads)]
+    out = [text_table(rows, heads, lang=args.lang)]
     out.append(
         "* = in het venster van de cyclus; plekken inclusief uitruil"
         if nl

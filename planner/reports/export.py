@@ -24,6 +24,7 @@ from planner.formats import (
     XLSX_INT,
     XLSX_PCT,
     code_label,
+    column_label,
     fmt_date,
     fmt_datetime,
     label_frame,
@@ -281,6 +282,7 @@ def summary_table(result, lang: str = "nl") -> pd.DataFrame:
         "shortfall": "Tekort" if nl else "Shortfall",
         "amv_shortfall": "Amv-tekort" if nl else "amv shortfall",
         "soft_plans": "Bestuurlijke voornemens" if nl else "Soft plans",
+        "coverage": column_label("coverage", lang),  # a fraction, shown as 61%
     }
     rows = []
 
@@ -289,6 +291,9 @@ def summary_table(result, lang: str = "nl") -> pd.DataFrame:
         for key, name in cols.items():
             if key == "asylum":
                 out[name] = int(src["credited"]) - int(src["amv_credited"])
+            elif key == "coverage":
+                quota = int(src["quota"])
+                out[name] = int(src["credited"]) / quota if quota else float("nan")
             else:
                 out[name] = int(src[key])
         return out
