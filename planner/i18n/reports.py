@@ -350,6 +350,34 @@ LABELS: dict[str, tuple[str, str]] = {
         "{name} ({municipality}, {places}): datumregel {verdict}{why}; {id}: {reason}",
         "{name} ({municipality}, {places}): date rule {verdict}{why}; {id}: {reason}",
     ),
+    # notes under the cycle table that explain figures which look inconsistent
+    "fig_notes": ("Toelichting op de cijfers:", "Notes on the figures:"),
+    "fig_credited": (
+        "Realisatie {credited} = eigen plekken {places} + {swapped} plekken via uitruil van "
+        "buiten de provincie ({flows}).",
+        "Credited {credited} = own places {places} + {swapped} places swapped in from "
+        "outside the province ({flows}).",
+    ),
+    "fig_amv": (
+        "Amv: {amv_credited} van de {amv_quota} plekken gerealiseerd; het amv-tekort van de "
+        "provincie is {amv_quota} - {amv_credited} = {amv_shortfall}; de som van de "
+        "gemeentelijke amv-tekorten is {amv_sum}, omdat een overschot in de ene gemeente "
+        "het tekort van een andere niet dekt zonder uitruil.",
+        "amv: {amv_credited} of {amv_quota} places credited; the province's amv shortfall "
+        "is {amv_quota} - {amv_credited} = {amv_shortfall}; the sum of municipal amv "
+        "shortfalls is {amv_sum}, because a surplus in one municipality does not cover "
+        "another's shortfall without a swap.",
+    ),
+    "fig_sum": (
+        "Tekort provincie {shortfall} = opgave - realisatie; de som van de gemeentelijke "
+        "tekorten ({sum}) is groter, omdat overschotten ({surplus}) alleen via uitruil "
+        "meetellen voor een andere gemeente. Een regio waarvan het overschot naar de "
+        "andere regio gaat, krijgt daardoor een hoger regionaal tekort.",
+        "Provincial shortfall {shortfall} = quota - credited; the sum of municipal "
+        "shortfalls ({sum}) is larger because surpluses ({surplus}) count for another "
+        "municipality only through a swap. A region whose surplus goes to the other "
+        "region therefore shows a higher regional shortfall.",
+    ),
     # plain-language answer (planner.results.summary)
     "pa_shortfall": (
         "Het tekort van de provincie wordt {shortfall} plekken (opgave {quota}, "

@@ -24,7 +24,7 @@ from planner.counting.count import CycleReport
 from planner.formats import fmt_int, fmt_pct, fmt_value, say
 from planner.i18n import Lang, t
 from planner.reports.export import decision_record, record_table, title_info
-from planner.reports.report import override_lines
+from planner.reports.report import figure_notes, override_lines
 
 __all__ = ["report_pdf", "result_pdf", "write_report_pdf", "write_result_pdf"]
 
@@ -188,6 +188,8 @@ def report_pdf(report: CycleReport, ds, lang: Lang = "nl", when: datetime | None
     doc.heading(title, 16)
     doc.info(title_info(r, ds, lang, when=when))
     _region_tables(doc, report.municipalities, report.regions, report.total, _REPORT_COLS, lang)
+    doc.heading(t("fig_notes", lang).rstrip(":"))
+    doc.lines([f"- {line}" for line in figure_notes(report, lang)])
     _overrides(doc, report, lang)
     _not_counting(doc, report.locations, lang)
     doc.heading(t("pdf_record", lang))

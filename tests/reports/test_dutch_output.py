@@ -63,6 +63,16 @@ def test_report_is_dutch(capsys) -> None:
     assert "eindigt 01-09-2025, 153 dagen voor het einde van de periode" in out  # Havezatenlaan
 
 
+def test_report_explains_the_figures_that_look_inconsistent(capsys) -> None:
+    """3,664 own places + Dronten's 200 for Kampen = 3,864; amv 538 - 130 = 408 for the
+    province against 451 summed over municipalities; 2,945 - 2,461 = 484 surplus."""
+    out = cli(capsys, "report")
+    assert "Realisatie 3.864 = eigen plekken 3.664 + 200 plekken via uitruil" in out
+    assert "Dronten -> Kampen 200" in out
+    assert "538 - 130 = 408" in out and "amv-tekorten is 451" in out
+    assert "tekorten (2.945) is groter, omdat overschotten (484)" in out
+
+
 @pytest.mark.parametrize(
     "scenario", ["base.yaml", "region-swaps-capped.yaml", "soft-plans-as-candidates.yaml"]
 )
