@@ -162,7 +162,7 @@ def _not_counting(doc: _Doc, locations: pd.DataFrame, lang: Lang) -> None:
         [r["municipality"], r["name"], int(r["places"]), say(r["why"], lang)]
         for _, r in loc.sort_values(["municipality", "name"]).iterrows()
     ]
-    headers = [t("municipality", lang), t("location", lang), t("col_places", lang),
+    headers = [t("municipality", lang), t("location", lang), t("pdf_places", lang),
                t("why", lang)]  # fmt: skip
     doc.table_of(headers, rows, [40, 62, 18, 153])
 
@@ -242,7 +242,7 @@ def result_pdf(result, ds, lang: Lang = "nl", parent=None, when: datetime | None
             for c in cand.itertuples(index=False)
         ]  # fmt: skip
         heads = [t("id", lang), t("municipality", lang), t("target_group", lang),
-                 t("col_places", lang), t("col_opened", lang), t("col_reason", lang)]  # fmt: skip
+                 t("pdf_places", lang), t("col_opened", lang), t("col_reason", lang)]  # fmt: skip
         doc.table_of(heads, rows, [45, 40, 25, 20, 20, 123])
     if len(result.swaps):
         doc.heading(t("sheet_swaps", lang))
@@ -250,8 +250,8 @@ def result_pdf(result, ds, lang: Lang = "nl", parent=None, when: datetime | None
             [s[0], s.to, int(s.places), int(s.amv_places), code_label(s.kind, lang)]
             for s in result.swaps.itertuples(index=False)
         ]
-        heads = [t("col_from", lang), t("col_to", lang), t("col_places", lang),
-                 t("col_amv_places", lang), t("col_kind", lang)]  # fmt: skip
+        heads = [t("col_from", lang), t("col_to", lang), t("pdf_places", lang),
+                 t("pdf_amv_places", lang), t("col_kind", lang)]  # fmt: skip
         doc.table_of(heads, rows, [50, 50, 25, 25, 60])
     _overrides(doc, inst.report, lang)
     _not_counting(doc, inst.report.locations, lang)

@@ -79,11 +79,11 @@ def test_workbook_has_the_timeline_with_the_scenario_changes(overijssel, tmp_pat
         {"location": "hardenberg-loozen", "end": "2026-03-01"}]))  # fmt: skip
     export_result(res, overijssel, tmp_path)
     ws = openpyxl.load_workbook(tmp_path / "resultaat.xlsx")["tijdlijn"]
-    header = [c.value for c in ws[1]]  # Dutch headers: Maand, Gemeente, Plekken
+    header = [c.value for c in ws[1]]  # Dutch headers: Maand, Gemeente, Eigen plekken
     for row in ws.iter_rows(min_row=2, values_only=True):
         month = row[header.index("Maand")]
         if row[header.index("Gemeente")] == "Hardenberg" and month.strftime("%Y-%m") == "2026-01":
-            assert row[header.index("Plekken")] == 800
+            assert row[header.index("Eigen plekken")] == 800
             break
     else:
         raise AssertionError("no Hardenberg January 2026 row")
