@@ -378,6 +378,20 @@ LABELS: dict[str, tuple[str, str]] = {
         "municipality only through a swap. A region whose surplus goes to the other "
         "region therefore shows a higher regional shortfall.",
     ),
+    # a save conflict in the store (planner.store.ConflictError.message)
+    "conflict_message": (
+        "Scenario '{name}' is als versie {latest} opgeslagen door {author} op {when}, nadat "
+        "{started}. Er is niets overschreven en uw wijziging is bewaard: open de nieuwste "
+        "versie, of sla de uwe op onder een andere naam.",
+        "Scenario '{name}' was saved as version {latest} by {author} at {when} after "
+        "{started}. Nothing was overwritten and your edit is kept: open the newest "
+        "version, or save yours under another name.",
+    ),
+    "conflict_started_new": (
+        "u een nieuw scenario met deze naam begon",
+        "you started a new scenario with this name",
+    ),
+    "conflict_opened_version": ("u versie {version} opende", "you opened version {version}"),
     # plain-language answer (planner.results.summary)
     "pa_shortfall": (
         "Het tekort van de provincie wordt {shortfall} plekken (opgave {quota}, "
