@@ -44,7 +44,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from planner.reports.export import output_file
     from planner.reports.report import report_csv, report_dict, report_text, write_report_xlsx
 
-    for path in (args.output, args.xlsx):
+    for path in (args.output, args.xlsx, args.pdf):
         if path is not None:
             output_file(path)  # refused before the work, not after
     ds = load_dataset(args.data)
@@ -61,8 +61,13 @@ def cmd_report(args: argparse.Namespace) -> int:
     else:
         _write(report_text(rep, args.lang), args.output)
     if args.xlsx:
-        write_report_xlsx(rep, args.xlsx, args.lang)
+        write_report_xlsx(rep, args.xlsx, args.lang, ds)
         print(f"written: {args.xlsx}", file=sys.stderr)
+    if args.pdf:
+        from planner.reports.pdf import write_report_pdf
+
+        write_report_pdf(rep, args.pdf, args.lang, ds)
+        print(f"written: {args.pdf}", file=sys.stderr)
     return 0
 
 
@@ -124,14 +129,35 @@ def _solve(args: argparse.Namespace, path: Path):
     return ds, solve_scenario(ds, scenario, solver=solver, engine=engine)
 
 
-def _exit(result) -> int:
+def _exit(result, lang: str = "nl") -> int:
+    from planner.formats import code_label, say
     from planner.optimise.solve import Status
 
     if result.status is Status.OPTIMAL:
         return 0
     for message in result.messages:
-        print(f"{result.status.value}: {message}", file=sys.stderr)
+        print(f"{code_label(result.status, lang)}: {say(message, lang)}", file=sys.stderr)
     return 3
+
+
+def _parent_result(args: argparse.Namespace, ds, path: Path):
+    """The solved parent (the scenario's ``extends`` file), for the plain answer's
+    changes; None without a parent or when it has no answer."""
+    import yaml
+
+    from planner.optimise.solve import Status, solve_scenario
+    from planner.scenario.schema import load_scenario
+
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return None
+    parent = raw.get("extends") if isinstance(raw, dict) else None
+    if not parent:
+        return None
+    res = solve_scenario(ds, load_scenario(path.parent / str(parent), ds),
+                         solver=getattr(args, "solver", None))  # fmt: skip
+    return res if res.status in (Status.OPTIMAL, Status.TIME_LIMIT) else None
 
 
 def cmd_solve(args: argparse.Namespace) -> int:
@@ -141,87 +167,52 @@ def cmd_solve(args: argparse.Namespace) -> int:
         output_file,
         output_folder,
         result_document,
-        result_sheets_full,
-        write_xlsx,
+        write_result_xlsx,
     )
+    from planner.reports.pdf import write_result_pdf
     from planner.results.solution import result_text
+    from planner.results.summary import plain_answer
 
-    for path in (args.output, args.xlsx):
+    for path in (args.output, args.xlsx, args.pdf):
         if path is not None:
             output_file(path)  # refused before the solve, not after
     if args.export is not None:
         output_folder(args.export)
     ds, result = _solve(args, args.scenario)
     answered = result.status in (Status.OPTIMAL, Status.TIME_LIMIT)
+    parent = _parent_result(args, ds, args.scenario) if answered else None
     if args.format == "json":
         doc = result.to_dict() if not answered else result_document(result, ds)
         doc = {"solve_seconds": round(result.solve_seconds, 4), **doc}
         _write(json.dumps(doc, ensure_ascii=False, indent=2, default=str), args.output)
     else:
-        _write(result_text(result, args.lang), args.output)
+        answer = plain_answer(result, parent, args.lang)
+        _write(result_text(result, args.lang, answer), args.output)
     if answered and args.xlsx:
-        write_xlsx(args.xlsx, result_sheets_full(result, ds, args.lang))
+        write_result_xlsx(args.xlsx, result, ds, args.lang, parent)
         print(f"written: {args.xlsx}", file=sys.stderr)
+    if answered and args.pdf:
+        write_result_pdf(args.pdf, result, ds, args.lang, parent)
+        print(f"written: {args.pdf}", file=sys.stderr)
     if answered and args.export:
-        for path in export_result(result, ds, args.export, args.lang):
+        for path in export_result(result, ds, args.export, args.lang, parent):
             print(f"written: {path}", file=sys.stderr)
-    return _exit(result)
+    return _exit(result, args.lang)
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from planner.results.explain import burden, condition_states, shortfall_breakdown
-    from planner.results.solution import marginal_words
-    from planner.tables import text_table
+    from planner.results.explain import explain_text
 
     ds, result = _solve(args, args.scenario)
     if result.municipalities.empty:
-        return _exit(result)
-    nl = args.lang == "nl"
-    b = shortfall_breakdown(result).set_index("name")
-    load = burden(result, ds).set_index("name")
-    mun = result.municipalities.set_index("name")
-    names = [_nfc(args.municipality)] if args.municipality else list(mun.index)
-    unknown = [n for n in names if n not in mun.index]
-    if unknown:
-        print(_unknown_municipality(unknown[0], list(mun.index)), file=sys.stderr)
+        return _exit(result, args.lang)
+    mun = list(result.municipalities["name"])
+    names = [_nfc(args.municipality)] if args.municipality else None
+    if names and names[0] not in mun:
+        print(_unknown_municipality(names[0], mun), file=sys.stderr)
         return 2
-    rows = [
-        [n, int(b.at[n, "shortfall"]), int(b.at[n, "near_miss_part"]),
-         int(b.at[n, "awaiting_decision_part"]), int(b.at[n, "missing_capacity"]),
-         float(load.at[n, "places_per_1000"]), float(load.at[n, "credited_to_quota"])]
-        for n in names
-    ]  # fmt: skip
-    heads = (
-        ["Gemeente", "Tekort", "buiten venster", "wacht op besluit", "ontbrekend",
-         "plekken/1000 inw.", "realisatie/opgave"]
-        if nl
-        else ["Municipality", "Shortfall", "outside window", "awaiting decision", "missing",
-              "places/1000 inh.", "credited/quota"]
-    )  # fmt: skip
-    out = [text_table(rows, heads), ""]
-    for n in names:
-        if b.at[n, "near_miss_sites"]:
-            out.append(
-                f"{n}: {b.at[n, 'near_miss_sites']} "
-                + (f"(tot {b.at[n, 'near_miss_days']} dagen buiten het venster)" if nl
-                   else f"(up to {b.at[n, 'near_miss_days']} days outside the window)")
-            )  # fmt: skip
-        for key, amv in (("marginal_value", False), ("amv_marginal_value", True)):
-            values = mun.at[n, key] if key in mun else None
-            if isinstance(values, dict):
-                out.append("  " + marginal_words(n, values, amv, args.lang))
-    cond = condition_states(result)
-    if len(cond):
-        out.append("")
-        for c in cond.itertuples(index=False):
-            out.append(
-                f"{c.id}: {c.condition_municipality} {c.places_found}/{c.condition_places} "
-                f"({c.condition_date:%d-%m-%Y}): {c.state}"
-            )
-    out.append("\nBevolking: CBS 1-1-2024 (CC BY 4.0)" if nl else
-               "\nPopulation: CBS 1 Jan 2024 (CC BY 4.0)")  # fmt: skip
-    _write("\n".join(out), None)
-    return _exit(result)
+    _write(explain_text(result, ds, names, args.lang), None)
+    return _exit(result, args.lang)
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
@@ -272,7 +263,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
             sel = part[part[key] == g]
             row += [int(sel["places"].sum() + sel["credited"].sum()), int(sel["quota"].sum())]
         rows.append(row)
-    out = [text_table(rows, heads)]
+    out = [text_table(rows, heads, lang=args.lang)]
     out.append(
         "* = in het venster van de cyclus; plekken inclusief uitruil"
         if nl
@@ -294,7 +285,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         return 2
     from planner.reports.export import output_file
 
-    for path in (args.output, args.xlsx):
+    for path in (args.output, args.xlsx, args.pdf):
         if path is not None:
             output_file(path)  # refused before the solves, not after
     ds = load_dataset(args.data)
@@ -309,8 +300,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
     cmp = compare_results(results, labels)
     if args.format == "json":
         _write(json.dumps(cmp.to_dict(), ensure_ascii=False, indent=2, default=str), args.output)
-    else:
-        _write(cmp.text(args.lang), args.output)
+    else:  # the reader sees the files named as given (base.yaml), not their stems
+        names = [p.name for p in args.scenarios]
+        shown = names if len(set(names)) == len(names) else labels
+        _write(compare_results(results, shown).text(args.lang), args.output)
     if args.xlsx:
         write_xlsx(args.xlsx, cmp.sheets(args.lang))
         print(f"written: {args.xlsx}", file=sys.stderr)
@@ -427,6 +420,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
     p.add_argument("--output", "-o", type=Path, default=None, help="write to a file, not stdout")
     p.add_argument("--xlsx", type=Path, default=None, help="also write an Excel workbook")
+    p.add_argument("--pdf", type=Path, default=None, help="also write a PDF of the report")
     p.add_argument(
         "--with-soft-plans",
         action="store_true",
@@ -451,7 +445,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--engine", choices=["auto", "pulp", "matrix"], default=None,
                    help="how the model reaches the solver (default: auto)")  # fmt: skip
     p.add_argument("--export", type=Path, default=None, metavar="DIR",
-                   help="write the workbook, CSV files and JSON into DIR")  # fmt: skip
+                   help="write the workbook, PDF, CSV files and JSON into DIR")  # fmt: skip
+    p.add_argument("--pdf", type=Path, default=None, help="also write a PDF of the result")
     p.set_defaults(func=cmd_solve)
 
     p = sub.add_parser("explain", help="why each municipality is short, burden, marginal values")

@@ -20,7 +20,7 @@ REPO = PACKAGE.parent
 #: Rank of each stage: a module may import modules of its own rank or lower. The shared
 #: modules (labels, errors, text tables) are rank 0: every stage speaks through them.
 RANK = {
-    "i18n": 0, "errors": 0, "tables": 0,
+    "i18n": 0, "errors": 0, "tables": 0, "formats": 0,
     "data": 1, "counting": 2, "scenario": 3, "optimise": 4, "results": 5, "reports": 6,
     "risk": 7, "store": 8, "app": 9, "cli": 10,
 }  # fmt: skip

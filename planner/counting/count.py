@@ -18,6 +18,7 @@ import pandas as pd
 
 from planner.counting.rules import CycleRules
 from planner.data.loader import Dataset
+from planner.formats import Words, code_words, days_words
 
 __all__ = [
     "Reason",
@@ -52,34 +53,36 @@ class Reason(StrEnum):
 
 def _why(
     codes: list[str], days_late: float, days_short: float, rules: CycleRules, row: Mapping
-) -> str:
-    parts = []
+) -> Words:
+    """Why a row does not count, from its codes and fields: Dutch text that
+    :func:`planner.formats.say` tells in English too."""
+    parts: list[Words] = []
     for code in codes:
         if code == Reason.STARTS_AFTER:
             parts.append(
-                f"starts {row['start']:%d-%m-%Y}, {int(days_late)} days after the window "
-                f"start {rules.window_start:%d-%m-%Y}"
-            )
+                Words("why_starts_after", start=row["start"], days=days_words(days_late),
+                      window_start=rules.window_start)
+            )  # fmt: skip
         elif code == Reason.START_UNKNOWN:
-            parts.append("start date not yet known")
+            parts.append(Words("why_start_unknown"))
         elif code == Reason.ENDS_BEFORE:
             parts.append(
-                f"ends {row['end']:%d-%m-%Y}, {int(days_short)} days before the window "
-                f"end {rules.window_end:%d-%m-%Y}"
-            )
+                Words("why_ends_before", end=row["end"], days=days_words(days_short),
+                      window_end=rules.window_end)
+            )  # fmt: skip
         elif code == Reason.END_UNKNOWN:
-            parts.append("end date unknown (not known to last beyond the window)")
+            parts.append(Words("why_end_unknown"))
         elif code == Reason.NO_DECISION:
-            parts.append("decision not yet taken")
+            parts.append(Words("why_no_decision"))
         elif code == Reason.SOFT_PLAN:
-            parts.append("soft plan (bestuurlijk voornemen), not guaranteed")
+            parts.append(Words("why_soft_plan"))
         elif code == Reason.NOT_AGREED:
-            parts.append(f"status {row.get('status')}: not agreed")
+            parts.append(Words("why_not_agreed", status=code_words(row.get("status"))))
         elif code == Reason.CONDITION_NOT_MET:
-            parts.append("its condition is not met")
+            parts.append(Words("why_condition_not_met"))
         elif code == Reason.CLOSED:
-            parts.append("closed in this scenario")
-    return "; ".join(parts)
+            parts.append(Words("why_closed"))
+    return Words("why_list", parts=parts)
 
 
 def _window_checks(frame: pd.DataFrame, rules: CycleRules) -> dict[str, np.ndarray]:
@@ -156,12 +159,13 @@ def _finish(
         for i, c in enumerate(codes)
     ]
     ov = overrides[overrides["target"] == target]
-    by_target: dict[str, tuple[str, bool, str]] = {}
-    for oid, tid, counts, reason in zip(
+    by_target: dict[str, tuple[str, bool, str, object]] = {}
+    dutch = ov["toelichting"].tolist() if "toelichting" in ov else [np.nan] * len(ov)
+    for oid, tid, counts, reason, nl in zip(
         ov["id"].tolist(), ov["target_id"].tolist(), ov["counts"].tolist(),
-        ov["reason"].tolist(), strict=True,
+        ov["reason"].tolist(), dutch, strict=True,
     ):  # fmt: skip
-        by_target.setdefault(tid, (oid, bool(counts), reason))  # the first one applies
+        by_target.setdefault(tid, (oid, bool(counts), reason, nl))  # the first one applies
     ids = frame["id"].tolist()
     hit = [by_target.get(i) for i in ids]
     # A scenario's own change to a row (its dates, decision or closing) is the user's
@@ -178,10 +182,10 @@ def _finish(
                 ) + f"override {h[0]} set aside: the scenario changes this location"
     counts = [h[1] if h else bool(r) for h, r in zip(hit, rule_counts, strict=True)]
     final_why = [
-        (
-            ("counted by override" if h[1] else "not counted by override")
-            + f" ({h[0]}); date rule: "
-            + (w if w else "counts")
+        Words(
+            "override_counts" if h[1] else "override_not_counts",
+            id=h[0],
+            rule=w if w else Words("rule_counts"),
         )
         if h
         else w
@@ -196,6 +200,7 @@ def _finish(
         "override_id": pd.Series([h[0] if h else np.nan for h in hit], dtype=object),
         "override_reason": pd.Series([h[2] if h else np.nan for h in hit], dtype=object),
         "override_set_aside": pd.Series(set_aside, dtype=object),
+        "override_toelichting": pd.Series([h[3] if h else np.nan for h in hit], dtype=object),
         "rule_why": pd.Series(why, dtype=object),
         "counts": np.array(counts, dtype=bool),
         **{k: pd.Series(v, dtype=object) for k, v in (extra or {}).items()},
@@ -211,7 +216,8 @@ def evaluate_locations(
     """Whether each location counts for the cycle, and every reason why not.
 
     Adds ``counts``, ``rule_counts`` (the date and decision rule alone), ``reasons``
-    (codes of :class:`Reason` joined by ``|``), ``why`` (the same in words),
+    (codes of :class:`Reason` joined by ``|``), ``why`` (the same in words: a
+    :class:`~planner.formats.Words`, Dutch as a string, English through ``say``),
     ``days_late``, ``days_short`` and, where an override applies, ``override_id`` and
     ``override_reason``. A location whose ``scenario_rule_change`` is true (a scenario
     changed its dates, decision or closed it) is judged by the rules alone: the user's
@@ -511,6 +517,7 @@ class CycleReport:
             "rule_why",
             "override_id",
             "override_reason",
+            "override_toelichting",
         ]
         parts = []
         loc = self.locations[self.locations["override_id"].notna()]

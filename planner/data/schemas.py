@@ -162,6 +162,7 @@ class LocationRow(_Row):
     #: Optional: asiel or amv, as the target group (the programmes of other places are in
     #: programme_locations.csv).
     programme: Literal["asiel", "amv"] | None = None
+    toelichting: OptText = None  # the note in Dutch (the users' language)
 
     @model_validator(mode="before")
     @classmethod
@@ -213,6 +214,7 @@ class SoftPlanRow(_Row):
     location_id: OptText = None
     source: Text = Field(min_length=1)
     note: OptText = None
+    toelichting: OptText = None  # the note in Dutch (the users' language)
 
     @model_validator(mode="after")
     def _consistent(self) -> SoftPlanRow:
@@ -243,6 +245,7 @@ class SwapRow(_Row):
     counter_places: OptNonNegInt = None
     source: Text = Field(min_length=1)
     note: OptText = None
+    toelichting: OptText = None  # the note in Dutch (the users' language)
 
     @model_validator(mode="before")
     @classmethod
@@ -292,6 +295,7 @@ class OverrideRow(_Row):
     counts: YesNo
     reason: Text = Field(min_length=1)
     source: Text = Field(min_length=1)
+    toelichting: OptText = None  # the reason in Dutch (the users' language)
 
 
 class CycleRow(_Row):

@@ -65,5 +65,32 @@ LABELS.update(
             "ontbreken",
             "{count} re-solves for marginal values did not end optimal; those values are left out",
         ),
+        # instance: what a scenario item cannot do (issue 9 bugs 1 and 3)
+        "why_closed_no_extend": (
+            "locatie {location} is in dit scenario gesloten: ze kan niet worden verlengd",
+            "location {location} is closed in this scenario: it cannot be extended",
+        ),
+        "why_closed_no_enlarge": (
+            "locatie {location} is in dit scenario gesloten: ze kan niet worden uitgebreid",
+            "location {location} is closed in this scenario: it cannot be enlarged",
+        ),
+        "why_already_counts": (
+            "locatie {location} telt al mee in deze cyclus met {places} plekken: verlengen "
+            "voegt 0 plekken toe",
+            "location {location} already counts for this cycle with {places} places: "
+            "extending it adds 0 places",
+        ),
+        "msg_agreement_leaves_giver_short": (
+            "vastgelegde uitruil laat gever {name} tekort: {name} geeft {out} van zijn {base} "
+            "tellende plekken en houdt er {keep} over tegen een opgave van {quota}",
+            "recorded swaps leave their giver {name} short: it gives {out} of its {base} "
+            "counting places and keeps {keep} against a quota of {quota}",
+        ),
+        "msg_agreement_leaves_giver_short_amv": (
+            "vastgelegde uitruil laat gever {name} een amv-tekort: {name} geeft {out} van zijn "
+            "{base} tellende amv-plekken en houdt er {keep} over tegen een amv-opgave van {quota}",
+            "recorded swaps leave their giver {name} short of amv places: it gives {out} of its "
+            "{base} counting amv places and keeps {keep} against an amv quota of {quota}",
+        ),
     }
 )

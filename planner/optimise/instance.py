@@ -29,6 +29,7 @@ from planner.counting.count import (
 )
 from planner.counting.rules import CycleRules
 from planner.data.loader import Dataset, centroids
+from planner.formats import Words, days_words
 from planner.optimise.network import adjacency_pairs, proposal_arcs, swap_graph
 from planner.optimise.programmes import counter_flows, cross_arcs, oek_table
 from planner.scenario.schema import Scenario
@@ -266,38 +267,32 @@ def _candidates(
         if is_late:
             codes.append(Reason.STARTS_AFTER.value)
             if pd.isna(start):
-                words.append("start date not known")
+                words.append(Words("why_start_unknown"))
             else:
-                days = (start - w0).days
-                words.append(
-                    f"starts {start:%d-%m-%Y}, {days} days after the window start "
-                    f"{rules.window_start:%d-%m-%Y}: it cannot count for this cycle"
-                )
+                late = Words("why_starts_after", start=start, days=days_words((start - w0).days),
+                             window_start=rules.window_start)  # fmt: skip
+                words.append(Words("why_cannot_count_cycle", why=late))
         if is_short:
             codes.append(Reason.ENDS_BEFORE.value)
-            days = (w1 - end).days
-            words.append(
-                f"ends {end:%d-%m-%Y}, {days} days before the window end "
-                f"{rules.window_end:%d-%m-%Y}: it cannot count for this cycle"
-            )
+            short = Words("why_ends_before", end=end, days=days_words((w1 - end).days),
+                          window_end=rules.window_end)  # fmt: skip
+            words.append(Words("why_cannot_count_cycle", why=short))
         is_redundant = is_closed = False
         if r["kind"] in ("extend", "enlarge") and r["location"] in closed:
             is_closed = True
             codes.append(Reason.CLOSED.value)
-            words.append(
-                f"location {r['location']} is closed in this scenario: it cannot be "
-                f"{'extended' if r['kind'] == 'extend' else 'enlarged'}"
-            )
+            key = "why_closed_no_extend" if r["kind"] == "extend" else "why_closed_no_enlarge"
+            words.append(Words(key, location=r["location"]))
         elif r["kind"] == "extend" and verdict.get(r["location"], False):
             is_redundant = True
             codes.append(Reason.ALREADY_COUNTS.value)
             words.append(
-                f"location {r['location']} already counts for this cycle with "
-                f"{int(loc.at[r['location'], 'places'])} places: extending it adds 0 places"
-            )
+                Words("why_already_counts", location=r["location"],
+                      places=int(loc.at[r["location"], "places"]))
+            )  # fmt: skip
         can.append(not (is_late or is_short or is_redundant or is_closed))
         reasons.append("|".join(codes))
-        why.append("; ".join(words))
+        why.append(Words("why_list", parts=words) if words else "")
     data: dict[str, object] = {}
     for c in cols:
         values = [r[c] for r in rows]
@@ -367,7 +362,7 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
     sw = evaluate_swaps(swaps, changed.overrides, rules, changed.locations)
     if policy == "none":
         sw["counts"] = False
-        sw["why"] = "swap policy none: no swaps at all"
+        sw["why"] = pd.Series([Words("why_policy_none")] * len(sw), index=sw.index, dtype=object)
     sp = evaluate_soft_plans(changed.soft_plans, loc, rules)
     flows = agreement_flows(sw)
     municipal, regions, total = aggregate(
@@ -455,37 +450,36 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
         if counts and state == "not_met":
             r = sw.loc[i]
             messages.append(
-                f"swap {r['id']} counts by override although its condition is not met: "
-                f"{r['condition_municipality']} has {int(r['condition_places_found'])} of "
-                f"{int(r['condition_places'])} own places in use on {r['condition_date']:%d-%m-%Y}"
-            )
+                Words("msg_swap_override_condition", id=r["id"],
+                      municipality=r["condition_municipality"],
+                      found=int(r["condition_places_found"]), need=int(r["condition_places"]),
+                      date=r["condition_date"])
+            )  # fmt: skip
     # Recorded agreements apply as recorded; one that leaves its giver short is flagged.
     for r in mun.itertuples(index=False):
         if r.fixed_out and r.base - r.fixed_out < r.quota:
             messages.append(
-                f"recorded swaps leave their giver {r.name} short: it gives {int(r.fixed_out)} "
-                f"of its {int(r.base)} counting places and keeps {int(r.base - r.fixed_out)} "
-                f"against a quota of {int(r.quota)}"
-            )
+                Words("msg_agreement_leaves_giver_short", name=r.name, out=int(r.fixed_out),
+                      base=int(r.base), keep=int(r.base - r.fixed_out), quota=int(r.quota))
+            )  # fmt: skip
         if r.amv_fixed_out and r.amv_base - r.amv_fixed_out < r.amv_quota:
             messages.append(
-                f"recorded swaps leave their giver {r.name} short of amv places: it gives "
-                f"{int(r.amv_fixed_out)} of its {int(r.amv_base)} counting amv places and "
-                f"keeps {int(r.amv_base - r.amv_fixed_out)} against an amv quota of "
-                f"{int(r.amv_quota)}"
-            )
+                Words("msg_agreement_leaves_giver_short_amv", name=r.name,
+                      out=int(r.amv_fixed_out), base=int(r.amv_base),
+                      keep=int(r.amv_base - r.amv_fixed_out), quota=int(r.amv_quota))
+            )  # fmt: skip
     cand = _candidates(changed, scenario, rules, loc)
     for cid, muni, ok, why in zip(cand["id"].tolist(), cand["municipality"].tolist(),
                                   cand["can_count"].tolist(), cand["why"].tolist(),
                                   strict=True):  # fmt: skip
         if not ok:
-            messages.append(f"candidate {cid} ({muni}) cannot count: {why}")
+            messages.append(Words("msg_candidate_cannot_count", id=cid, municipality=muni, why=why))
 
     adjacency = set()
     if policy == "neighbours":
         adjacency = adjacency_pairs(ds.adjacency)
         if not adjacency:
-            messages.append("policy neighbours: no adjacency_2024.csv in the data folder")
+            messages.append(Words("msg_no_adjacency"))
     records = sw[sw["status"].isin(["agreed", "locked", "proposed"])]
     graph = swap_graph(mun, records, policy, adjacency)
 
@@ -532,22 +526,21 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
         for r in proposed.itertuples(index=False):
             reasons = [c for c in str(r.reasons).split("|") if c and c != Reason.NOT_AGREED]
             if reasons:
-                messages.append(f"proposed swap {r.id} cannot count: {r.rule_why}")
+                messages.append(Words("msg_proposed_cannot_count", id=r.id, why=r.rule_why))
                 continue
             if r.from_municipality not in names:
                 messages.append(
-                    f"proposed swap {r.id} comes from outside the data ({r.from_municipality}); "
-                    "record it as agreed to count it"
+                    Words("msg_proposed_outside", id=r.id, municipality=r.from_municipality)
                 )
                 continue
             if not can_give[r.from_municipality]:
                 # Proposed swaps move only surplus; a giver without candidates that can
                 # never reach its own quota would make the model infeasible.
                 messages.append(
-                    f"proposed swap {r.id} cannot be used: {r.from_municipality} cannot have "
-                    f"a surplus in this scenario (at most {int(max_own[r.from_municipality])} "
-                    f"own places against a quota of {int(rows[r.from_municipality].quota)})"
-                )
+                    Words("msg_proposed_no_surplus", id=r.id, municipality=r.from_municipality,
+                          most=int(max_own[r.from_municipality]),
+                          quota=int(rows[r.from_municipality].quota))
+                )  # fmt: skip
                 continue
             if r.from_municipality not in givers:
                 messages.append(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from planner.formats import Words
 from planner.optimise.levels import HighsLevels, PulpLevels, Status, pulp_solver, pulp_status
 from planner.optimise.matrix import MatrixModel, split
 
@@ -82,9 +83,7 @@ def marginal_values_highs(
             v.get(f"amv:{m}", v.get(m, np.nan) + v.get(f"amv_only:{m}", np.nan)) for m in names
         ]
     if failed and messages is not None:
-        from planner.i18n import t
-
-        messages.append(t("marginal_failed", "en", count=failed))
+        messages.append(Words("marginal_failed", count=failed))
     return out.round(6) + 0.0
 
 

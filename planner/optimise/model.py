@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from planner.i18n import t
+from planner.formats import Words
 from planner.optimise.instance import Instance
 from planner.optimise.matrix import INF, Constraint, Expr, MatrixModel, total
 
@@ -127,7 +127,7 @@ def add_candidate_variables(m: Model) -> None:
         m.add(z - int(hi) * y <= 0, f"cap_{key}_upper")
         m.add(z - max(int(lo), 1) * y >= 0, f"cap_{key}_lower")
         if must:
-            m.add(y == 1, f"must_open_{key}", hard=t("hard_must_open", "en", id=cid))
+            m.add(y == 1, f"must_open_{key}", hard=Words("hard_must_open", id=cid))
 
 
 def add_own_places(m: Model) -> None:
@@ -324,19 +324,19 @@ def add_budget_limits(m: Model) -> None:
         m.add(
             total(m.open.values()) <= lim.max_new_locations,
             "limit_new_locations",
-            hard=t("hard_max_new_locations", "en", limit=lim.max_new_locations),
+            hard=Words("hard_max_new_locations", limit=lim.max_new_locations),
         )
     if lim.max_new_places is not None:
         m.add(
             total(m.places.values()) <= lim.max_new_places,
             "limit_new_places",
-            hard=t("hard_max_new_places", "en", limit=lim.max_new_places),
+            hard=Words("hard_max_new_places", limit=lim.max_new_places),
         )
     if lim.max_cost is not None:
         m.add(
             total(float(cost[k]) * z for k, z in m.places.items()) <= lim.max_cost,
             "limit_cost",
-            hard=t("hard_max_cost", "en", limit=f"{lim.max_cost:g}"),
+            hard=Words("hard_max_cost", limit=f"{lim.max_cost:g}"),
         )
 
 

@@ -19,7 +19,7 @@ import pulp
 from planner.counting.count import LEVEL_COLUMNS, aggregate
 from planner.data.loader import Dataset
 from planner.errors import SolverError
-from planner.i18n import t
+from planner.formats import Words
 from planner.optimise.instance import Instance, build_instance
 from planner.optimise.levels import (
     HighsLevels,
@@ -331,17 +331,17 @@ def _backend(mm, engine: str, solver: str, time_limit: float):
     return HighsLevels(mm, time_limit) if engine == "matrix" else PulpLevels(mm, solver)
 
 
-def _infeasible_messages(mm, engine: str, solver: str, time_limit: float) -> list[str]:
+def _infeasible_messages(mm, engine: str, solver: str, time_limit: float) -> list[Words]:
     """Say which hard requirements are in conflict (see :func:`_hard_conflicts`)."""
     hard_rows = [mm.row_of[name] for name in mm.hard]
     if not hard_rows:
-        return [t("infeasible_no_requirement", "en")]
+        return [Words("infeasible_no_requirement")]
     backend = _backend(mm, engine, solver, time_limit)
     conflict = _hard_conflicts(backend, mm, hard_rows, time_limit)
     if not conflict:
-        return [t("infeasible_no_requirement", "en")]
-    names = "; ".join(mm.hard[mm.row_names[i]] for i in conflict)
-    return [t("infeasible_conflict", "en", requirements=names)]
+        return [Words("infeasible_no_requirement")]
+    names = [mm.hard[mm.row_names[i]] for i in conflict]
+    return [Words("infeasible_conflict", requirements=names)]
 
 
 def solve_instance(
@@ -359,7 +359,7 @@ def solve_instance(
     if engine == "auto":
         engine = "matrix" if name == "highs" else "pulp"
     if engine == "matrix" and name != "highs":
-        messages.append(t("matrix_needs_highs", "en"))
+        messages.append(Words("matrix_needs_highs"))
         engine = "pulp"
     limit = float(sc.solver.time_limit)
     t0 = time.perf_counter()
@@ -376,7 +376,7 @@ def solve_instance(
             run = solve_levels(backend, mm, levels, limit)
     except pulp.PulpSolverError as exc:
         return _failed(inst, Status.ERROR, name, engine,
-                       [*messages, t("solver_error", "en", solver=name, error=str(exc))],
+                       [*messages, Words("solver_error", solver=name, error=str(exc))],
                        build=build)  # fmt: skip
     status = run.status
     values: dict[str, float] = {}
@@ -395,18 +395,18 @@ def solve_instance(
                 parts=parts if engine == "matrix" else None,
             )
         else:
-            messages.append(t("marginal_from_duals", "en"))
+            messages.append(Words("marginal_from_duals"))
             marginal = marginal_values_pulp(mm, run.x, sc.objective, names, name)
     seconds = time.perf_counter() - t1
     last = run.levels[-1].name if run.levels else ""
     if status is Status.INFEASIBLE:
         messages += _infeasible_messages(mm, engine, name, limit)
     elif status is Status.TIME_LIMIT:
-        messages.append(t("time_limit_answer", "en", limit=f"{limit:g}", level=last))
+        messages.append(Words("time_limit_answer", limit=f"{limit:g}", level=last))
     elif run.time_limit_hit:
-        messages.append(t("time_limit_no_answer", "en", limit=f"{limit:g}", level=last))
+        messages.append(Words("time_limit_no_answer", limit=f"{limit:g}", level=last))
     elif status is Status.NOT_SOLVED:
-        messages.append(t("not_solved", "en", solver=name, level=last))
+        messages.append(Words("not_solved", solver=name, level=last))
     if status not in (Status.OPTIMAL, Status.TIME_LIMIT):
         return _failed(inst, status, name, engine, messages, run.levels, build, seconds)
     mun, regions, total, cand, flows = _results(inst, values, marginal)

@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from planner.counting.count import LEVEL_COLUMNS, CycleReport
+from planner.formats import fmt_date, fmt_int, label_frame, say
 from planner.i18n import Lang, t
 from planner.reports.export import safe_text, write_xlsx
 from planner.tables import jsonable, records, text_table
@@ -112,7 +113,7 @@ def report_text(report: CycleReport, lang: Lang = "nl") -> str:
     r = report.rules
     title = (
         f"{t('cycle_table', lang)}: {r.name or r.id}  |  {t('window', lang)} "
-        f"{r.window_start:%d-%m-%Y} - {r.window_end:%d-%m-%Y}, "
+        f"{fmt_date(r.window_start, lang)} - {fmt_date(r.window_end, lang)}, "
         + (t("decision_required", lang) if r.require_decision else t("no_decision_required", lang))
         + (f", {t('with_soft_plans', lang).lower()}" if r.soft_plans_count else "")
     )
@@ -130,28 +131,75 @@ def report_text(report: CycleReport, lang: Lang = "nl") -> str:
         rules_after.append(len(rows) - 1)
     tot = report.total
     rows.append([t("total", lang), *_level_cells(tot), _pct(tot["coverage"])])
-    out = [title, "", text_table(rows, headers, rules_after)]
+    out = [title, "", text_table(rows, headers, rules_after, lang)]
     out.append(
-        f"\n{t('municipal_shortfall', lang)}: {int(tot['municipal_shortfall']):,}".replace(",", ".")
+        f"\n{t('municipal_shortfall', lang)}: {fmt_int(tot['municipal_shortfall'], lang)}"
         + f"  |  {t('amv_municipal_shortfall', lang)}: "
-        + f"{int(tot['amv_municipal_shortfall']):,}".replace(",", ".")
+        + fmt_int(tot["amv_municipal_shortfall"], lang)
     )
+    out.append(f"\n{t('fig_notes', lang)}")
+    out += [f"  - {line}" for line in figure_notes(report, lang)]
     ov = report.overrides
     if len(ov):
         out.append(f"\n{t('overrides', lang)}:")
-        for _, o in ov.iterrows():
-            verdict = (
-                ("telt" if lang == "nl" else "counts")
-                if o["rule_counts"]
-                else ("telt niet" if lang == "nl" else "does not count")
-            )
-            out.append(
-                f"  - {o['name']} ({o['municipality']}, {int(o['places'])}): "
-                f"{t('rule_verdict', lang).lower()} {verdict}"
-                + ("" if o["rule_counts"] else f" ({o['rule_why']})")
-                + f"; {o['override_id']}: {o['override_reason']}"
-            )
+        out += [f"  - {line}" for line in override_lines(report, lang)]
     return "\n".join(out)
+
+
+def figure_notes(report: CycleReport, lang: Lang = "nl") -> list[str]:
+    """Why figures that look inconsistent are not: own places against credited places
+    (swaps from outside the province, Dronten's 200 for Kampen), the three amv figures
+    (credited of quota, the province's amv shortfall, the sum of municipal ones), and
+    the provincial shortfall against the sum of municipal shortfalls."""
+    tot = report.total
+    n = lambda v: fmt_int(v, lang)  # noqa: E731
+    names = set(report.municipalities["name"])
+    sw = report.swaps[report.swaps["counts"].astype(bool)]
+    outside = sw[~sw["from_municipality"].isin(names)]
+    flows = ", ".join(
+        f"{r['from_municipality']} -> {r['to_municipality']} {n(r['places'])}"
+        for _, r in outside.iterrows()
+    )
+    lines = []
+    swapped = int(tot["credited"]) - int(tot["places"])
+    if swapped:
+        lines.append(
+            t("fig_credited", lang, credited=n(tot["credited"]), places=n(tot["places"]),
+              swapped=n(swapped), flows=flows or "-")
+        )  # fmt: skip
+    lines.append(
+        t("fig_amv", lang, amv_credited=n(tot["amv_credited"]), amv_quota=n(tot["amv_quota"]),
+          amv_shortfall=n(tot["amv_shortfall"]), amv_sum=n(tot["amv_municipal_shortfall"]))
+    )  # fmt: skip
+    lines.append(
+        t("fig_sum", lang, shortfall=n(tot["shortfall"]), sum=n(tot["municipal_shortfall"]),
+          surplus=n(tot["surplus"]))
+    )  # fmt: skip
+    return lines
+
+
+def override_lines(report: CycleReport, lang: Lang = "nl") -> list[str]:
+    """One line per count that rests on an override: what the date rule alone says,
+    and the override's reason (its Dutch ``toelichting`` where the data have one)."""
+    lines = []
+    for _, o in report.overrides.iterrows():
+        verdict = t("rule_counts" if o["rule_counts"] else "rule_not_counts", lang)
+        why = "" if o["rule_counts"] else f" ({say(o['rule_why'], lang)})"
+        lines.append(
+            t("report_override_line", lang, name=o["name"], municipality=o["municipality"],
+              places=fmt_int(o["places"], lang), verdict=verdict, why=why,
+              id=o["override_id"], reason=override_reason(o, lang))
+        )  # fmt: skip
+    return lines
+
+
+def override_reason(row: Any, lang: Lang = "nl") -> str:
+    """An override's reason in the reader's language: the Dutch ``toelichting`` column
+    where the data have one, else the ``reason`` as written."""
+    nl = row.get("override_toelichting") if hasattr(row, "get") else None
+    if lang == "nl" and isinstance(nl, str) and nl.strip():
+        return nl
+    return say(row["override_reason"], lang)
 
 
 def _level_cells(level: pd.Series) -> list[int]:
@@ -210,52 +258,64 @@ def report_csv(report: CycleReport) -> str:
 
 
 def report_sheets(report: CycleReport, lang: Lang = "nl") -> dict[str, pd.DataFrame]:
-    """The report as named tables for a workbook."""
+    """The report as named tables for a workbook, with the reader's headers and words:
+    the cycle table (municipalities by region, region and province totals, the
+    percentage as a fraction a workbook shows as 61%), locations, swaps, overrides."""
     mun = report.municipalities.copy()
     regions = report.regions.copy()
     tot = report.total
+    level = {"gemeente": t("code_gemeente", lang), "regio": t("code_regio", lang),
+             "provincie": t("code_provincie", lang)}  # fmt: skip
     summary_rows = []
     for _, reg in regions.iterrows():
         for _, m in mun[mun["region"] == reg["region"]].iterrows():
             summary_rows.append(
                 {
-                    "level": "gemeente",
                     "name": m["name"],
+                    "level": level["gemeente"],
                     **{c: m[c] for c in LEVEL_COLUMNS if c in m},
                 }
             )
         summary_rows.append(
-            {"level": "regio", "name": reg["region"], **{c: reg[c] for c in LEVEL_COLUMNS}}
-        )
+            {"name": f"{t('total', lang)} {reg['region']}", "level": level["regio"],
+             **{c: reg[c] for c in LEVEL_COLUMNS}}
+        )  # fmt: skip
     summary_rows.append(
-        {"level": "provincie", "name": t("total", lang), **{c: tot[c] for c in LEVEL_COLUMNS}}
+        {
+            "name": t("total", lang),
+            "level": level["provincie"],
+            **{c: tot[c] for c in LEVEL_COLUMNS},
+        }
     )
     summary = pd.DataFrame(summary_rows)
-    loc_cols = [
+    for c in LEVEL_COLUMNS:
+        if c != "coverage":
+            summary[c] = summary[c].fillna(0).astype(int)
+    summary["coverage"] = summary["coverage"].astype(float)
+    loc_cols = [c for c in (
         "id", "municipality", "name", "places", "target_group", "type", "operator",
         "start_text", "end_text", "decided", "status", "counts", "why", "override_id", "source",
-    ]  # fmt: skip
+        "toelichting",
+    ) if c in report.locations]  # fmt: skip
+    swap_cols = [c for c in (
+        "id", "from_municipality", "to_municipality", "places", "amv_places", "status",
+        "counts", "condition_state", "why", "source", "toelichting",
+    ) if c in report.swaps]  # fmt: skip
+    overrides = report.overrides.copy()
+    overrides["override_reason"] = [override_reason(o, lang) for _, o in overrides.iterrows()]
+    overrides = overrides.drop(columns=["override_toelichting"], errors="ignore")
     return {
-        t("cycle_table", lang): summary,
-        "locaties" if lang == "nl" else "locations": report.locations[loc_cols],
-        "uitruil" if lang == "nl" else "swaps": report.swaps[
-            [
-                "id",
-                "from_municipality",
-                "to_municipality",
-                "places",
-                "amv_places",
-                "status",
-                "counts",
-                "condition_state",
-                "why",
-                "source",
-            ]
-        ],
-        "uitzonderingen" if lang == "nl" else "overrides": report.overrides,
+        t("cycle_table", lang): label_frame(summary, lang),
+        "locaties" if lang == "nl" else "locations": label_frame(report.locations[loc_cols], lang),
+        "uitruil" if lang == "nl" else "swaps": label_frame(report.swaps[swap_cols], lang),
+        "uitzonderingen" if lang == "nl" else "overrides": label_frame(overrides, lang),
     }
 
 
-def write_report_xlsx(report: CycleReport, path: str, lang: Lang = "nl") -> None:
-    """Write the report workbook (summary, locations, swaps, overrides)."""
-    write_xlsx(path, report_sheets(report, lang))
+def write_report_xlsx(report: CycleReport, path: str, lang: Lang = "nl", ds=None) -> None:
+    """Write the report workbook (cycle table, locations, swaps, overrides), with a
+    title block (cycle, window, date, data version when ``ds`` is given)."""
+    from planner.reports.export import title_info
+
+    info = title_info(report.rules, ds, lang) if ds is not None else []
+    write_xlsx(path, report_sheets(report, lang), t("tb_report_title", lang), info)

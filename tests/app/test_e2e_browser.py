@@ -184,7 +184,7 @@ def test_open_change_solve_switch_language_download(app_url: str, tmp_path: Path
             download.value.save_as(path)
             sheet = openpyxl.load_workbook(path)["province"]
             header = [c.value for c in sheet[1]]
-            assert sheet.cell(2, header.index("shortfall") + 1).value == 2461 - 150
+            assert sheet.cell(2, header.index("Shortfall") + 1).value == 2461 - 150
             # solving again after the switch gives the same answer: the switch changed no
             # input (a policy selectbox once fell back to "no swaps": 2,511)
             page.get_by_role("button", name="Solve").click()

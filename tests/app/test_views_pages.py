@@ -130,8 +130,8 @@ def test_comparison_tables_show_the_borne_difference(comparison) -> None:
         ["Borne", "borne", "Shortfall", -148],
     ]
     levels = comparison_levels(comparison.levels, labels, "nl").set_index("objective")
-    assert levels.loc["provinciaal tekort", "Δ borne"] == -150
-    assert levels.loc["som gemeentelijke tekorten", "Δ borne"] == -148  # 2,945 -> 2,797
+    assert levels.loc["Tekort provincie", "Δ borne"] == -150
+    assert levels.loc["Som gemeentelijke tekorten", "Δ borne"] == -148  # 2,945 -> 2,797
 
 
 def test_input_diff_names_the_new_candidate(comparison) -> None:
