@@ -162,8 +162,8 @@ def _parent_result(args: argparse.Namespace, ds, path: Path):
 
 def cmd_solve(args: argparse.Namespace) -> int:
     from planner.optimise.solve import Status
+    from planner.reports.bundle import export_result
     from planner.reports.export import (
-        export_result,
         output_file,
         output_folder,
         result_document,
@@ -285,7 +285,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         return 2
     from planner.reports.export import output_file
 
-    for path in (args.output, args.xlsx, args.pdf):
+    for path in (args.output, args.xlsx):
         if path is not None:
             output_file(path)  # refused before the solves, not after
     ds = load_dataset(args.data)

@@ -8,9 +8,6 @@ Excel or LibreOffice; such text is prefixed with an apostrophe. Numbers stay num
 from __future__ import annotations
 
 import math
-import os
-import shutil
-import tempfile
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -40,6 +37,7 @@ from planner.i18n import t
 from planner.i18n.errors import say as say_error
 
 __all__ = [
+    "write_text",
     "safe_text",
     "safe_cell",
     "write_xlsx",
@@ -48,7 +46,6 @@ __all__ = [
     "summary_table",
     "result_sheets_full",
     "result_document",
-    "export_result",
     "scenario_timeline",
     "sheet_file_name",
     "output_file",
@@ -501,7 +498,7 @@ def result_document(result, ds, generated_at: datetime | None = None) -> dict[st
     return doc
 
 
-def _write_text(path: Path, text: str) -> None:
+def write_text(path: Path, text: str) -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(path)
@@ -539,58 +536,6 @@ def output_folder(path: str | Path) -> Path:
     if path.exists() and not path.is_dir():
         raise _output_error(path, "output_is_file", say_error("output_is_file_fix"))
     return path
-
-
-def export_result(result, ds, folder: str | Path, lang: str = "nl", parent=None) -> list[Path]:
-    """Write a solved scenario as a workbook, a PDF, CSV files and JSON into ``folder``.
-
-    Returns the files written. Everything is written into a temporary folder beside
-    ``folder`` first and moved into place only when all of it was written, so a failure
-    leaves neither half-written files nor an empty export folder.
-    """
-    import json
-
-    from planner.reports.pdf import write_result_pdf
-
-    folder = output_folder(folder)
-    above = folder.resolve().parent
-    try:
-        above.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=above))
-    except OSError as exc:
-        raise InputError(
-            [Issue(str(folder),
-                   say_error("output_unwritable", reason=exc.strerror or type(exc).__name__),
-                   say_error("output_unwritable_fix"))],
-            say_error("output_title"),
-        ) from None  # fmt: skip
-    try:
-        sheets = result_sheets_full(result, ds, lang, parent)
-        names = []
-        nl = lang == "nl"
-        xlsx = "resultaat.xlsx" if nl else "result.xlsx"
-        info = title_info(result.instance.rules, ds, lang, scenario=result.scenario)
-        write_xlsx(tmp / xlsx, sheets, f"{t('tb_result_title', lang)}: {result.scenario}", info)
-        names.append(xlsx)
-        pdf = "resultaat.pdf" if nl else "result.pdf"
-        write_result_pdf(tmp / pdf, result, ds, lang, parent)
-        names.append(pdf)
-        for title, frame in sheets.items():
-            name = f"{sheet_file_name(title)}.csv"
-            write_csv(tmp / name, frame)
-            names.append(name)
-        doc = result_document(result, ds)
-        _write_text(tmp / "result.json",
-                    json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n")  # fmt: skip
-        names.append("result.json")
-        if not folder.exists():
-            os.replace(tmp, folder)
-        else:  # an existing folder: each file replaced, other files left alone
-            for name in names:
-                os.replace(tmp / name, folder / name)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return [folder / name for name in names]
 
 
 def sheet_file_name(title: str) -> str:

@@ -37,7 +37,8 @@ from planner.app.views import (
 )
 from planner.i18n import LABELS
 from planner.optimise.solve import solve_scenario
-from planner.reports.export import export_result, result_sheets_full
+from planner.reports.bundle import export_result
+from planner.reports.export import result_sheets_full
 from planner.results.compare import compare_results
 from planner.results.explain import burden, condition_states, shortfall_breakdown
 from planner.risk.sweep import run_risk

@@ -188,7 +188,7 @@ def test_exports_never_crash_on_a_control_character_nor_leave_an_empty_folder(
     import openpyxl
 
     from planner.optimise.solve import solve_scenario
-    from planner.reports import export
+    from planner.reports import bundle, export
     from planner.scenario.schema import Scenario
 
     export.write_xlsx(tmp_path / "t.xlsx", {"s": __import__("pandas").DataFrame({"a": ["x\x07y"]})})
@@ -198,9 +198,9 @@ def test_exports_never_crash_on_a_control_character_nor_leave_an_empty_folder(
     def broken(*_a, **_k):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(export, "write_csv", broken)
+    monkeypatch.setattr(bundle, "write_csv", broken)
     with pytest.raises(OSError):
-        export.export_result(result, overijssel, tmp_path / "out")
+        bundle.export_result(result, overijssel, tmp_path / "out")
     assert not (tmp_path / "out").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["t.xlsx"]  # no temp folder left
 

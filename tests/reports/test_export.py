@@ -9,7 +9,8 @@ import openpyxl
 import pytest
 
 from planner.optimise.solve import solve_scenario
-from planner.reports.export import export_result, result_document, safe_text
+from planner.reports.bundle import export_result
+from planner.reports.export import result_document, safe_text
 from planner.scenario.schema import Scenario
 
 
