@@ -21,6 +21,22 @@ __all__ = ["main"]
 def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", type=Path, default=None, help="data folder (default: bundled data)")
     p.add_argument("--lang", choices=["nl", "en"], default="nl", help="labels (default: nl)")
+    if not any("--cycle" in a.option_strings for a in p._actions):
+        p.add_argument("--cycle", default=None,
+                       help="cycle id of cycles.csv, or its number (default: the current "
+                            "cycle, the last decided one)")  # fmt: skip
+
+
+def _for_cycle(args: argparse.Namespace, ds, scenario=None):
+    """The data (and scenario) for ``--cycle``: that cycle's quotas and rules."""
+    cycle = getattr(args, "cycle", None)
+    if cycle is None:
+        return ds, scenario
+    ds = ds.for_cycle(cycle)
+    if scenario is not None:
+        spec = scenario.cycle.model_copy(update={"id": ds.cycle_id})
+        scenario = scenario.model_copy(update={"cycle": spec})
+    return ds, scenario
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -39,8 +55,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from planner.data.loader import load_dataset
     from planner.reports.report import report_csv, report_dict, report_text, write_report_xlsx
 
-    ds = load_dataset(args.data)
-    rules = CycleRules.from_row(ds.cycle(args.cycle))
+    ds, _ = _for_cycle(args, load_dataset(args.data))
+    rules = CycleRules.from_row(ds.cycle())
     if args.with_soft_plans:
         rules = rules.model_copy(update={"soft_plans_count": True})
     rep = cycle_report(ds, rules)
@@ -62,7 +78,7 @@ def _solve(args: argparse.Namespace, path: Path):
     from planner.scenario.schema import load_scenario
 
     ds = load_dataset(args.data)
-    scenario = load_scenario(path, ds)
+    ds, scenario = _for_cycle(args, ds, load_scenario(path, ds))
     solver = getattr(args, "solver", None)
     engine = getattr(args, "engine", None)
     return ds, solve_scenario(ds, scenario, solver=solver, engine=engine)
@@ -172,14 +188,14 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     from planner.data.loader import load_dataset, suggest
     from planner.tables import records, text_table
 
-    ds = load_dataset(args.data)
+    ds, _ = _for_cycle(args, load_dataset(args.data))
     rules = CycleRules.from_row(ds.cycle())
     locations = None
     if args.scenario:
         from planner.optimise.instance import apply_location_changes, scenario_rules
         from planner.scenario.schema import load_scenario
 
-        scenario = load_scenario(args.scenario, ds)
+        ds, scenario = _for_cycle(args, ds, load_scenario(args.scenario, ds))
         rules = scenario_rules(ds, scenario)
         locations = apply_location_changes(ds, scenario).locations
     start = args.start or (pd.Timestamp(rules.window_start) - pd.DateOffset(months=12)).date()
@@ -236,7 +252,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
     ds = load_dataset(args.data)
     results = []
     for path in args.scenarios:
-        res = solve_scenario(ds, load_scenario(path, ds))
+        cds, scenario = _for_cycle(args, ds, load_scenario(path, ds))
+        res = solve_scenario(cds, scenario)
         if res.status not in (Status.OPTIMAL, Status.TIME_LIMIT):
             print(f"{path}: {res.status.value}: {'; '.join(res.messages)}", file=sys.stderr)
             return 3
@@ -266,7 +283,7 @@ def cmd_risk(args: argparse.Namespace) -> int:
     from planner.scenario.schema import load_scenario
 
     ds = load_dataset(args.data)
-    scenario = load_scenario(args.scenario, ds)
+    ds, scenario = _for_cycle(args, ds, load_scenario(args.scenario, ds))
     show = args.progress or (args.progress is None and sys.stderr.isatty())
     result = run_risk(
         ds,
@@ -310,6 +327,49 @@ def cmd_national(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_quotas_import(args: argparse.Namespace) -> int:
+    from planner.data.quotas import import_quotas
+    from planner.i18n import t
+
+    if args.cycle is None:
+        print("quotas import needs --cycle ID (the cycle these quotas are for)",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    target, table = import_quotas(
+        args.file, args.data, args.cycle, source=args.source, dry_run=args.dry_run
+    )
+    rows = table.rows
+    print(
+        f"{table.cycle}: {len(rows)} municipalities, quota {int(rows['quota'].sum()):,}, "
+        f"amv {int(rows['amv_quota'].sum()):,}"
+        + (f"; {len(table.skipped)} rows of other provinces skipped" if table.skipped else ""),
+        file=sys.stderr,
+    )
+    if args.dry_run:
+        print("dry run: nothing written", file=sys.stderr)
+    else:
+        print(t("quotas_written", args.lang, n=len(rows), cycle=table.cycle, path=target),
+              file=sys.stderr)  # fmt: skip
+    return 0
+
+
+def cmd_readiness(args: argparse.Namespace) -> int:
+    from planner.counting.readiness import readiness
+    from planner.data.loader import load_dataset
+    from planner.reports.readiness import readiness_csv, readiness_dict, readiness_text
+
+    ds = load_dataset(args.data)
+    res = readiness(ds, args.start_cycle, args.end_cycle)
+    if args.format == "json":
+        doc = readiness_dict(res, args.lang)
+        _write(json.dumps(doc, ensure_ascii=False, indent=2, default=str), args.output)
+    elif args.format == "csv":
+        _write(readiness_csv(res, args.lang, args.table), args.output)
+    else:
+        _write(readiness_text(res, args.lang), args.output)
+    return 0
+
+
 def _date(text: str):
     """A command-line date in any notation the data files accept."""
     from planner.data.dates import DateKind, DateParseError, parse_date_cell
@@ -333,7 +393,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("report", help="the province's cycle table from the data")
     _add_common(p)
-    p.add_argument("--cycle", default=None, help="cycle id from cycles.csv (default: first)")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
     p.add_argument("--output", "-o", type=Path, default=None, help="write to a file, not stdout")
     p.add_argument("--xlsx", type=Path, default=None, help="also write an Excel workbook")
@@ -412,6 +471,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--provinces", type=int, default=12, help="number of provinces (default: 12)")
     p.add_argument("--force", action="store_true", help="replace files already in --out")
     p.set_defaults(func=cmd_national)
+
+    p = sub.add_parser("quotas", help="quotas per cycle (quotas.csv)")
+    qsub = p.add_subparsers(dest="quotas_command", required=True)
+    q = qsub.add_parser("import", help="read the ministry's table (CSV or .xlsx) of a cycle")
+    q.add_argument("file", type=Path, help="CSV or Excel .xlsx: municipality, total, amv")
+    _add_common(q)
+    q.add_argument("--source", default=None, help="source text for the rows (default: file)")
+    q.add_argument("--dry-run", action="store_true", help="check only, write nothing")
+    q.set_defaults(func=cmd_quotas_import)
+
+    p = sub.add_parser(
+        "readiness", help="which places of one cycle still count in the next, and why not"
+    )
+    _add_common(p)
+    p.add_argument("--from", dest="start_cycle", default=None,
+                   help="cycle whose places are checked (default: the current cycle)")  # fmt: skip
+    p.add_argument("--to", dest="end_cycle", default=None,
+                   help="cycle to prepare for (default: the one after --from)")  # fmt: skip
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p.add_argument("--table", choices=["municipalities", "locations"], default="municipalities",
+                   help="which table --format csv writes")  # fmt: skip
+    p.add_argument("--output", "-o", type=Path, default=None, help="write to a file, not stdout")
+    p.set_defaults(func=cmd_readiness)
     return parser
 
 

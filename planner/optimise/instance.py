@@ -248,7 +248,19 @@ def _candidates(ds: Dataset, scenario: Scenario, rules: CycleRules) -> pd.DataFr
                 f"ends {end:%d-%m-%Y}, {days} days before the window end "
                 f"{rules.window_end:%d-%m-%Y}: it cannot count for this cycle"
             )
-        can.append(not (is_late or is_short))
+        # Later cycles count durable places only, and only from a size (cycle 1: neither).
+        until = rules.durable_until
+        not_durable = until is not None and pd.notna(end) and end < pd.Timestamp(until)
+        if not_durable:
+            codes.append(Reason.NOT_DURABLE.value)
+            words.append(f"not durable: ends on {end:%d-%m-%Y}, before {until:%d-%m-%Y}")
+        too_small = rules.min_places is not None and r["hi"] < rules.min_places
+        if too_small:
+            codes.append(Reason.TOO_SMALL.value)
+            words.append(f"too small: at most {r['hi']} places, at least {rules.min_places}")
+        elif rules.min_places is not None and r["lo"] < rules.min_places:
+            r["lo"] = rules.min_places  # opened, it must be large enough to count
+        can.append(not (is_late or is_short or not_durable or too_small))
         reasons.append("|".join(codes))
         why.append("; ".join(words))
     data: dict[str, object] = {}
@@ -314,6 +326,8 @@ def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None 
         Where ``adjacency_2024.csv`` is, for the ``neighbours`` policy (default: the
         data set's own folder).
     """
+    if scenario.cycle.id is not None:  # that cycle's quotas (quotas.csv)
+        ds = ds.for_cycle(scenario.cycle.id)
     rules = scenario_rules(ds, scenario)
     changed = apply_location_changes(ds, scenario)
     swaps = _register_swaps(changed, scenario)

@@ -18,6 +18,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from planner.i18n import t
+
 __all__ = [
     "safe_text",
     "safe_cell",
@@ -154,6 +156,7 @@ def decision_record(result, ds, generated_at: datetime | None = None) -> dict[st
             "window_end": rules.window_end.isoformat(),
             "require_decision": rules.require_decision,
             "soft_plans_count": rules.soft_plans_count,
+            **_later_rules(rules),
         },
         "objective_order": list(sc.objective),
         "solver": result.solver,
@@ -205,6 +208,22 @@ def summary_table(result, lang: str = "nl") -> pd.DataFrame:
     name = str(provinces[0]) if len(provinces) == 1 else ("Totaal" if nl else "Total")
     rows.append(row(f"{'Totaal' if nl else 'Total'} {name}", result.province))
     return pd.DataFrame(rows)
+
+
+def _later_rules(rules) -> dict:
+    """The rules of later cycles and an assumed cycle's status, only where they apply
+    (cycle 1's record is unchanged)."""
+    out: dict = {}
+    for key in ("min_years", "min_places"):
+        if getattr(rules, key) is not None:
+            out[key] = getattr(rules, key)
+    if rules.types:
+        out["types"] = ";".join(rules.types)
+    if rules.assumed:
+        out["status"] = "assumed"
+        out["assumption"] = t("cycle_assumed", "en", cycle=rules.name or rules.id,
+                              source=rules.source)  # fmt: skip
+    return out
 
 
 def result_sheets_full(result, ds, lang: str = "nl") -> dict[str, pd.DataFrame]:

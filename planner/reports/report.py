@@ -38,7 +38,7 @@ MUNI_JSON = [
 
 def _rules_dict(report: CycleReport) -> dict[str, Any]:
     r = report.rules
-    return {
+    out: dict[str, Any] = {
         "id": r.id,
         "name": r.name,
         "window_start": r.window_start.isoformat(),
@@ -46,6 +46,41 @@ def _rules_dict(report: CycleReport) -> dict[str, Any]:
         "require_decision": r.require_decision,
         "soft_plans_count": r.soft_plans_count,
     }
+    # Keys of later cycles only where they apply, so cycle 1's document is unchanged.
+    if r.min_years is not None:
+        out["min_years"] = r.min_years
+        out["durable_until"] = r.durable_until.isoformat() if r.durable_until else None
+    if r.min_places is not None:
+        out["min_places"] = r.min_places
+    if r.types:
+        out["types"] = list(r.types)
+    if r.assumed:
+        out["status"] = r.status
+        out["assumption"] = assumption_text(report, "en")
+    return out
+
+
+def assumption_text(report: CycleReport, lang: Lang = "nl") -> str:
+    """The line that marks an assumed cycle in every output ('' for a decided one)."""
+    r = report.rules
+    if not r.assumed:
+        return ""
+    return t("cycle_assumed", lang, cycle=r.name or r.id, source=r.source or r.id)
+
+
+def _rules_lines(report: CycleReport, lang: Lang) -> list[str]:
+    """The later cycles' rules in words (none for cycle 1)."""
+    r = report.rules
+    parts = []
+    if r.durable_until is not None:
+        parts.append(
+            t("cycle_rules_durable", lang, until=f"{r.durable_until:%d-%m-%Y}", years=r.min_years)
+        )
+    if r.min_places is not None:
+        parts.append(t("cycle_rules_min_places", lang, places=r.min_places))
+    if r.types:
+        parts.append(t("cycle_rules_types", lang, types=", ".join(r.types)))
+    return ["; ".join(parts)] if parts else []
 
 
 def report_dict(report: CycleReport) -> dict[str, Any]:
@@ -130,7 +165,9 @@ def report_text(report: CycleReport, lang: Lang = "nl") -> str:
         rules_after.append(len(rows) - 1)
     tot = report.total
     rows.append([t("total", lang), *_level_cells(tot), _pct(tot["coverage"])])
-    out = [title, "", text_table(rows, headers, rules_after)]
+    marker = assumption_text(report, lang)
+    out = [title, *_rules_lines(report, lang), *([marker] if marker else []), ""]
+    out.append(text_table(rows, headers, rules_after))
     out.append(
         f"\n{t('municipal_shortfall', lang)}: {int(tot['municipal_shortfall']):,}".replace(",", ".")
         + f"  |  {t('amv_municipal_shortfall', lang)}: "
@@ -206,7 +243,14 @@ def report_csv(report: CycleReport) -> str:
         )
     tot = report.total
     w.writerow(["province", "", "", *(int(tot[c]) for c in cols), int(tot["municipal_shortfall"])])
-    return buf.getvalue()
+    text = buf.getvalue()
+    if report.rules.assumed:  # every row says so: a CSV has no place for a note
+        lines = text.splitlines()
+        text = (
+            "\n".join([lines[0] + ",cycle_status", *(line + ",assumed" for line in lines[1:])])
+            + "\n"
+        )
+    return text
 
 
 def report_sheets(report: CycleReport, lang: Lang = "nl") -> dict[str, pd.DataFrame]:
@@ -235,7 +279,12 @@ def report_sheets(report: CycleReport, lang: Lang = "nl") -> dict[str, pd.DataFr
         "id", "municipality", "name", "places", "target_group", "type", "operator",
         "start_text", "end_text", "decided", "status", "counts", "why", "override_id", "source",
     ]  # fmt: skip
-    return {
+    sheets: dict[str, pd.DataFrame] = {}
+    if report.rules.assumed:
+        sheets[t("cycle_assumed_short", lang)] = pd.DataFrame(
+            {t("cycle_status", lang): [assumption_text(report, lang)]}
+        )
+    return sheets | {
         t("cycle_table", lang): summary,
         "locaties" if lang == "nl" else "locations": report.locations[loc_cols],
         "uitruil" if lang == "nl" else "swaps": report.swaps[

@@ -72,6 +72,9 @@ def result_text(res: SolveResult, lang: Lang = "nl") -> str:
         f"{'Status' if nl else 'Status'}: {res.status.value}  |  solver: {res.solver} "
         f"({res.engine})  |  {res.solve_seconds:.3f} s",
     ]
+    rules = res.instance.rules if res.instance is not None else None
+    if rules is not None and rules.assumed:  # an assumed cycle says so in every output
+        out.append(t("cycle_assumed", lang, cycle=rules.name or rules.id, source=rules.source))
     if res.status not in (Status.OPTIMAL, Status.TIME_LIMIT):
         out.append("")
         out += [f"! {m}" for m in res.messages]
