@@ -359,7 +359,7 @@ def cmd_readiness(args: argparse.Namespace) -> int:
     from planner.reports.readiness import readiness_csv, readiness_dict, readiness_text
 
     ds = load_dataset(args.data)
-    res = readiness(ds, args.start_cycle, args.end_cycle)
+    res = readiness(ds, args.start_cycle or args.cycle, args.end_cycle)
     if args.format == "json":
         doc = readiness_dict(res, args.lang)
         _write(json.dumps(doc, ensure_ascii=False, indent=2, default=str), args.output)

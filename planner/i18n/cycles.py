@@ -84,6 +84,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "readiness_from": ("Van cyclus", "From cycle"),
     "readiness_to": ("Naar cyclus", "To cycle"),
     "readiness_why": ("Waarom", "Why"),
+    "readiness_one_cycle": (
+        "De gegevens hebben opgaven voor één cyclus. Voeg de opgaven van de volgende cyclus "
+        "toe (planner quotas import BESTAND --cycle ID) om te zien wat blijft tellen.",
+        "The data has quotas for one cycle. Add the next cycle's quotas (planner quotas "
+        "import FILE --cycle ID) to see what still counts.",
+    ),
     # quotas import
     "quotas_written": (
         "{n} opgaven voor {cycle} geschreven naar {path}",
