@@ -46,9 +46,11 @@ sys.path.insert(0, str(REPO))
 from planner.data.loader import load_dataset  # noqa: E402
 from planner.data.national import SCENARIO_FILE, generate_country, write_country  # noqa: E402
 from planner.optimise.instance import build_instance  # noqa: E402
-from planner.optimise.matrix import build_matrix, marginal_values_highs, solve_levels_highs  # noqa: E402
-from planner.optimise.model import create_model  # noqa: E402
-from planner.optimise.solve import _solve_levels_pulp, solve_instance  # noqa: E402
+from planner.optimise.levels import HighsLevels, PulpLevels, new_highs, solve_levels  # noqa: E402
+from planner.optimise.marginal import marginal_values_highs  # noqa: E402
+from planner.optimise.matrix import to_pulp  # noqa: E402
+from planner.optimise.model import build_matrix  # noqa: E402
+from planner.optimise.solve import solve_instance  # noqa: E402
 from planner.risk.sweep import build_sweep, run_risk, sample_draw, solve_patterns  # noqa: E402
 from planner.scenario.schema import load_scenario  # noqa: E402
 
@@ -93,43 +95,41 @@ def end_to_end(data: Path | None, scenario: Path):
 
 def bare_highs(inst, repeats: int) -> dict[str, float]:
     """The floor: a built matrix handed to HiGHS and solved (levels + marginal values)."""
-    import highspy
-
-    from planner.optimise.matrix import _highs
-
     sc = inst.scenario
     levels = list(sc.objective) + (["tie_break"] if sc.solver.tie_break else [])
     mm = build_matrix(inst)
     names = list(inst.municipalities["name"])
     rows = []
     for _ in range(repeats):
-        h = _highs(60.0)
+        h = new_highs(60.0)
         t0 = time.perf_counter()
         h.passModel(mm.to_highs_lp())
         handover = time.perf_counter() - t0
         del h
         t0 = time.perf_counter()
-        _, _, status, values, _ = solve_levels_highs(mm, levels, sc.solver.time_limit)
+        limit = sc.solver.time_limit
+        run = solve_levels(HighsLevels(mm, limit), mm, levels, limit)
         t1 = time.perf_counter()
-        marginal_values_highs(mm, values, sc.objective, names)
+        marginal_values_highs(mm, run.x, sc.objective, names)
         t2 = time.perf_counter()
         rows.append({"handover": handover, "levels": t1 - t0, "marginal": t2 - t1,
                      "bare": t2 - t0})  # fmt: skip
-    del highspy
     return {k: statistics.median(r[k] for r in rows) for k in rows[0]}
 
 
-def pulp_cbc(inst, time_limit: float = 600.0) -> dict[str, float]:
-    """The straightforward PuLP way: build the PuLP model, solve every level with CBC."""
+def pulp_cbc(inst, time_limit: float = 600.0, solver: str = "cbc") -> dict[str, float]:
+    """The straightforward PuLP way: build the PuLP model, solve every level with CBC
+    (or HiGHS through PuLP)."""
     sc = inst.scenario
     levels = list(sc.objective) + (["tie_break"] if sc.solver.tie_break else [])
     t0 = time.perf_counter()
-    model = create_model(inst)
+    mm = build_matrix(inst)
+    backend = PulpLevels(mm, solver)
     t1 = time.perf_counter()
-    res, status = _solve_levels_pulp(model, levels, "cbc", time_limit)
+    run = solve_levels(backend, mm, levels, time_limit)
     t2 = time.perf_counter()
-    return {"build": t1 - t0, "solve": t2 - t1, "total": t2 - t0, "status": status.value,
-            "levels": {lv.name: lv.value for lv in res}}  # fmt: skip
+    return {"build": t1 - t0, "solve": t2 - t1, "total": t2 - t0, "status": run.status.value,
+            "levels": {lv.name: lv.value for lv in run.levels}}  # fmt: skip
 
 
 def pulp_cbc_end_to_end(scenario: Path) -> None:
@@ -204,7 +204,7 @@ def bench_national(repeats: int, with_cbc: bool, seed: int = 1) -> dict:
             "ratio_to_bare": med["total"] / floor["bare"],
         }
         t0 = time.perf_counter()
-        create_model(inst)
+        to_pulp(build_matrix(inst))
         out["pulp_build"] = time.perf_counter() - t0
         if with_cbc:
             out["pulp_cbc"] = pulp_cbc(inst, time_limit=300)
@@ -240,8 +240,8 @@ def bench_sweep(draws: int, sample: int, seed: int = 2024) -> dict:
                  for c in sc.candidates if c.id not in out]  # fmt: skip
         drawn = sc.model_copy(update={"candidates": cands, "risk": type(sc.risk)()})
         t0 = time.perf_counter()
-        model = create_model(build_instance(ds, drawn))
-        _solve_levels_pulp(model, levels, "cbc", 120)
+        mm = build_matrix(build_instance(ds, drawn))
+        solve_levels(PulpLevels(mm, "cbc"), mm, levels, 120)
         times.append(time.perf_counter() - t0)
     per_draw = statistics.mean(times)
     baseline = per_draw * draws

@@ -1,9 +1,14 @@
-"""The allocation model as a PuLP statement (see ``MODEL.md`` of the project).
+"""The allocation model, stated once (see ``MODEL.md`` of the project).
 
 ``create_model`` is a short list of ``add_*`` / ``define_*`` steps, each stating its
 constraint in words. Variables and constraints are named after business objects
 (``places_borne_new``, ``shortfall_Zwolle``, ``surplus_only_Hardenberg``) so an LP file,
 a dual or an infeasibility message points at a location or a municipality.
+
+The steps write against the small builder of :mod:`planner.optimise.matrix`, which
+produces the arrays HiGHS solves directly (:class:`~planner.optimise.matrix.MatrixModel`);
+the PuLP problem for CBC and LP files is generated from those arrays
+(:func:`planner.optimise.matrix.to_pulp`). This module is the only statement of the model.
 """
 
 from __future__ import annotations
@@ -12,11 +17,12 @@ import re
 from dataclasses import dataclass, field
 
 import pandas as pd
-import pulp
 
+from planner.i18n import t
 from planner.optimise.instance import Instance
+from planner.optimise.matrix import INF, Constraint, Expr, MatrixModel, total
 
-__all__ = ["Model", "create_model", "slug", "LEVEL_EXPRESSIONS"]
+__all__ = ["Model", "create_model", "build_matrix", "slug", "LEVEL_EXPRESSIONS"]
 
 #: Objective levels the model defines, in the default order.
 LEVEL_EXPRESSIONS = (
@@ -35,96 +41,131 @@ def slug(text: str) -> str:
 
 @dataclass
 class Model:
-    """A built model: the PuLP problem and its variables by business key."""
+    """A model being stated: the arrays (``mm``) and its variables by business key."""
 
     inst: Instance
-    prob: pulp.LpProblem
-    open: dict[str, pulp.LpVariable] = field(default_factory=dict)
-    places: dict[str, pulp.LpVariable] = field(default_factory=dict)
-    own: dict[str, pulp.LpVariable] = field(default_factory=dict)
-    own_amv: dict[str, pulp.LpVariable] = field(default_factory=dict)
-    swap: dict[str, pulp.LpVariable] = field(default_factory=dict)
-    swap_amv: dict[str, pulp.LpVariable] = field(default_factory=dict)
-    gives: dict[str, pulp.LpVariable] = field(default_factory=dict)
-    gives_amv: dict[str, pulp.LpVariable] = field(default_factory=dict)
-    shortfall: dict[str, pulp.LpVariable] = field(default_factory=dict)
-    amv_shortfall: dict[str, pulp.LpVariable] = field(default_factory=dict)
-    province_shortfall: dict[str, pulp.LpVariable] = field(default_factory=dict)
-    own_rows: dict[str, pulp.LpConstraint] = field(default_factory=dict)
-    own_amv_rows: dict[str, pulp.LpConstraint] = field(default_factory=dict)
-    objectives: dict[str, pulp.LpAffineExpression] = field(default_factory=dict)
-    hard: dict[str, str] = field(default_factory=dict)
+    mm: MatrixModel
+    open: dict[str, Expr] = field(default_factory=dict)
+    places: dict[str, Expr] = field(default_factory=dict)
+    own: dict[str, Expr] = field(default_factory=dict)
+    own_amv: dict[str, Expr] = field(default_factory=dict)
+    swap: dict[str, Expr] = field(default_factory=dict)
+    swap_amv: dict[str, Expr] = field(default_factory=dict)
+    gives: dict[str, Expr] = field(default_factory=dict)
+    gives_amv: dict[str, Expr] = field(default_factory=dict)
+    shortfall: dict[str, Expr] = field(default_factory=dict)
+    amv_shortfall: dict[str, Expr] = field(default_factory=dict)
+    province_shortfall: dict[str, Expr] = field(default_factory=dict)
     ins: dict[str, list[str]] = field(default_factory=dict)
     outs: dict[str, list[str]] = field(default_factory=dict)
 
-    def add(self, constraint: pulp.LpConstraint, name: str, hard: str | None = None) -> None:
+    def var(
+        self, kind: str, key: str, name: str, lower: float = 0.0, upper: float = INF,
+        integer: bool = False,
+    ) -> Expr:  # fmt: skip
+        """A new variable, found again by its business key ``<kind>:<key>``."""
+        return self.mm.var(f"{kind}:{key}", name, lower, upper, integer)
+
+    def add(self, constraint: Constraint, name: str, hard: str | None = None) -> int:
         """Add a named constraint; ``hard`` describes a requirement a user imposed."""
-        self.prob += constraint, name
-        if hard:
-            self.hard[name] = hard
+        return self.mm.add(constraint, name, hard)
+
+    @property
+    def objectives(self) -> dict[str, dict[int, float]]:
+        return self.mm.objectives
+
+    @property
+    def hard(self) -> dict[str, str]:
+        return self.mm.hard
 
 
 def _in_out(inst: Instance) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     ins: dict[str, list[str]] = {m: [] for m in inst.municipalities["name"]}
     outs: dict[str, list[str]] = {m: [] for m in inst.municipalities["name"]}
-    for arc in inst.arcs.itertuples(index=False):
-        outs[arc[1]].append(arc.id)
-        ins[arc.to].append(arc.id)
+    for aid, a, b in zip(inst.arcs["id"], inst.arcs["from"], inst.arcs["to"], strict=True):
+        outs[a].append(aid)
+        ins[b].append(aid)
     return ins, outs
+
+
+def _candidates_by_municipality(inst: Instance, amv: bool = False) -> dict[str, list]:
+    """Countable candidates per municipality (amv ones only with ``amv``), as
+    ``(id, max places)`` pairs in id order."""
+    cand = inst.countable
+    out: dict[str, list] = {}
+    for cid, muni, hi, group in zip(
+        cand["id"], cand["municipality"], cand["hi"], cand["target_group"], strict=True
+    ):
+        if not amv or group == "amv":
+            out.setdefault(muni, []).append((cid, int(hi)))
+    return out
 
 
 def add_candidate_variables(m: Model) -> None:
     """A candidate that can count is opened (binary) with places between its minimum and
-    maximum; if not opened it has no places. A must-open candidate is opened."""
-    for c in m.inst.countable.itertuples(index=False):
-        key = slug(c.id)
-        y = m.prob.add_variable(f"open_{key}", cat=pulp.LpBinary)
-        z = m.prob.add_variable(f"places_{key}", lowBound=0, upBound=int(c.hi), cat=pulp.LpInteger)
-        m.open[c.id], m.places[c.id] = y, z
-        m.add(z <= int(c.hi) * y, f"cap_{key}_upper")
-        if c.lo > 0:
-            m.add(z >= int(c.lo) * y, f"cap_{key}_lower")
-        if c.must_open:
-            m.add(y == 1, f"must_open_{key}", hard=f"candidate {c.id} must open")
+    maximum; if not opened it has no places. Opened means places: an opened candidate
+    has at least ``max(min_places, 1)`` places, so "opened with 0 places" cannot
+    happen (issue 9, bug 4). A must-open candidate is opened.
+
+    Worked example (the regression test ``test_opened_candidate_has_places``): two
+    equal Borne sites ``a`` and ``b``, each 0-148 places, ``max_new_places: 148``,
+    tie-break off. The provincial level wants all 148 new places; without the lower
+    row ``z_b >= 1 * y_b``, ``y_a = y_b = 1, z_a = 148, z_b = 0`` is as good as any
+    answer (the new-places level weighs places, not openings). With it, an opened ``b``
+    needs ``z_b >= 1``, so ``z_a + z_b <= 148`` allows ``z_a = 147, z_b = 1`` (two
+    opened, both with places) or one opened with 148; never an opened site with 0.
+    """
+    for cid, lo, hi, must in zip(
+        m.inst.countable["id"], m.inst.countable["lo"], m.inst.countable["hi"],
+        m.inst.countable["must_open"], strict=True,
+    ):  # fmt: skip
+        key = slug(cid)
+        y = m.var("open", cid, f"open_{key}", 0, 1, integer=True)
+        z = m.var("places", cid, f"places_{key}", 0, int(hi), integer=True)
+        m.open[cid], m.places[cid] = y, z
+        m.add(z - int(hi) * y <= 0, f"cap_{key}_upper")
+        m.add(z - max(int(lo), 1) * y >= 0, f"cap_{key}_lower")
+        if must:
+            m.add(y == 1, f"must_open_{key}", hard=t("hard_must_open", "en", id=cid))
 
 
 def add_own_places(m: Model) -> None:
     """Own places of a municipality: the existing places that count, plus the places of
     its opened candidates; amv places likewise over amv locations and candidates."""
-    cand = m.inst.countable
-    for r in m.inst.municipalities.itertuples(index=False):
-        key = slug(r.name)
-        here = cand[cand["municipality"] == r.name]
-        amv = here[here["target_group"] == "amv"]
-        own = m.prob.add_variable(f"own_{key}", lowBound=0)
-        own_amv = m.prob.add_variable(f"own_amv_{key}", lowBound=0)
-        m.own[r.name], m.own_amv[r.name] = own, own_amv
-        row = own - pulp.lpSum(m.places[k] for k in here["id"]) == int(r.base)
-        m.add(row, f"own_{key}")
-        m.own_rows[r.name] = row
-        row = own_amv - pulp.lpSum(m.places[k] for k in amv["id"]) == int(r.amv_base)
-        m.add(row, f"own_amv_{key}")
-        m.own_amv_rows[r.name] = row
+    here = _candidates_by_municipality(m.inst)
+    here_amv = _candidates_by_municipality(m.inst, amv=True)
+    for name, base, amv_base in zip(
+        m.inst.municipalities["name"], m.inst.municipalities["base"],
+        m.inst.municipalities["amv_base"], strict=True,
+    ):  # fmt: skip
+        key = slug(name)
+        own = m.var("own", name, f"own_{key}")
+        own_amv = m.var("own_amv", name, f"own_amv_{key}")
+        m.own[name], m.own_amv[name] = own, own_amv
+        row = own - total(m.places[k] for k, _ in here.get(name, [])) == int(base)
+        m.mm.own_rows[name] = m.add(row, f"own_{key}")
+        row = own_amv - total(m.places[k] for k, _ in here_amv.get(name, [])) == int(amv_base)
+        m.mm.own_amv_rows[name] = m.add(row, f"own_amv_{key}")
 
 
 def add_swap_variables(m: Model) -> None:
     """A proposed swap moves whole places on an allowed pair; its amv part is at most
     the swap itself. A swap from the register is bounded by the recorded places."""
     pol = m.inst.scenario.swaps
-    for a in m.inst.arcs.itertuples(index=False):
-        key = slug(a.id)
-        ub = None if pd.isna(a.ub) else int(a.ub)
+    arcs = m.inst.arcs
+    for aid, ub, amv, amv_ub in zip(arcs["id"], arcs["ub"], arcs["amv"], arcs["amv_ub"],
+                                    strict=True):  # fmt: skip
+        key = slug(aid)
+        upper = INF if pd.isna(ub) else int(ub)
         if pol.max_per_pair is not None:
-            ub = pol.max_per_pair if ub is None else min(ub, pol.max_per_pair)
-        x = m.prob.add_variable(f"swap_{key}", lowBound=0, upBound=ub, cat=pulp.LpInteger)
-        m.swap[a.id] = x
-        if a.amv:
-            amv_ub = None if pd.isna(a.amv_ub) else int(a.amv_ub)
-            xa = m.prob.add_variable(
-                f"swap_amv_{key}", lowBound=0, upBound=amv_ub, cat=pulp.LpInteger
-            )
-            m.swap_amv[a.id] = xa
-            m.add(xa <= x, f"amv_part_{key}")
+            upper = min(upper, pol.max_per_pair)
+        x = m.var("swap", aid, f"swap_{key}", 0, upper, integer=True)
+        m.swap[aid] = x
+        if amv:
+            amv_upper = INF if pd.isna(amv_ub) else int(amv_ub)
+            xa = m.var("swap_amv", aid, f"swap_amv_{key}", 0, amv_upper, integer=True)
+            m.swap_amv[aid] = xa
+            m.add(xa - x <= 0, f"amv_part_{key}")
 
 
 def add_surplus_only(m: Model) -> None:
@@ -132,38 +173,33 @@ def add_surplus_only(m: Model) -> None:
     its own quota out of its own places (after recorded agreements), so nothing is
     relayed through a municipality that is short itself. amv likewise."""
     outs = m.outs
-    cand = m.inst.countable
-    with_cand = set(cand["municipality"])
-    with_amv_cand = set(cand.loc[cand["target_group"] == "amv", "municipality"])
+    here = _candidates_by_municipality(m.inst)
+    here_amv = _candidates_by_municipality(m.inst, amv=True)
     for r in m.inst.municipalities.itertuples(index=False):
         arcs = outs[r.name]
         if not arcs:
             continue
         key = slug(r.name)
-        given = pulp.lpSum(m.swap[a] for a in arcs)
+        given = total(m.swap[a] for a in arcs)
         keep = int(r.quota) + int(r.fixed_out)
-        if r.name in with_cand:
-            g = m.prob.add_variable(f"gives_{key}", cat=pulp.LpBinary)
+        if r.name in here:
+            g = m.var("gives", r.name, f"gives_{key}", 0, 1, integer=True)
             m.gives[r.name] = g
-            upper = int(r.base) + int(cand.loc[cand["municipality"] == r.name, "hi"].sum())
-            m.add(given <= max(0, upper - keep) * g, f"gives_{key}_switch")
+            upper = int(r.base) + sum(hi for _, hi in here[r.name])
+            m.add(given - max(0, upper - keep) * g <= 0, f"gives_{key}_switch")
             m.add(m.own[r.name] - given - keep * g >= 0, f"surplus_only_{key}")
         else:
             m.add(m.own[r.name] - given >= keep, f"surplus_only_{key}")
         amv_arcs = [a for a in arcs if a in m.swap_amv]
         if not amv_arcs:
             continue
-        given_amv = pulp.lpSum(m.swap_amv[a] for a in amv_arcs)
+        given_amv = total(m.swap_amv[a] for a in amv_arcs)
         keep_amv = int(r.amv_quota) + int(r.amv_fixed_out)
-        if r.name in with_amv_cand:
-            ga = m.prob.add_variable(f"gives_amv_{key}", cat=pulp.LpBinary)
+        if r.name in here_amv:
+            ga = m.var("gives_amv", r.name, f"gives_amv_{key}", 0, 1, integer=True)
             m.gives_amv[r.name] = ga
-            upper = int(r.amv_base) + int(
-                cand.loc[
-                    (cand["municipality"] == r.name) & (cand["target_group"] == "amv"), "hi"
-                ].sum()
-            )
-            m.add(given_amv <= max(0, upper - keep_amv) * ga, f"gives_amv_{key}_switch")
+            upper = int(r.amv_base) + sum(hi for _, hi in here_amv[r.name])
+            m.add(given_amv - max(0, upper - keep_amv) * ga <= 0, f"gives_amv_{key}_switch")
             m.add(m.own_amv[r.name] - given_amv - keep_amv * ga >= 0, f"amv_surplus_only_{key}")
         else:
             m.add(m.own_amv[r.name] - given_amv >= keep_amv, f"amv_surplus_only_{key}")
@@ -177,17 +213,17 @@ def add_policy_limits(m: Model) -> None:
         return
     for name, arcs in m.ins.items():
         if arcs:
-            m.add(pulp.lpSum(m.swap[a] for a in arcs) <= limit, f"max_in_{slug(name)}")
+            m.add(total(m.swap[a] for a in arcs) <= limit, f"max_in_{slug(name)}")
 
 
-def _credited(m: Model, r, amv: bool) -> pulp.LpAffineExpression:
+def _credited(m: Model, r, amv: bool) -> Expr:
     ins, outs = m.ins[r.name], m.outs[r.name]
     if amv:
-        flows = pulp.lpSum(m.swap_amv[a] for a in ins if a in m.swap_amv) - pulp.lpSum(
+        flows = total(m.swap_amv[a] for a in ins if a in m.swap_amv) - total(
             m.swap_amv[a] for a in outs if a in m.swap_amv
         )
         return m.own_amv[r.name] + flows + int(r.amv_fixed_in) - int(r.amv_fixed_out)
-    flows = pulp.lpSum(m.swap[a] for a in ins) - pulp.lpSum(m.swap[a] for a in outs)
+    flows = total(m.swap[a] for a in ins) - total(m.swap[a] for a in outs)
     return m.own[r.name] + flows + int(r.fixed_in) - int(r.fixed_out)
 
 
@@ -197,8 +233,8 @@ def add_shortfalls(m: Model) -> None:
     Shortfall is slack on every quota, so the model is always feasible."""
     for r in m.inst.municipalities.itertuples(index=False):
         key = slug(r.name)
-        s = m.prob.add_variable(f"shortfall_{key}", lowBound=0)
-        sa = m.prob.add_variable(f"amv_shortfall_{key}", lowBound=0)
+        s = m.var("shortfall", r.name, f"shortfall_{key}")
+        sa = m.var("amv_shortfall", r.name, f"amv_shortfall_{key}")
         m.shortfall[r.name], m.amv_shortfall[r.name] = s, sa
         m.add(s + _credited(m, r, amv=False) >= int(r.quota), f"quota_{key}")
         m.add(sa + _credited(m, r, amv=True) >= int(r.amv_quota), f"amv_quota_{key}")
@@ -207,14 +243,19 @@ def add_shortfalls(m: Model) -> None:
 def add_provincial_shortfall(m: Model) -> None:
     """A province's shortfall is at least its quota minus all places in the province,
     surpluses included, plus places credited from outside (Dronten for Kampen)."""
-    mun = m.inst.municipalities
-    for p in m.inst.provinces.itertuples(index=False):
-        key = slug(p.province)
-        sp = m.prob.add_variable(f"province_shortfall_{key}", lowBound=0)
-        m.province_shortfall[p.province] = sp
-        members = mun.loc[mun["province"] == p.province, "name"]
+    members: dict[str, list[str]] = {}
+    for name, province in zip(
+        m.inst.municipalities["name"], m.inst.municipalities["province"], strict=True
+    ):
+        members.setdefault(province, []).append(name)
+        m.mm.province_of[name] = province
+    for p, quota, ext in zip(m.inst.provinces["province"], m.inst.provinces["quota"],
+                             m.inst.provinces["external_in"], strict=True):  # fmt: skip
+        key = slug(p)
+        sp = m.var("province_shortfall", p, f"province_shortfall_{key}")
+        m.province_shortfall[p] = sp
         m.add(
-            sp + pulp.lpSum(m.own[n] for n in members) >= int(p.quota) - int(p.external_in),
+            sp + total(m.own[n] for n in members.get(p, [])) >= int(quota) - int(ext),
             f"province_quota_{key}",
         )
 
@@ -222,24 +263,24 @@ def add_provincial_shortfall(m: Model) -> None:
 def add_budget_limits(m: Model) -> None:
     """Budget limits of the scenario: number of new locations, new places, total cost."""
     lim = m.inst.scenario.limits
-    cost = m.inst.countable.set_index("id")["cost"]
+    cost = dict(zip(m.inst.countable["id"], m.inst.countable["cost"], strict=True))
     if lim.max_new_locations is not None:
         m.add(
-            pulp.lpSum(m.open.values()) <= lim.max_new_locations,
+            total(m.open.values()) <= lim.max_new_locations,
             "limit_new_locations",
-            hard=f"at most {lim.max_new_locations} new locations",
+            hard=t("hard_max_new_locations", "en", limit=lim.max_new_locations),
         )
     if lim.max_new_places is not None:
         m.add(
-            pulp.lpSum(m.places.values()) <= lim.max_new_places,
+            total(m.places.values()) <= lim.max_new_places,
             "limit_new_places",
-            hard=f"at most {lim.max_new_places} new places",
+            hard=t("hard_max_new_places", "en", limit=lim.max_new_places),
         )
     if lim.max_cost is not None:
         m.add(
-            pulp.lpSum(float(cost[k]) * z for k, z in m.places.items()) <= lim.max_cost,
+            total(float(cost[k]) * z for k, z in m.places.items()) <= lim.max_cost,
             "limit_cost",
-            hard=f"total cost at most {lim.max_cost}",
+            hard=t("hard_max_cost", "en", limit=f"{lim.max_cost:g}"),
         )
 
 
@@ -248,21 +289,23 @@ def define_objectives(m: Model) -> None:
     municipalities), municipal shortfall (sum), new places weighted by cost, and swap
     volume; plus a tie-break among equally good answers: candidates earlier in id
     order, and swaps between nearby municipalities (see ``swap_weights``)."""
-    cost = m.inst.countable.set_index("id")["cost"]
-    m.objectives["provincial_shortfall"] = pulp.lpSum(m.province_shortfall.values())
-    m.objectives["amv_shortfall"] = pulp.lpSum(m.amv_shortfall.values())
-    m.objectives["municipal_shortfall"] = pulp.lpSum(m.shortfall.values())
-    m.objectives["new_places"] = pulp.lpSum(float(cost[k]) * z for k, z in m.places.items())
-    m.objectives["swap_volume"] = pulp.lpSum(m.swap.values())
+    cost = dict(zip(m.inst.countable["id"], m.inst.countable["cost"], strict=True))
+    m.mm.objective("provincial_shortfall", total(m.province_shortfall.values()))
+    m.mm.objective("amv_shortfall", total(m.amv_shortfall.values()))
+    m.mm.objective("municipal_shortfall", total(m.shortfall.values()))
+    m.mm.objective("new_places", total(float(cost[k]) * z for k, z in m.places.items()))
+    m.mm.objective("swap_volume", total(m.swap.values()))
     n_c = max(1, len(m.places))
     weight = dict(zip(m.inst.arcs["id"], m.inst.arcs["weight"], strict=True))
-    m.objectives["tie_break"] = pulp.lpSum(
-        (i + 1) / n_c * z for i, z in enumerate(m.places.values())
-    ) + pulp.lpSum(float(weight[a]) * x for a, x in m.swap.items())
+    m.mm.objective(
+        "tie_break",
+        total((i + 1) / n_c * z for i, z in enumerate(m.places.values()))
+        + total(float(weight[a]) * x for a, x in m.swap.items()),
+    )
 
 
 def create_model(inst: Instance) -> Model:
-    """Build the PuLP model of an instance.
+    """State the model of an instance.
 
     Examples
     --------
@@ -273,7 +316,7 @@ def create_model(inst: Instance) -> Model:
     >>> sorted(m.objectives)[:3]
     ['amv_shortfall', 'municipal_shortfall', 'new_places']
     """
-    m = Model(inst, pulp.LpProblem(slug(inst.scenario.name) or "scenario", pulp.LpMinimize))
+    m = Model(inst, MatrixModel(name=slug(inst.scenario.name) or "scenario"))
     m.ins, m.outs = _in_out(inst)
     add_candidate_variables(m)
     add_own_places(m)
@@ -285,3 +328,8 @@ def create_model(inst: Instance) -> Model:
     add_budget_limits(m)
     define_objectives(m)
     return m
+
+
+def build_matrix(inst: Instance) -> MatrixModel:
+    """The model of an instance in array form (what HiGHS solves)."""
+    return create_model(inst).mm

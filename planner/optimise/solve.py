@@ -8,12 +8,8 @@ hard requirement is reported as such, never shown as an optimum.
 
 from __future__ import annotations
 
-import os
-import sys
 import time
-import warnings
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
 
 import numpy as np
@@ -23,8 +19,19 @@ import pulp
 from planner.counting.count import LEVEL_COLUMNS, aggregate
 from planner.data.loader import Dataset
 from planner.errors import SolverError
+from planner.i18n import t
 from planner.optimise.instance import Instance, build_instance
-from planner.optimise.model import Model, create_model
+from planner.optimise.levels import (
+    HighsLevels,
+    LevelResult,
+    PulpLevels,
+    Status,
+    cbc_solver,
+    silence_highs_banner,
+    solve_levels,
+)
+from planner.optimise.marginal import SHORTFALL_LEVELS, marginal_values_highs, marginal_values_pulp
+from planner.optimise.model import create_model
 from planner.scenario.schema import Scenario
 from planner.tables import jsonable, records
 
@@ -37,30 +44,15 @@ __all__ = [
     "available_solvers",
     "pick_solver",
     "SHORTFALL_LEVELS",
+    "silence_highs_banner",
 ]
 
-SHORTFALL_LEVELS = ("provincial_shortfall", "amv_shortfall", "municipal_shortfall")
 
-
-class Status(StrEnum):
-    """How a solve ended."""
-
-    OPTIMAL = "optimal"
-    TIME_LIMIT = "time_limit"  # a feasible answer, not proven optimal
-    INFEASIBLE = "infeasible"
-    NOT_SOLVED = "not_solved"
-    SOLVER_MISSING = "solver_missing"
-    ERROR = "error"
-
-
-@dataclass(frozen=True)
-class LevelResult:
-    """One objective level: its optimal value and how the solve of that level ended."""
-
-    name: str
-    value: float | None
-    status: Status
-    seconds: float
+def _rows(frame: pd.DataFrame, columns: list[str]) -> list[dict[str, Any]]:
+    """Records of the columns a frame has: a solve without an answer has empty tables
+    (or candidates without the answer's columns), and its JSON form must still be
+    written (status and messages), not crash."""
+    return records(frame, [c for c in columns if c in frame.columns])
 
 
 @dataclass
@@ -98,8 +90,8 @@ class SolveResult:
             "marginal_value", "amv_marginal_value",
         ]  # fmt: skip
         regions = []
-        for row in records(self.regions, ["region", *LEVEL_COLUMNS]):
-            row["name"] = row.pop("region")
+        for row in _rows(self.regions, ["region", *LEVEL_COLUMNS]):
+            row["name"] = row.pop("region", None)
             regions.append(row)
         return {
             "scenario": self.scenario,
@@ -115,10 +107,8 @@ class SolveResult:
             "messages": list(self.messages),
             "province": jsonable(self.province.to_dict()),
             "regions": regions,
-            "municipalities": records(
-                self.municipalities, [c for c in mun_cols if c in self.municipalities]
-            ),
-            "candidates": records(
+            "municipalities": _rows(self.municipalities, mun_cols),
+            "candidates": _rows(
                 self.candidates,
                 [
                     "id",
@@ -133,7 +123,7 @@ class SolveResult:
                     "reason",
                 ],
             ),  # fmt: skip
-            "swaps": records(
+            "swaps": _rows(
                 self.swaps,
                 ["from", "to", "places", "amv_places", "kind", "id", "leaves_giver_short"],
             ),
@@ -143,55 +133,15 @@ class SolveResult:
 # --------------------------------------------------------------------------- solvers
 
 
-_BANNER_SILENCED = False
-
-
-def silence_highs_banner() -> None:
-    """HiGHS prints a banner to stdout when the first solver object is made in a process.
-
-    That would corrupt ``--format json`` on stdout; make the first one with stdout
-    pointed at /dev/null (later ones print nothing).
-    """
-    global _BANNER_SILENCED
-    if _BANNER_SILENCED:
-        return
-    _BANNER_SILENCED = True
-    try:
-        import highspy
-    except ImportError:  # pragma: no cover - CBC only
-        return
-    sys.stdout.flush()
-    saved = os.dup(1)
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(devnull, 1)
-        highspy.Highs()
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
-        os.close(devnull)
-
-
 def available_solvers() -> list[str]:
     """Solvers this installation can run: ``highs`` (highspy) and/or ``cbc`` (PuLP)."""
     silence_highs_banner()
     out = []
     if pulp.HiGHS(msg=False).available():
         out.append("highs")
-    if _cbc(msg=False).available():
+    if cbc_solver(msg=False).available():
         out.append("cbc")
     return out
-
-
-def _cbc(**options: Any) -> pulp.LpSolver:
-    """CBC: a ``cbc`` on the PATH (PuLP 4 style, ``pip install pulp[cbc]``) or the copy
-    bundled with PuLP 3 (whose class is deprecated there but still the one that ships)."""
-    coin = pulp.COIN_CMD(**options)
-    if coin.available():
-        return coin
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        return pulp.PULP_CBC_CMD(**options)
 
 
 def pick_solver(name: str = "auto") -> str:
@@ -212,115 +162,6 @@ def pick_solver(name: str = "auto") -> str:
             f"solver {name!r} is not available here; available: {', '.join(have) or 'none'}"
         )
     return name
-
-
-def _pulp_solver(name: str, time_limit: float, mip: bool = True) -> pulp.LpSolver:
-    silence_highs_banner()
-    limit = max(1.0, time_limit)
-    if name == "highs":
-        return pulp.HiGHS(msg=False, mip=mip, timeLimit=limit, gapRel=0.0, gapAbs=1e-7, threads=1)
-    return _cbc(msg=False, mip=mip, timeLimit=int(np.ceil(limit)), gapRel=0.0)
-
-
-def _status(prob: pulp.LpProblem) -> Status:
-    if prob.status == pulp.LpStatusOptimal and prob.sol_status == pulp.LpSolutionOptimal:
-        return Status.OPTIMAL
-    if prob.sol_status == pulp.LpSolutionIntegerFeasible:
-        return Status.TIME_LIMIT
-    if prob.status == pulp.LpStatusInfeasible:
-        return Status.INFEASIBLE
-    return Status.NOT_SOLVED
-
-
-def _tolerance(value: float) -> float:
-    return 1e-6 + 1e-9 * abs(value)
-
-
-# --------------------------------------------------------------------------- levels
-
-
-def _solve_levels_pulp(
-    model: Model, levels: list[str], solver: str, time_limit: float
-) -> tuple[list[LevelResult], Status]:
-    prob = model.prob
-    out: list[LevelResult] = []
-    deadline = time.perf_counter() + time_limit
-    for name in levels:
-        expr = model.objectives[name]
-        if not expr.keys():  # nothing to decide at this level (no candidates, no swaps)
-            out.append(LevelResult(name, float(expr.constant), Status.OPTIMAL, 0.0))
-            continue
-        prob.setObjective(expr)
-        remaining = deadline - time.perf_counter()
-        if remaining <= 0:
-            out.append(LevelResult(name, None, Status.TIME_LIMIT, 0.0))
-            return out, Status.TIME_LIMIT
-        t0 = time.perf_counter()
-        prob.solve(_pulp_solver(solver, remaining))
-        seconds = time.perf_counter() - t0
-        status = _status(prob)
-        value = pulp.value(expr) if status in (Status.OPTIMAL, Status.TIME_LIMIT) else None
-        value = float(value) if value is not None else (0.0 if status is Status.OPTIMAL else None)
-        out.append(LevelResult(name, value, status, seconds))
-        if status is not Status.OPTIMAL:
-            return out, status
-        prob += expr <= value + _tolerance(value), f"level_{name}"
-    return out, Status.OPTIMAL
-
-
-def marginal_values(
-    inst: Instance, values: dict[str, float], levels: list[str], solver: str, messages: list[str]
-) -> pd.DataFrame:
-    """Marginal values of the LP with the binaries fixed: with HiGHS by re-solving with
-    one more place per municipality (see :func:`planner.optimise.matrix.marginal_values_highs`),
-    with CBC alone from the duals (which, for a municipality exactly at its quota, may
-    lie anywhere between the effect of a place more and a place less)."""
-    if "highs" in available_solvers():
-        from planner.optimise.matrix import build_matrix, marginal_values_highs
-
-        names = list(inst.municipalities["name"])
-        return marginal_values_highs(build_matrix(inst), values, levels, names)
-    messages.append("marginal values from LP duals (HiGHS not installed)")
-    return _marginal_values_pulp(inst, values, levels, solver)
-
-
-def _marginal_values_pulp(
-    inst: Instance, values: dict[str, float], levels: list[str], solver: str
-) -> pd.DataFrame:
-    """Duals of the own-places rows in the LP with the binary choices fixed.
-
-    A fresh copy of the model gets its binaries (open, gives) fixed at the MILP answer
-    and its whole numbers relaxed. For each shortfall level an LP minimises that level
-    alone; the dual of ``own_<m>`` is the change of that level per extra place in m,
-    and ``own_amv_<m>`` adds the effect of the place being amv. (Bounding the earlier
-    levels at their optimum would make the duals meaningless: one place less would
-    then be infeasible, not worse.)
-    """
-    model = create_model(inst)
-    for kind, group in (
-        ("open", model.open),
-        ("gives", model.gives),
-        ("gives_amv", model.gives_amv),
-    ):
-        for key, var in group.items():
-            var.lowBound = var.upBound = round(values.get(f"{kind}:{key}", 0.0))
-            var.cat = pulp.LpContinuous
-    for var in (*model.places.values(), *model.swap.values(), *model.swap_amv.values()):
-        var.cat = pulp.LpContinuous
-    names = list(inst.municipalities["name"])
-    out = pd.DataFrame(index=names)
-    for name in levels:
-        expr = model.objectives[name]
-        if name not in SHORTFALL_LEVELS or not expr.keys():
-            continue
-        model.prob.setObjective(expr)
-        model.prob.solve(_pulp_solver(solver, 60.0, mip=False))
-        if _status(model.prob) is Status.OPTIMAL:
-            own = np.array([-(model.own_rows[n].pi or 0.0) for n in names])
-            amv = np.array([-(model.own_amv_rows[n].pi or 0.0) for n in names])
-            out[name] = own
-            out[f"amv_{name}"] = own + amv
-    return out.round(6) + 0.0
 
 
 # --------------------------------------------------------------------------- results
@@ -439,36 +280,50 @@ def _results(inst: Instance, x: dict[str, float], marginal: pd.DataFrame | None)
     return municipal, regions, total, cand, flows
 
 
-def _values_pulp(model: Model) -> dict[str, float]:
-    """Variable values keyed like :attr:`planner.optimise.matrix.MatrixModel.key`."""
-    groups = {
-        "open": model.open, "places": model.places, "swap": model.swap,
-        "swap_amv": model.swap_amv, "gives": model.gives, "gives_amv": model.gives_amv,
-        "province_shortfall": model.province_shortfall,
-    }  # fmt: skip
-    return {
-        f"{kind}:{k}": v.varValue or 0.0 for kind, group in groups.items() for k, v in group.items()
-    }
+def _hard_conflicts(backend, mm, hard_rows: list[int], time_limit: float) -> list[int] | None:
+    """The hard requirements that conflict, as rows: a deletion filter.
+
+    First relax every hard row: if the model is still infeasible, the conflict is not
+    among them (``None``). Otherwise, starting from all of them, leave each out in turn:
+    if the rest is still infeasible it is not needed for the conflict and stays out;
+    if leaving it out makes the model feasible it is part of the conflict and goes back
+    in. What remains is a set of hard requirements that cannot all hold, each of them
+    needed for that (an irreducible conflict): a requirement that has nothing to do
+    with it is never named. One feasibility solve per hard requirement.
+    """
+    backend.set_objective({})
+    for i in hard_rows:
+        backend.relax_row(i)
+    status, _ = backend.run(time_limit)
+    for i in hard_rows:
+        backend.restore_row(i)
+    if status is Status.INFEASIBLE:
+        return None
+    conflict = []
+    for i in hard_rows:
+        backend.relax_row(i)
+        status, _ = backend.run(time_limit)
+        if status is not Status.INFEASIBLE:
+            backend.restore_row(i)
+            conflict.append(i)
+    return conflict
 
 
-def _hard_conflicts(inst: Instance, hard: dict[str, str]) -> list[str]:
-    """Name the user's hard requirements when the model is infeasible."""
-    msgs = []
-    must = inst.candidates[inst.candidates["must_open"]]
-    lim = inst.scenario.limits
-    if lim.max_new_locations is not None and len(must) > lim.max_new_locations:
-        msgs.append(
-            f"{len(must)} candidates must open ({', '.join(must['id'])}) but limits."
-            f"max_new_locations is {lim.max_new_locations}"
-        )
-    if lim.max_new_places is not None and must["lo"].sum() > lim.max_new_places:
-        msgs.append(
-            f"the must-open candidates need at least {int(must['lo'].sum())} places but "
-            f"limits.max_new_places is {lim.max_new_places}"
-        )
-    if not msgs and hard:
-        msgs.append("these hard requirements cannot all be met: " + "; ".join(hard.values()))
-    return msgs
+def _backend(mm, engine: str, solver: str, time_limit: float):
+    return HighsLevels(mm, time_limit) if engine == "matrix" else PulpLevels(mm, solver)
+
+
+def _infeasible_messages(mm, engine: str, solver: str, time_limit: float) -> list[str]:
+    """Say which hard requirements are in conflict (see :func:`_hard_conflicts`)."""
+    hard_rows = [mm.row_of[name] for name in mm.hard]
+    if not hard_rows:
+        return [t("infeasible_no_requirement", "en")]
+    backend = _backend(mm, engine, solver, time_limit)
+    conflict = _hard_conflicts(backend, mm, hard_rows, time_limit)
+    if not conflict:
+        return [t("infeasible_no_requirement", "en")]
+    names = "; ".join(mm.hard[mm.row_names[i]] for i in conflict)
+    return [t("infeasible_conflict", "en", requirements=names)]
 
 
 def solve_instance(
@@ -486,44 +341,47 @@ def solve_instance(
     if engine == "auto":
         engine = "matrix" if name == "highs" else "pulp"
     if engine == "matrix" and name != "highs":
-        messages.append("the matrix engine needs HiGHS; solved through PuLP instead")
+        messages.append(t("matrix_needs_highs", "en"))
         engine = "pulp"
+    limit = float(sc.solver.time_limit)
     t0 = time.perf_counter()
-    if engine == "matrix":
-        from planner.optimise.matrix import build_matrix, marginal_values_highs, solve_levels_highs
-
-        mm = build_matrix(inst)
-        build = time.perf_counter() - t0
-        hard = mm.hard
-        t1 = time.perf_counter()
-        h, level_results, status, values, level_rows = solve_levels_highs(
-            mm, levels, sc.solver.time_limit
-        )
-        del h, level_rows
-        marginal = None
-        if status is Status.OPTIMAL:
-            names = list(inst.municipalities["name"])
-            marginal = marginal_values_highs(mm, values, sc.objective, names)
-    else:
-        model = create_model(inst)
-        build = time.perf_counter() - t0
-        hard = model.hard
-        t1 = time.perf_counter()
-        level_results, status = _solve_levels_pulp(model, levels, name, sc.solver.time_limit)
-        values = _values_pulp(model)
-        marginal = None
-        if status is Status.OPTIMAL:
-            marginal = marginal_values(inst, values, sc.objective, name, messages)
+    mm = create_model(inst).mm
+    try:
+        backend = _backend(mm, engine, name, limit)
+    except OSError as exc:  # pragma: no cover - see levels.pulp_solver
+        return _failed(inst, Status.ERROR, name, engine, [str(exc)])
+    build = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    try:
+        run = solve_levels(backend, mm, levels, limit)
+    except pulp.PulpSolverError as exc:
+        return _failed(inst, Status.ERROR, name, engine,
+                       [*messages, t("solver_error", "en", solver=name, error=str(exc))],
+                       build=build)  # fmt: skip
+    status = run.status
+    values: dict[str, float] = {}
+    marginal = None
+    if run.x is not None:
+        values = {k: float(run.x[j]) for k, j in mm.key.items()}
+    if status is Status.OPTIMAL:
+        names = list(inst.municipalities["name"])
+        if "highs" in available_solvers():
+            marginal = marginal_values_highs(mm, run.x, sc.objective, names, messages)
+        else:
+            messages.append(t("marginal_from_duals", "en"))
+            marginal = marginal_values_pulp(mm, run.x, sc.objective, names, name)
     seconds = time.perf_counter() - t1
+    last = run.levels[-1].name if run.levels else ""
     if status is Status.INFEASIBLE:
-        messages += _hard_conflicts(inst, hard)
-    if status is Status.TIME_LIMIT:
-        messages.append(
-            f"time limit of {sc.solver.time_limit:g} s reached at level "
-            f"{level_results[-1].name}: the answer is feasible but not proven optimal"
-        )
+        messages += _infeasible_messages(mm, engine, name, limit)
+    elif status is Status.TIME_LIMIT:
+        messages.append(t("time_limit_answer", "en", limit=f"{limit:g}", level=last))
+    elif run.time_limit_hit:
+        messages.append(t("time_limit_no_answer", "en", limit=f"{limit:g}", level=last))
+    elif status is Status.NOT_SOLVED:
+        messages.append(t("not_solved", "en", solver=name, level=last))
     if status not in (Status.OPTIMAL, Status.TIME_LIMIT):
-        return _failed(inst, status, name, engine, messages, level_results, build, seconds)
+        return _failed(inst, status, name, engine, messages, run.levels, build, seconds)
     mun, regions, total, cand, flows = _results(inst, values, marginal)
     return SolveResult(
         scenario=sc.name,
@@ -532,7 +390,7 @@ def solve_instance(
         engine=engine,
         build_seconds=build,
         solve_seconds=seconds,
-        levels=[lv for lv in level_results if lv.name != "tie_break"],
+        levels=[lv for lv in run.levels if lv.name != "tie_break"],
         messages=messages,
         municipalities=mun,
         regions=regions,

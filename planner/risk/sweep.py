@@ -78,7 +78,10 @@ import pandas as pd
 from planner.data.loader import Dataset, default_data_dir
 from planner.errors import InputError, Issue
 from planner.optimise.instance import build_instance
-from planner.optimise.matrix import MatrixModel, build_matrix
+from planner.optimise.levels import HighsLevels, Status, solve_levels
+from planner.optimise.marginal import SHORTFALL_LEVELS
+from planner.optimise.matrix import MatrixModel
+from planner.optimise.model import build_matrix, slug
 from planner.scenario.schema import Scenario
 from planner.tables import jsonable, records
 
@@ -191,8 +194,6 @@ def sweep_levels(scenario: Scenario, levels: str = "all") -> list[str]:
         return order + (["tie_break"] if scenario.solver.tie_break else [])
     if levels != "shortfalls":
         raise ValueError(f"levels must be 'shortfalls' or 'all', not {levels!r}")
-    from planner.optimise.solve import SHORTFALL_LEVELS
-
     last = max(i for i, name in enumerate(order) if name in SHORTFALL_LEVELS)
     return order[: last + 1]
 
@@ -207,9 +208,7 @@ def build_sweep(ds: Dataset, scenario: Scenario, levels: str = "all") -> SweepMo
     mm = build_matrix(inst)
     w0 = inst.rules.window_start
     plans, open_cols, must_rows = [], [], []
-    row_of = {name: i for i, name in enumerate(mm.row_names)}
-    from planner.optimise.model import slug
-
+    row_of = mm.row_of
     for r in inst.countable.itertuples(index=False):
         p = scenario.probability(r.id)
         d = scenario.start_delay(r.id)
@@ -275,27 +274,9 @@ class _Solver:
     """One HiGHS instance for a sweep model; a level row per level, free until used."""
 
     def __init__(self, sm: SweepModel) -> None:
-        import highspy
-
-        from planner.optimise.matrix import _costs, _highs
-
         self.sm = sm
-        self.inf = highspy.kHighsInf
-        self.h = _highs(sm.time_limit)
-        self.h.passModel(sm.mm.to_highs_lp())
-        n = sm.mm.num_col
-        self.idx_all = np.arange(n, dtype=np.int32)
-        self.costs: dict[str, np.ndarray] = {}
-        self.level_row: dict[str, int] = {}
-        for name in sm.levels:
-            obj = sm.mm.objectives[name]
-            if not obj:
-                continue
-            self.costs[name] = _costs(sm.mm, obj)
-            cols = np.array(list(obj), dtype=np.int32)
-            vals = np.array([obj[j] for j in obj], dtype=float)
-            self.h.addRow(-self.inf, self.inf, len(cols), cols, vals)
-            self.level_row[name] = self.h.getNumRow() - 1
+        self.levels = HighsLevels(sm.mm, sm.time_limit)
+        self.levels.reserve(sm.levels)
         self.memo: dict[bytes, tuple[int, np.ndarray, np.ndarray]] = {}
         self.open_cols = np.array(sm.open_cols, dtype=np.int32)
         self.out_cols = np.array(
@@ -315,12 +296,9 @@ class _Solver:
         return self.memo[pattern]
 
     def _solve(self, available: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
-        from planner.optimise.matrix import highs_status
-        from planner.optimise.solve import Status, _tolerance
-
-        h, sm = self.h, self.sm
-        for row in self.level_row.values():
-            h.changeRowBounds(row, -self.inf, self.inf)
+        sm, b = self.sm, self.levels
+        h = b.h
+        b.free_levels()
         if len(self.open_cols):
             upper = available.astype(float)
             h.changeColsBounds(len(self.open_cols), self.open_cols, np.zeros(len(upper)), upper)
@@ -328,31 +306,15 @@ class _Solver:
             if row is not None:
                 h.changeRowBounds(row, 1.0 if available[k] else 0.0, 1.0)
         h.clearSolver()
+        run = solve_levels(b, sm.mm, sm.levels, sm.time_limit)
         values = np.full(len(sm.levels), np.nan)
-        deadline = time.perf_counter() + sm.time_limit
-        status = 0
-        for i, name in enumerate(sm.levels):
-            if name not in self.costs:
-                values[i] = 0.0
-                continue
-            remaining = deadline - time.perf_counter()
-            if remaining <= 0:
-                status = 1
-                break
-            h.setOptionValue("time_limit", float(remaining))
-            h.changeColsCost(len(self.idx_all), self.idx_all, self.costs[name])
-            h.run()
-            st = highs_status(h)
-            if st is not Status.OPTIMAL:
-                status = 1 if st is Status.TIME_LIMIT else 2
-                break
-            value = float(h.getInfo().objective_function_value)
-            values[i] = value
-            h.changeRowBounds(self.level_row[name], -self.inf, value + _tolerance(value))
-        if status != 0:
+        for i, lv in enumerate(run.levels):
+            if lv.status is Status.OPTIMAL:
+                values[i] = lv.value
+        if run.status is not Status.OPTIMAL:
+            status = 1 if run.time_limit_hit else 2
             return status, values, np.full(len(self.out_cols), np.nan)
-        x = np.asarray(h.getSolution().col_value)[self.out_cols]
-        return 0, values, x
+        return 0, values, run.x[self.out_cols]
 
 
 _SOLVERS: dict[str, _Solver] = {}

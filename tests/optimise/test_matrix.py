@@ -1,4 +1,10 @@
-"""The matrix path builds the same model as the PuLP statement and gives the same answers."""
+"""The model is stated once; the PuLP problem generated from it gives the arrays' answers.
+
+:mod:`planner.optimise.model` writes the arrays HiGHS solves; :func:`to_pulp` generates the
+PuLP problem (for CBC and LP files) from them. These tests check the generic conversion
+(every column, bound and row carried over), that both give the same answers on every
+example scenario and on random instances, and that an LP file names business objects.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from planner.optimise.instance import build_instance
-from planner.optimise.matrix import build_matrix
-from planner.optimise.model import create_model
+from planner.optimise.matrix import Expr, MatrixModel, to_pulp, total
+from planner.optimise.model import build_matrix
 from planner.optimise.solve import solve_scenario
 from planner.scenario.schema import Scenario, load_scenario
 from tests.optimise.test_properties import instances
@@ -23,7 +29,7 @@ SCENARIOS = sorted((REPO / "scenarios").glob("*.yaml"))
 def pulp_rows(prob: pulp.LpProblem):
     """Rows of a PuLP problem as {name: (lower, upper, {column: coefficient})}."""
     out = {}
-    for c in prob.constraints():  # a list in PuLP 3.3 (called) and 4
+    for c in prob.constraints():
         rhs = -c.constant
         lo = rhs if c.sense in (pulp.LpConstraintGE, pulp.LpConstraintEQ) else -math.inf
         hi = rhs if c.sense in (pulp.LpConstraintLE, pulp.LpConstraintEQ) else math.inf
@@ -34,36 +40,38 @@ def pulp_rows(prob: pulp.LpProblem):
 def matrix_rows(mm):
     out = {}
     for i, name in enumerate(mm.row_names):
-        a, b = mm.row_start[i], mm.row_start[i + 1]
-        coefs = {
-            mm.col_names[j]: v for j, v in zip(mm.row_index[a:b], mm.row_value[a:b], strict=True)
-        }
+        coefs = {mm.col_names[j]: v for j, v in mm.row(i).items()}
         out[name] = (mm.row_lower[i], mm.row_upper[i], coefs)
     return out
 
 
-def assert_same_model(inst) -> None:
-    model = create_model(inst)
-    mm = build_matrix(inst)
-    cols = {v.name: v for v in model.prob.variables()}
-    assert set(cols) == set(mm.col_names)
-    for j, name in enumerate(mm.col_names):
-        v = cols[name]
+def assert_same_model(mm: MatrixModel) -> None:
+    prob, cols, rows = to_pulp(mm)
+    assert [v.name for v in cols] == mm.col_names
+    for j, v in enumerate(cols):
         lo = -math.inf if v.lowBound is None else v.lowBound
         hi = math.inf if v.upBound is None else v.upBound
-        assert (lo, hi) == (mm.col_lower[j], mm.col_upper[j]), name
-        assert (v.cat == pulp.LpInteger) == mm.integer[j], name
-    assert pulp_rows(model.prob) == matrix_rows(mm)
-    for level, expr in model.objectives.items():
-        got = {mm.col_names[j]: c for j, c in mm.objectives[level].items() if c != 0}
-        want = {v.name: a for v, a in expr.items() if a != 0}
-        assert got == pytest.approx(want), level
+        assert (lo, hi) == (mm.col_lower[j], mm.col_upper[j]), v.name
+        assert (v.cat == pulp.LpInteger) == mm.integer[j], v.name
+    assert pulp_rows(prob) == matrix_rows(mm)
+
+
+def test_builder_expressions() -> None:
+    """``2 y + z - 3 <= z + 1`` is the row ``2 y <= 4`` (z cancels, constants move)."""
+    mm = MatrixModel()
+    y = mm.var("open:a", "open_a", 0, 1, integer=True)
+    z = mm.var("places:a", "places_a", 0, 10, integer=True)
+    i = mm.add(2 * y + z - 3 <= z + 1, "r")
+    assert mm.row(i) == {0: 2.0} and (mm.row_lower[i], mm.row_upper[i]) == (-math.inf, 4.0)
+    i = mm.add(total([y, z, y]) == 5, "s")
+    assert mm.row(i) == {0: 2.0, 1: 1.0} and (mm.row_lower[i], mm.row_upper[i]) == (5.0, 5.0)
+    assert mm.binaries == [0] and isinstance(y - z, Expr)
 
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])
 def test_same_model_and_answers_on_every_example_scenario(overijssel, path) -> None:
     sc = load_scenario(path, overijssel)
-    assert_same_model(build_instance(overijssel, sc))
+    assert_same_model(build_matrix(build_instance(overijssel, sc)))
     a = solve_scenario(overijssel, sc, engine="pulp").to_dict()
     b = solve_scenario(overijssel, sc, engine="matrix").to_dict()
     for d in (a, b):
@@ -84,7 +92,25 @@ def test_same_model_with_limits_and_amv(overijssel) -> None:
              "cost": 2.5},
         ],
     )  # fmt: skip
-    assert_same_model(build_instance(overijssel, sc))
+    mm = build_matrix(build_instance(overijssel, sc))
+    assert_same_model(mm)
+    assert {"limit_new_locations", "limit_new_places", "limit_cost", "must_open_a"} <= set(mm.hard)
+    a = solve_scenario(overijssel, sc, engine="pulp")
+    b = solve_scenario(overijssel, sc, engine="matrix")
+    assert [lv.value for lv in a.levels] == pytest.approx([lv.value for lv in b.levels])
+
+
+def test_lp_file_names_business_objects(overijssel, tmp_path) -> None:
+    """The LP file written from the generated PuLP problem names candidates,
+    municipalities and their rules."""
+    sc = load_scenario(REPO / "scenarios" / "borne-opens.yaml", overijssel)
+    prob, _, _ = to_pulp(build_matrix(build_instance(overijssel, sc)))
+    path = tmp_path / "model.lp"
+    prob.writeLP(str(path))
+    text = path.read_text()
+    for name in ("places_borne_new", "open_borne_new", "cap_borne_new_lower", "quota_Zwolle",
+                 "shortfall_Borne", "province_quota_Overijssel", "own_Borne"):  # fmt: skip
+        assert name in text, name
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -96,7 +122,8 @@ def test_same_answers_on_random_instances(inst) -> None:
     ds = tables(municipalities=munis, locations=locs)
     sc = Scenario(name="h", candidates=cands, swaps={"policy": policy, "max_per_pair": max_pair},
                   limits={"max_new_locations": limit})  # fmt: skip
-    assert_same_model(build_instance(ds, sc))
+    assert_same_model(build_matrix(build_instance(ds, sc)))
     a = solve_scenario(ds, sc, engine="pulp")
     b = solve_scenario(ds, sc, engine="matrix")
+    assert a.status == b.status
     assert [lv.value for lv in a.levels] == pytest.approx([lv.value for lv in b.levels])

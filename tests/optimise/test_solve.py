@@ -159,7 +159,9 @@ def test_impossible_hard_requirement_is_named(three) -> None:
         three, Scenario(name="x", candidates=cand, limits={"max_new_locations": 1})
     )
     assert res.status is Status.INFEASIBLE and not res.ok
-    assert any("p, q" in m and "max_new_locations" in m for m in res.messages)
+    text = " ".join(res.messages)
+    assert "candidate p must open" in text and "candidate q must open" in text
+    assert "max_new_locations" in text
 
 
 def test_recorded_agreement_that_leaves_the_giver_short_is_flagged(three) -> None:
@@ -193,14 +195,36 @@ def test_missing_solver_is_reported_not_hidden(three, monkeypatch) -> None:
 
 @pytest.mark.parametrize("engine", ["pulp", "matrix"])
 def test_time_limit_is_reported_not_shown_as_optimum(three, monkeypatch, engine) -> None:
-    import planner.optimise.matrix as matrix
-    import planner.optimise.solve as solve
+    import planner.optimise.levels as levels
 
-    # Both engines map the solver's own status through one function each; make the
+    # Both backends map the solver's own status through one function each; make the
     # solver answer "stopped at the time limit with a feasible solution".
-    monkeypatch.setattr(solve, "_status", lambda prob: Status.TIME_LIMIT)
-    monkeypatch.setattr(matrix, "highs_status", lambda h: Status.TIME_LIMIT)
+    monkeypatch.setattr(levels, "pulp_status", lambda prob: (Status.TIME_LIMIT, True))
+    monkeypatch.setattr(levels, "highs_status", lambda h: (Status.TIME_LIMIT, True))
     sc = Scenario(name="x", swaps={"policy": "province"})
     res = solve_scenario(three, sc, engine=engine)
     assert res.status is Status.TIME_LIMIT and not res.ok
     assert "not proven optimal" in " ".join(res.messages)
+
+
+def test_opened_candidate_has_places(overijssel) -> None:
+    """Issue 9, bug 4. Two equal Borne sites (0-150 places each), room for 148 new
+    places, tie-break off. The provincial level wants all 148: Overijssel's shortfall
+    2,461 (the base scenario) - 148 = 2,313. New places are 148 either way (cost 1
+    each), so before the fix "one opened with 148, the other opened with 0" was as good
+    as any answer. Opened means places: ``z >= max(lo, 1) * y``, so every opened site
+    has at least one place and the places of the opened sites add up to 148."""
+    cands = [
+        {"id": f"borne-{k}", "municipality": "Borne", "min_places": 0, "max_places": 150,
+         "start": "2025-05-01", "end": "2030-01-01", "cost": 1.0}
+        for k in ("a", "b")
+    ]  # fmt: skip
+    for engine in ("matrix", "pulp"):
+        sc = Scenario(name="two-borne", candidates=cands, limits={"max_new_places": 148},
+                      solver={"tie_break": False, "engine": engine})  # fmt: skip
+        res = solve_scenario(overijssel, sc)
+        lv = levels(res)
+        assert lv["provincial_shortfall"] == 2313 and lv["new_places"] == 148
+        c = res.candidates
+        assert c["places"].sum() == 148
+        assert (c["opened"] == (c["places"] > 0)).all(), c[["id", "opened", "places"]]

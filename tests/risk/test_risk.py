@@ -13,8 +13,8 @@ import pytest
 from planner.cli import main
 from planner.errors import InputError
 from planner.optimise.instance import build_instance
-from planner.optimise.model import create_model
-from planner.optimise.solve import Status, _solve_levels_pulp
+from planner.optimise.levels import PulpLevels, Status, solve_levels
+from planner.optimise.model import build_matrix
 from planner.risk.sweep import build_sweep, progress_bar, run_risk, sample_draw, solve_patterns
 from planner.scenario.schema import Scenario, load_scenario, parse_scenario
 from tests.conftest import LOC_HEADER, tables
@@ -62,11 +62,11 @@ def pulp_levels(ds, sc: Scenario) -> list[float]:
     The tie-break is solved too (so the comparison covers the same work) but not
     compared: its candidate weights follow the candidate's position among those in the
     model, which differs once candidates are left out."""
-    model = create_model(build_instance(ds, sc))
+    mm = build_matrix(build_instance(ds, sc))
     levels = list(sc.objective) + ["tie_break"]
-    res, status = _solve_levels_pulp(model, levels, "highs", 60)
-    assert status is Status.OPTIMAL
-    return [lv.value for lv in res][: len(sc.objective)]
+    run = solve_levels(PulpLevels(mm, "highs"), mm, levels, 60)
+    assert run.status is Status.OPTIMAL
+    return [lv.value for lv in run.levels][: len(sc.objective)]
 
 
 @pytest.mark.parametrize("policy", ["province", "region"])
