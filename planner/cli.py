@@ -95,6 +95,7 @@ def _exit(result) -> int:
 
 
 def cmd_solve(args: argparse.Namespace) -> int:
+    from planner.data.loader import load_dataset
     from planner.optimise.solve import Status
     from planner.reports.export import (
         export_result,
@@ -103,7 +104,12 @@ def cmd_solve(args: argparse.Namespace) -> int:
         write_xlsx,
     )
     from planner.results.solution import result_text
+    from planner.scenario.schema import load_scenario
 
+    ds0 = load_dataset(args.data)
+    scenario = load_scenario(args.scenario, ds0)
+    if scenario.horizon is not None:  # a plan over the years
+        return _solve_horizon(args, ds0, scenario)
     ds, result = _solve(args, args.scenario)
     answered = result.status in (Status.OPTIMAL, Status.TIME_LIMIT)
     if args.format == "json":
@@ -119,6 +125,26 @@ def cmd_solve(args: argparse.Namespace) -> int:
         for path in export_result(result, ds, args.export, args.lang):
             print(f"written: {path}", file=sys.stderr)
     return _exit(result)
+
+
+def _solve_horizon(args: argparse.Namespace, ds, scenario) -> int:
+    """A scenario with a horizon: the plan over the years (its cycles are in it)."""
+    from planner.optimise.horizon import solve_horizon
+    from planner.optimise.levels import Status
+    from planner.reports.export import write_xlsx
+    from planner.reports.horizon import horizon_dict, horizon_sheets, horizon_text
+
+    res = solve_horizon(ds, scenario)
+    if args.format == "json":
+        doc = horizon_dict(res, args.lang)
+        _write(json.dumps(doc, ensure_ascii=False, indent=2, default=str), args.output)
+    else:
+        _write(horizon_text(res, args.lang), args.output)
+    answered = res.status in (Status.OPTIMAL, Status.TIME_LIMIT)
+    if answered and args.xlsx:
+        write_xlsx(args.xlsx, horizon_sheets(res, args.lang))
+        print(f"written: {args.xlsx}", file=sys.stderr)
+    return 0 if res.status is Status.OPTIMAL else 3
 
 
 def cmd_explain(args: argparse.Namespace) -> int:

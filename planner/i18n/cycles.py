@@ -95,4 +95,36 @@ LABELS: dict[str, tuple[str, str]] = {
         "{n} opgaven voor {cycle} geschreven naar {path}",
         "{n} quotas for {cycle} written to {path}",
     ),
+    # the plan over the years
+    "horizon_title": ("Plan over de jaren: {name}", "Plan over the years: {name}"),
+    "horizon_months": (
+        "{n} maanden, {start} - {end}; cycli: {cycles}",
+        "{n} months, {start} - {end}; cycles: {cycles}",
+    ),
+    "horizon_levels": ("Doelen (in volgorde)", "Objectives (in order)"),
+    "horizon_level_continuity": (
+        "continuïteit (plek-maanden onder de opgave)",
+        "continuity (place-months below quota)",
+    ),
+    "horizon_cycle": ("Cyclus {cycle}", "Cycle {cycle}"),
+    "horizon_candidates": ("Kandidaten", "Candidates"),
+    "horizon_start_month": ("Startmaand", "Start month"),
+    "horizon_counts_for": ("Telt voor", "Counts for"),
+    "horizon_not_opened": ("niet geopend", "not opened"),
+    "horizon_shortfall_from": (
+        "{name}: tekort vanaf {month} ({below} plekken onder de opgave; {months} maanden "
+        "onder de opgave in de horizon)",
+        "{name}: shortfall from {month} ({below} places below quota; {months} months "
+        "below quota in the horizon)",
+    ),
+    "horizon_no_shortfall": (
+        "{name}: in elke maand op of boven de opgave",
+        "{name}: at or above quota in every month",
+    ),
+    "horizon_shortfall_heading": ("Wanneer begint een tekort", "When a shortfall starts"),
+    "horizon_sheet_monthly": ("per maand", "per month"),
+    "horizon_sheet_gantt": ("locaties in de tijd", "locations over time"),
+    "horizon_sheet_starts": ("tekort vanaf", "shortfall from"),
+    "horizon_sheet_levels": ("doelen", "objectives"),
+    "horizon_sheet_candidates": ("kandidaten", "candidates"),
 }

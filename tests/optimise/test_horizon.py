@@ -173,3 +173,27 @@ def test_overijssel_two_cycles() -> None:
     # cycle 2's window start (1 Jul 2027): it can never count for it
     borne = res.candidates.set_index("id").loc["borne-durable"]
     assert borne["counts_for"] == ""
+
+
+def test_cli_solve_with_a_horizon(capsys, tmp_path) -> None:
+    """`planner solve` on a horizon scenario: JSON with per-cycle tables and months, a
+    workbook with the monthly sheet, text naming the month a shortfall starts (Hengelo:
+    Havezatenlaan ends 1 Sep 2025, Hazenweg 121 starts 1 Sep 2026, so from Oct 2025 it
+    has fewer places in use than its quota)."""
+    import json
+
+    import openpyxl
+
+    from planner.cli import main
+
+    path = str(REPO / "scenarios" / "horizon-2025-2030.yaml")
+    xlsx = tmp_path / "plan.xlsx"
+    assert main(["solve", path, "--xlsx", str(xlsx)]) == 0
+    out = capsys.readouterr().out
+    assert "Hengelo: tekort vanaf 2025-10" in out and "AANNAME" in out
+    sheets = openpyxl.load_workbook(xlsx).sheetnames
+    assert {"per maand", "cycle-1", "cycle-2", "locaties in de tijd"} <= set(sheets)
+    assert main(["solve", path, "--format", "json", "--lang", "en"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert set(doc["cycles"]) == {"cycle-1", "cycle-2"} and len(doc["months"]) == 66
+    assert doc["assumptions"][0].startswith("ASSUMPTION")
