@@ -374,7 +374,20 @@ def main(argv: list[str] | None = None) -> int:
     res["national"] = bench_national(repeats=1 if quick else 3, with_cbc=not quick)
     print("Sweep ...", file=sys.stderr)
     res["sweep"] = bench_sweep(draws=1000, sample=8 if quick else 40)
+    print("Plan over the years ...", file=sys.stderr)  # issue 13: bench/horizon.py
+    from horizon import report_lines as horizon_lines
+    from horizon import run as run_horizon
+
+    res["horizon"] = run_horizon(quick)
     text, targets = report(res)
+    h_lines, h_targets = horizon_lines(res["horizon"])
+    text += (
+        "\n\n"
+        + "\n".join(h_lines)
+        + "\n"
+        + "\n".join(f"  {t['target']}: {t['value']} {verdict(t['ok'])}" for t in h_targets)
+    )
+    targets += h_targets
     res["targets"] = targets
     print(text)
     args.out.mkdir(parents=True, exist_ok=True)
