@@ -403,9 +403,12 @@ def add_time_candidates(m: TimeModel) -> None:
         lo_c = [ti.cycles[c].min_places or 0 for c in range(len(ti.cycles))]
         for s in starts:
             u = m.mm.var(f"start:{r.id}:{s}", f"start_{key}_{s}", 0, 1, integer=True)
-            z = m.mm.var(f"size:{r.id}:{s}", f"size_{key}_{s}", 0, int(r.hi), integer=True)
-            m.start[r.id][s], m.size[r.id][s] = u, z
             lo = max(int(r.lo), 1, *(lo_c[c] for c in ti.counts[(r.id, s)]))
+            # A fixed size (lo = hi) follows from the binary start; only a range needs
+            # a whole-number size of its own.
+            z = m.mm.var(f"size:{r.id}:{s}", f"size_{key}_{s}", 0, int(r.hi),
+                         integer=min(lo, int(r.hi)) < int(r.hi))  # fmt: skip
+            m.start[r.id][s], m.size[r.id][s] = u, z
             m.mm.add(z - int(r.hi) * u <= 0, f"size_{key}_{s}_upper")
             m.mm.add(z - min(lo, int(r.hi)) * u >= 0, f"size_{key}_{s}_lower")
         once = total(m.start[r.id].values())
@@ -561,8 +564,11 @@ def add_continuity(m: TimeModel) -> None:
         for i, name in enumerate(ti.names):
             use = total(m.in_use[k][t_] for k in in_use_of.get(name, []) if t_ in m.in_use[k])
             need = int(ti.quota_month[i, t_]) - int(ti.base_capacity[i, t_])
-            b = m.mm.var(f"below:{name}:{t_}", f"below_{slug(name)}_{t_}")
-            m.mm.add(b + use >= need, f"continuity_{slug(name)}_{t_}")
+            if not use.terms:  # nothing can open here this month: the gap is a bound
+                b = m.mm.var(f"below:{name}:{t_}", f"below_{slug(name)}_{t_}", max(0, need))
+            else:
+                b = m.mm.var(f"below:{name}:{t_}", f"below_{slug(name)}_{t_}")
+                m.mm.add(b + use >= need, f"continuity_{slug(name)}_{t_}")
             m.below[(name, t_)] = b
         for p, rows in members.items():
             use = total(

@@ -197,3 +197,41 @@ def test_cli_solve_with_a_horizon(capsys, tmp_path) -> None:
     doc = json.loads(capsys.readouterr().out)
     assert set(doc["cycles"]) == {"cycle-1", "cycle-2"} and len(doc["months"]) == 66
     assert doc["assumptions"][0].startswith("ASSUMPTION")
+
+
+def test_single_window_of_a_later_cycle_applies_its_rules(make_data) -> None:
+    """`--cycle 2` on the data of tests/counting/test_cycle_rules.py (cycle 2: durable
+    until 1 Jul 2032, at least 100 places; Aa's quota 250, 150 counted places):
+
+    - ``small`` (at most 60 places) can never count: too small;
+    - ``short`` (ends 1 Jan 2030) can never count: not durable;
+    - ``big`` (50-150 places) must have at least 100 places if opened; Aa is 100 short,
+      so it opens with exactly 100 and Aa's shortfall is 0.
+    """
+    from tests.counting.test_cycle_rules import CYCLES as C2
+    from tests.counting.test_cycle_rules import LOC as L2
+    from tests.counting.test_cycle_rules import MUN as M2
+    from tests.counting.test_cycle_rules import QUOTAS as Q2
+
+    ds = load_dataset(make_data(municipalities=M2, cycles=C2, quotas=Q2, locations=L2))
+    sc = Scenario.model_validate(
+        {
+            "name": "c2", "cycle": {"id": "2"}, "swaps": {"policy": "none"},
+            "candidates": [
+                {"id": "small", "municipality": "Aa", "max_places": 60, "start": "2027-01-01"},
+                {"id": "short", "municipality": "Aa", "max_places": 150, "start": "2027-01-01",
+                 "end": "2030-01-01"},
+                {"id": "big", "municipality": "Aa", "min_places": 50, "max_places": 150,
+                 "start": "2027-01-01"},
+            ],
+        }
+    )  # fmt: skip
+    res = solve_scenario(ds, sc)
+    cand = res.instance.candidates.set_index("id")
+    assert cand.at["small", "reasons"] == "too_small"
+    assert cand.at["short", "reasons"] == "not_durable"
+    assert cand.at["big", "lo"] == 100
+    mun = res.municipalities.set_index("name")
+    assert (mun.at["Aa", "quota"], mun.at["Aa", "shortfall"]) == (250, 0)
+    chosen = res.candidates.set_index("id")
+    assert int(chosen.at["big", "places"]) == 100
