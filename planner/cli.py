@@ -27,6 +27,22 @@ def _add_common(p: argparse.ArgumentParser) -> None:
                             "cycle, the last decided one)")  # fmt: skip
 
 
+def _assumption(ds, lang: str) -> str:
+    """The line that marks an assumed cycle ('' for a decided one), for the outputs that
+    have no place of their own for it (timeline, explain, compare, risk)."""
+    from planner.counting.rules import CycleRules
+    from planner.i18n import t
+
+    rules = CycleRules.from_row(ds.cycle())
+    if not rules.assumed:
+        return ""
+    return t("cycle_assumed", lang, cycle=rules.name or rules.id, source=rules.source)
+
+
+def _marked(text: str, note: str) -> str:
+    return f"{note}\n{text}" if note else text
+
+
 def _for_cycle(args: argparse.Namespace, ds, scenario=None):
     """The data (and scenario) for ``--cycle``: that cycle's quotas and rules."""
     cycle = getattr(args, "cycle", None)
@@ -202,7 +218,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
             )
     out.append("\nBevolking: CBS 1-1-2024 (CC BY 4.0)" if nl else
                "\nPopulation: CBS 1 Jan 2024 (CC BY 4.0)")  # fmt: skip
-    _write("\n".join(out), None)
+    cycle_ds = ds.for_cycle(getattr(args, "cycle", None)) if getattr(args, "cycle", None) else ds
+    _write(_marked("\n".join(out), _assumption(cycle_ds, args.lang)), None)
     return _exit(result)
 
 
@@ -237,9 +254,13 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         tl = tl[tl["municipality"].isin(names)]
     if args.format == "json":
         _write(json.dumps(records(tl), ensure_ascii=False, indent=2, default=str), args.output)
+        if _assumption(ds, args.lang):
+            print(_assumption(ds, args.lang), file=sys.stderr)
         return 0
     if args.format == "csv":
         _write(tl.to_csv(index=False, lineterminator="\n"), args.output)
+        if _assumption(ds, args.lang):
+            print(_assumption(ds, args.lang), file=sys.stderr)
         return 0
     nl = args.lang == "nl"
     groups = names or sorted(set(tl["region"]))
@@ -261,7 +282,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         if nl
         else "* = inside the cycle's window; places include swap credits"
     )
-    _write("\n".join(out), args.output)
+    _write(_marked("\n".join(out), _assumption(ds, args.lang)), args.output)
     return 0
 
 
@@ -288,8 +309,11 @@ def cmd_compare(args: argparse.Namespace) -> int:
     cmp = compare_results(results, labels)
     if args.format == "json":
         _write(json.dumps(cmp.to_dict(), ensure_ascii=False, indent=2, default=str), args.output)
+        if note := _assumption(_for_cycle(args, ds)[0], args.lang):
+            print(note, file=sys.stderr)
     else:
-        _write(cmp.text(args.lang), args.output)
+        _write(_marked(cmp.text(args.lang), _assumption(_for_cycle(args, ds)[0], args.lang)),
+               args.output)  # fmt: skip
     if args.xlsx:
         write_xlsx(args.xlsx, cmp.sheets(args.lang))
         print(f"written: {args.xlsx}", file=sys.stderr)
@@ -323,8 +347,10 @@ def cmd_risk(args: argparse.Namespace) -> int:
     )
     if args.format == "json":
         _write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), args.output)
+        if note := _assumption(ds, args.lang):
+            print(note, file=sys.stderr)
     else:
-        _write(risk_text(result, args.lang), args.output)
+        _write(_marked(risk_text(result, args.lang), _assumption(ds, args.lang)), args.output)
     if result.status is RiskStatus.OK:
         return 0
     for message in result.messages:

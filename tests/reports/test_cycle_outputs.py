@@ -88,3 +88,28 @@ def test_unknown_cycle_is_named(capsys) -> None:
     assert main(["report", "--cycle", "cycle-3"]) == 2
     err = capsys.readouterr().err
     assert "cycle-3" in err and "cycle-1" in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["timeline", "--cycle", "2"],
+        ["explain", "scenarios/base.yaml", "--cycle", "2", "--municipality", "Zwolle"],
+        ["compare", "scenarios/base.yaml", "scenarios/borne-opens.yaml", "--cycle", "2"],
+        [
+            "risk",
+            "scenarios/soft-plans-risk.yaml",
+            "--cycle",
+            "2",
+            "--draws",
+            "4",
+            "--workers",
+            "1",
+        ],
+    ],
+)
+def test_other_commands_mark_the_assumed_cycle(capsys, argv) -> None:
+    out = run(capsys, *argv)
+    assert out.startswith("AANNAME")
+    out1 = run(capsys, *[a if a != "2" else "1" for a in argv])
+    assert "AANNAME" not in out1
