@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from planner.optimise.levels import HighsLevels, PulpLevels, Status, pulp_solver, pulp_status
+from planner.optimise.levels import HighsLevels, PulpLevels, Status
 from planner.optimise.matrix import MatrixModel, split
 
 __all__ = ["SHORTFALL_LEVELS", "marginal_values_highs", "marginal_values_pulp"]
@@ -192,8 +192,7 @@ def marginal_values_pulp(
         if name not in SHORTFALL_LEVELS or not obj:
             continue
         b.set_objective(obj)
-        b.prob.solve(pulp_solver(solver, 60.0, mip=False))
-        if pulp_status(b.prob)[0] is Status.OPTIMAL:
+        if b.run(60.0)[0] is Status.OPTIMAL:
             own = np.array([-(b.rows[mm.own_rows[n]].pi or 0.0) for n in names])
             amv = np.array([-(b.rows[mm.own_amv_rows[n]].pi or 0.0) for n in names])
             out[name] = own

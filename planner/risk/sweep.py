@@ -427,7 +427,7 @@ class RiskResult:
     provincial: Distribution
     amv: Distribution
     municipal: Distribution
-    p_meet_quota: float
+    p_meet_quota: float | None
     provinces: pd.DataFrame
     municipalities: pd.DataFrame
     plans: pd.DataFrame
@@ -543,7 +543,7 @@ def _summarise(
         provincial=Distribution.of(provincial),
         amv=Distribution.of(amv),
         municipal=Distribution.of(municipal),
-        p_meet_quota=float(np.mean(provincial < 0.5)) if len(provincial) else math.nan,
+        p_meet_quota=float(np.mean(provincial < 0.5)) if len(provincial) else None,
         provinces=provinces,
         municipalities=municipalities,
         plans=plans,
@@ -672,7 +672,23 @@ def run_risk(
         "workers": n_workers,
         "seconds": time.perf_counter() - t0,
     }
-    return _summarise(sm, cat, draws, meta, messages)
+    result = _summarise(sm, cat, draws, meta, messages)
+    if result.status is RiskStatus.FAILED:
+        result.messages[:0] = _why_no_answer(ds, scenario)
+    return result
+
+
+def _why_no_answer(ds: Dataset, scenario: Scenario) -> list[str]:
+    """When no draw has an answer, say so first, with the cause a plain solve of the
+    scenario gives (hard requirements in conflict, a time limit)."""
+    from planner.i18n import t
+    from planner.optimise.solve import solve_scenario
+
+    out = [t("risk_no_answer", "en")]
+    res = solve_scenario(ds, scenario)
+    if res.status not in (Status.OPTIMAL, Status.TIME_LIMIT) and res.messages:
+        out.append(res.messages[0])
+    return out
 
 
 class _Reporter:
@@ -792,6 +808,8 @@ def risk_text(r: RiskResult, lang: str = "nl") -> str:
         f"status: {r.status.value}",
         "",
     ]
+    if r.status is RiskStatus.FAILED:  # no draw has an answer: no figures to show
+        return "\n".join([*head, *[f"! {m}" for m in r.messages]])
     rows = [
         ["provinciaal tekort" if nl else "provincial shortfall", *_dist(r.provincial)],
         ["amv-tekort (som)" if nl else "amv shortfall (sum)", *_dist(r.amv)],
