@@ -326,3 +326,26 @@ def test_cbc_without_a_usable_tmpdir_fails_clearly(tmp_path, three, monkeypatch)
     res = solve_scenario(three, Scenario(name="x"), solver="cbc")
     assert res.status is Status.ERROR and "TMPDIR" in res.messages[0]
     assert list(spaced.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("engine", "solver"), [("matrix", "highs"), ("pulp", "highs"), ("pulp", "cbc")]
+)
+def test_conflict_named_alike_by_every_engine(overijssel, engine, solver) -> None:
+    """The conflict of ``test_json_without_an_answer_must_open_beyond_max_new_places``
+    found the same way through HiGHS's arrays and through the generated PuLP problem
+    (HiGHS or CBC): p must open (>= 80 places) against at most 50 new places; q (10
+    places, cost 0) and the cost limit are not part of it."""
+    cands = [
+        {"id": "p", "municipality": "Borne", "min_places": 80, "max_places": 100,
+         "start": "2025-01-01", "must_open": True},
+        {"id": "q", "municipality": "Wierden", "min_places": 10, "max_places": 10,
+         "start": "2025-01-01", "must_open": True, "cost": 0},
+    ]  # fmt: skip
+    sc = Scenario(name="x", candidates=cands, limits={"max_new_places": 50, "max_cost": 1000})
+    res = solve_scenario(overijssel, sc, solver=solver, engine=engine)
+    assert res.status is Status.INFEASIBLE
+    assert res.messages[0].startswith(
+        "these hard requirements cannot all be met: candidate p must open; at most 50 new "
+        "places (limits.max_new_places);"
+    )
