@@ -437,15 +437,19 @@ def solve_levels_by_part(
         return solve_levels(HighsLevels(mm, time_limit), mm, levels, time_limit)
     deadline = time.perf_counter() + time_limit
     x = np.zeros(mm.num_col)
-    runs = []
-    for cols, sub in parts:
-        remaining = deadline - time.perf_counter()
-        run = solve_levels(HighsLevels(sub, remaining), sub, levels, remaining)
-        runs.append(run)
+
+    def solve_part(part: tuple[list[int], MatrixModel]) -> LevelRun:
+        remaining = max(0.01, deadline - time.perf_counter())
+        sub = part[1]
+        return solve_levels(HighsLevels(sub, remaining), sub, levels, remaining)
+
+    # One after the other: solving parts on threads (HiGHS releases Python's lock) was
+    # measured twice as slow on the national instance (2 cores shared with other work),
+    # and processes cost more to start than the whole solve.
+    runs = [solve_part(part) for part in parts]
+    for (cols, _), run in zip(parts, runs, strict=True):
         if run.x is not None:
             x[cols] = run.x
-        if run.status not in (Status.OPTIMAL, Status.TIME_LIMIT):
-            break
     status = _worst([r.status for r in runs])
     results = []
     for k, name in enumerate(levels):

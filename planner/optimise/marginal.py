@@ -70,9 +70,13 @@ def marginal_values_highs(
     # that part alone (a province instead of the country).
     failed = 0
     values: dict[str, dict[str, float]] = {lv: {} for lv in lp_levels}
-    for cols, sub in parts if parts is not None else split(mm):
-        if sub.own_rows or sub.own_amv_rows:
-            failed += _marginal_part(sub, x[cols], lp_levels, values, resolve_all)
+    parts = [p for p in (parts if parts is not None else split(mm))
+             if p[1].own_rows or p[1].own_amv_rows]  # fmt: skip
+    found = [_marginal_part(sub, x[cols], lp_levels, resolve_all) for cols, sub in parts]
+    for part_failed, part_values in found:
+        failed += part_failed
+        for name in lp_levels:
+            values[name].update(part_values[name])
     for name in lp_levels:
         v = values[name]
         out[name] = [v.get(m, np.nan) for m in names]
@@ -89,11 +93,11 @@ def marginal_values_highs(
 
 
 def _marginal_part(
-    mm: MatrixModel, x: np.ndarray, levels: list[str], values: dict[str, dict[str, float]],
-    resolve_all: bool = False,
-) -> int:  # fmt: skip
-    """Marginal values of one part (see :func:`marginal_values_highs`); returns how many
-    re-solves did not end optimal (their values stay missing)."""
+    mm: MatrixModel, x: np.ndarray, levels: list[str], resolve_all: bool = False
+) -> tuple[int, dict[str, dict[str, float]]]:
+    """Marginal values of one part (see :func:`marginal_values_highs`): how many
+    re-solves did not end optimal (their values stay missing), and the values."""
+    values: dict[str, dict[str, float]] = {lv: {} for lv in levels}
     import highspy
 
     n = mm.num_col
@@ -163,7 +167,7 @@ def _marginal_part(
         for key, v in found.items():
             if v is not None:
                 out[key] = v
-    return failed
+    return failed, values
 
 
 def marginal_values_pulp(
