@@ -264,7 +264,7 @@ def bench_national(repeats: int, with_cbc: bool, seed: int = 1) -> dict:
 
 
 def bench_sweep(draws: int, sample: int, seed: int = 2024) -> dict:
-    from planner.risk.sweep import _cores
+    from planner.risk.runners import cores
 
     ds = load_dataset()
     sc = load_scenario(SCENARIOS / RISK, ds)
@@ -305,7 +305,7 @@ def bench_sweep(draws: int, sample: int, seed: int = 2024) -> dict:
         "draws": draws,
         "distinct_outcomes": int(len(patterns)),
         "workers": r.workers,
-        "cores": _cores(),
+        "cores": cores(),
         "backend": r.backend,
         "seconds": ours,
         "seconds_levels_shortfalls": ours_short,
