@@ -105,8 +105,8 @@ def _exit(result) -> int:
 
     if result.status is Status.OPTIMAL:
         return 0
-    for message in result.messages:
-        print(f"{result.status.value}: {message}", file=sys.stderr)
+    for i, message in enumerate(result.messages):  # the cause first, then notes
+        print(f"{result.status.value if i == 0 else '  '}: {message}", file=sys.stderr)
     return 3
 
 

@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from planner.optimise.matrix import INF, MatrixModel, to_pulp
+from planner.optimise.matrix import INF, MatrixModel, split, to_pulp
 
 __all__ = [
     "Status",
@@ -34,6 +34,7 @@ __all__ = [
     "HighsLevels",
     "PulpLevels",
     "solve_levels",
+    "solve_levels_by_part",
     "tolerance",
     "highs_status",
     "new_highs",
@@ -41,6 +42,7 @@ __all__ = [
     "cbc_solver",
     "pulp_solver",
     "pulp_status",
+    "solve_pulp",
 ]
 
 
@@ -247,6 +249,51 @@ def pulp_solver(name: str, time_limit: float, mip: bool = True):
     return cbc_solver(msg=False, mip=mip, timeLimit=int(np.ceil(limit)), gapRel=0.0)
 
 
+#: Where CBC's files go when the temporary folder's path has a space (see
+#: :func:`_cbc_tmp_base`).
+CBC_TMP_FALLBACKS = ("/tmp", "/var/tmp", "/dev/shm")
+
+
+def _cbc_tmp_base() -> str:
+    """A folder for CBC's files whose path has no whitespace.
+
+    PuLP hands CBC its file names on a command line split at spaces, so a TMPDIR with a
+    space breaks CBC (and leaves PuLP's files behind). The system's temporary folder is
+    used when it has no space, else the first of /tmp, /var/tmp, /dev/shm that can be
+    written to.
+
+    Raises
+    ------
+    SolverError
+        When there is no such folder (the message says to set TMPDIR).
+    """
+    import tempfile
+
+    from planner.errors import SolverError
+    from planner.i18n import t
+
+    first = tempfile.gettempdir()
+    for base in (first, *CBC_TMP_FALLBACKS):
+        if not any(c.isspace() for c in base) and os.path.isdir(base) and os.access(base, os.W_OK):
+            return base
+    raise SolverError(t("cbc_tmpdir_space", "en", path=first))
+
+
+def solve_pulp(prob, solver: str, time_limit: float, mip: bool = True) -> None:
+    """Solve a PuLP problem with ``highs`` or ``cbc``; CBC's files go to a temporary
+    folder of their own (see :func:`_cbc_tmp_base`) that is removed afterwards, whatever
+    happens, so no ``.mps`` is left behind."""
+    import tempfile
+
+    solver_obj = pulp_solver(solver, time_limit, mip=mip)
+    if solver == "highs":
+        prob.solve(solver_obj)
+        return
+    with tempfile.TemporaryDirectory(prefix="planner-cbc-", dir=_cbc_tmp_base()) as folder:
+        solver_obj.tmpDir = folder
+        prob.solve(solver_obj)
+
+
 def pulp_status(prob) -> tuple[Status, bool]:
     """PuLP's status of a solved problem as ``(status, time_limit_hit)``."""
     import pulp
@@ -280,7 +327,7 @@ class PulpLevels:
         self.prob.setObjective(self._expr)
 
     def run(self, time_limit: float) -> tuple[Status, bool]:
-        self.prob.solve(pulp_solver(self.solver, time_limit, mip=self.mip))
+        solve_pulp(self.prob, self.solver, time_limit, mip=self.mip)
         return pulp_status(self.prob)
 
     def objective_value(self) -> float:
@@ -353,4 +400,70 @@ def solve_levels(backend, mm: MatrixModel, levels: list[str], time_limit: float)
                 status = Status.TIME_LIMIT
             return LevelRun(results, status, x, limit_hit)
         backend.bound_level(name, obj, value + tolerance(value))
+    if x is None:  # no level had anything to decide: any feasible answer will do
+        backend.set_objective({})
+        status, limit_hit = backend.run(max(0.01, deadline - time.perf_counter()))
+        if status is not Status.OPTIMAL:
+            return LevelRun(results, status, None, limit_hit)
+        x = backend.solution()
     return LevelRun(results, Status.OPTIMAL, x)
+
+
+def _worst(statuses: list[Status]) -> Status:
+    for s in (Status.INFEASIBLE, Status.ERROR, Status.NOT_SOLVED, Status.TIME_LIMIT):
+        if s in statuses:
+            return s
+    return Status.OPTIMAL
+
+
+def solve_levels_by_part(
+    mm: MatrixModel,
+    levels: list[str],
+    time_limit: float,
+    parts: list[tuple[list[int], MatrixModel]] | None = None,
+) -> LevelRun:
+    """:func:`solve_levels` with HiGHS, part by part when the model falls apart.
+
+    When swaps stay inside provinces and no limit spans provinces, the provinces are
+    independent problems (:func:`planner.optimise.matrix.split` finds them from the
+    rows alone). Every level is a sum over the parts, so a level's optimum is the sum of
+    the parts' optima, and fixing each part's level at its optimum is the same as fixing
+    the sum: the answer is that of the whole model, found by solving many small MIPs
+    instead of one large one (tested equal on the national instance). One part: the
+    whole model, as before.
+    """
+    parts = parts if parts is not None else split(mm)
+    if len(parts) <= 1:
+        return solve_levels(HighsLevels(mm, time_limit), mm, levels, time_limit)
+    deadline = time.perf_counter() + time_limit
+    x = np.zeros(mm.num_col)
+
+    def solve_part(part: tuple[list[int], MatrixModel]) -> LevelRun:
+        remaining = max(0.01, deadline - time.perf_counter())
+        sub = part[1]
+        return solve_levels(HighsLevels(sub, remaining), sub, levels, remaining)
+
+    # One after the other: solving parts on threads (HiGHS releases Python's lock) was
+    # measured twice as slow on the national instance (2 cores shared with other work),
+    # and processes cost more to start than the whole solve.
+    runs = [solve_part(part) for part in parts]
+    for (cols, _), run in zip(parts, runs, strict=True):
+        if run.x is not None:
+            x[cols] = run.x
+    status = _worst([r.status for r in runs])
+    results = []
+    for k, name in enumerate(levels):
+        got = [r.levels[k] for r in runs if len(r.levels) > k]
+        if len(got) < len(parts) or any(lv.value is None for lv in got):
+            if got:
+                results.append(LevelResult(name, None, _worst([lv.status for lv in got]),
+                                           sum(lv.seconds for lv in got)))  # fmt: skip
+            break
+        results.append(LevelResult(name, sum(lv.value for lv in got),
+                                   _worst([lv.status for lv in got]),
+                                   sum(lv.seconds for lv in got)))  # fmt: skip
+    answered = len(runs) == len(parts) and all(r.x is not None for r in runs)
+    if status is Status.TIME_LIMIT and not answered:
+        status = Status.NOT_SOLVED
+    return LevelRun(results, status, x if answered else None,
+                    any(r.time_limit_hit for r in runs))  # fmt: skip

@@ -11,8 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from planner.optimise.levels import HighsLevels, PulpLevels, Status, pulp_solver, pulp_status
-from planner.optimise.matrix import MatrixModel
+from planner.optimise.levels import HighsLevels, PulpLevels, Status
+from planner.optimise.matrix import MatrixModel, split
 
 __all__ = ["SHORTFALL_LEVELS", "marginal_values_highs", "marginal_values_pulp"]
 
@@ -25,24 +25,34 @@ def _fixed_binaries(mm: MatrixModel, x: np.ndarray) -> list[tuple[int, float]]:
 
 def marginal_values_highs(
     mm: MatrixModel, x: np.ndarray, levels: list[str], names: list[str],
-    messages: list[str] | None = None,
+    messages: list[str] | None = None, resolve_all: bool = False,
+    parts: list[tuple[list[int], MatrixModel]] | None = None,
 ) -> pd.DataFrame:  # fmt: skip
     """The effect of one more place (and one more amv place) per municipality.
 
-    For each shortfall level the LP is solved once, then once more per municipality
-    with one more own place (for an amv place: one more own and own amv place),
-    warm-started from the previous basis. The difference of the optima is the marginal
-    value: exact for one extra place, and unambiguous where an LP dual is not (a
+    For each shortfall level the LP is solved once; the effect of one more own place
+    (for an amv place: one more own and own amv place) is the drop of its optimum. The
+    effect is exact for one extra place, and unambiguous where an LP dual is not (a
     municipality exactly at its quota has a different effect for a place more than for
     a place less).
+
+    Most effects need no re-solve; where none of these rules settles it, the LP is
+    re-solved with the extra place, warm-started from the previous basis
+    (``resolve_all`` re-solves every one, which the tests compare with):
+
+    - The optimum ``v(b)`` of an LP is convex in the right-hand side ``b`` and the dual
+      ``y`` is a subgradient, so ``v(b) - v(b + e_i) <= -y_i``; one more place never
+      hurts (every earlier answer stays feasible), so the effect is ``>= 0``. A dual
+      of 0 therefore means an effect of exactly 0.
+    - While the optimal basis stays optimal (HiGHS's ranging of the row's bound reaches
+      ``b_i + 1``) the optimum is linear in ``b_i`` with slope ``y_i``: effect ``-y_i``.
+    - One more amv place does at least what one more place does (its own amv row only
+      adds room) and at most ``-(y_i + y_k)``: when the two bounds meet, that is it.
 
     The provincial level needs no re-solve: every own place of a municipality sits in
     its province's row with coefficient 1 and nothing else bounds it, so one more place
     lowers the provincial shortfall by exactly 1 while the province is short, else 0.
     """
-    import highspy
-
-    n = mm.num_col
     out = pd.DataFrame(index=names)
     wanted = [lv for lv in levels if lv in SHORTFALL_LEVELS and mm.objectives[lv]]
     if "provincial_shortfall" in wanted:
@@ -55,42 +65,109 @@ def marginal_values_highs(
     lp_levels = [lv for lv in wanted if lv != "provincial_shortfall"]
     if not lp_levels:
         return out
+    # The LP falls apart like the MILP (see planner.optimise.matrix.split): one
+    # more place in a municipality changes only its own part, so each re-solve is of
+    # that part alone (a province instead of the country).
+    failed = 0
+    values: dict[str, dict[str, float]] = {lv: {} for lv in lp_levels}
+    parts = [p for p in (parts if parts is not None else split(mm))
+             if p[1].own_rows or p[1].own_amv_rows]  # fmt: skip
+    found = [_marginal_part(sub, x[cols], lp_levels, resolve_all) for cols, sub in parts]
+    for part_failed, part_values in found:
+        failed += part_failed
+        for name in lp_levels:
+            values[name].update(part_values[name])
+    for name in lp_levels:
+        v = values[name]
+        out[name] = [v.get(m, np.nan) for m in names]
+        # One more amv place is one more own and own amv place: measured together when
+        # both rows are in one part, else the sum of the two independent effects.
+        out[f"amv_{name}"] = [
+            v.get(f"amv:{m}", v.get(m, np.nan) + v.get(f"amv_only:{m}", np.nan)) for m in names
+        ]
+    if failed and messages is not None:
+        from planner.i18n import t
+
+        messages.append(t("marginal_failed", "en", count=failed))
+    return out.round(6) + 0.0
+
+
+def _marginal_part(
+    mm: MatrixModel, x: np.ndarray, levels: list[str], resolve_all: bool = False
+) -> tuple[int, dict[str, dict[str, float]]]:
+    """Marginal values of one part (see :func:`marginal_values_highs`): how many
+    re-solves did not end optimal (their values stay missing), and the values."""
+    values: dict[str, dict[str, float]] = {lv: {} for lv in levels}
+    import highspy
+
+    n = mm.num_col
     b = HighsLevels(mm)
     h = b.h
     for j, v in _fixed_binaries(mm, x):
         h.changeColBounds(j, v, v)
     h.changeColsIntegrality(n, np.arange(n, dtype=np.int32), [highspy.HighsVarType.kContinuous] * n)
     failed = 0
-    for name in lp_levels:
+    tol = 1e-9
+
+    def resolve(rows: list[int], base: float) -> float | None:
+        nonlocal failed
+        for i in rows:
+            h.changeRowBounds(i, mm.row_lower[i] + 1, mm.row_upper[i] + 1)
+        st, _ = b.run(60.0)
+        effect = base - b.objective_value() if st is Status.OPTIMAL else None
+        for i in rows:
+            h.changeRowBounds(i, mm.row_lower[i], mm.row_upper[i])
+        if effect is None:
+            failed += 1
+        return effect
+
+    for name in levels:
+        out = values[name]
+        if not mm.objectives[name]:  # the level has no column in this part: no effect
+            for m in mm.own_rows:
+                out[m] = 0.0
+            for m in mm.own_amv_rows:
+                out[f"amv:{m}" if m in mm.own_rows else f"amv_only:{m}"] = 0.0
+            continue
         b.set_objective(mm.objectives[name])
         status, _ = b.run(60.0)
         if status is not Status.OPTIMAL:
-            failed += len(names)
-            out[name] = out[f"amv_{name}"] = np.nan
+            failed += len(mm.own_rows) + len(mm.own_amv_rows)
             continue
         base = b.objective_value()
-        place, amv_place = [], []
-        for m in names:
-            i, k = mm.own_rows[m], mm.own_amv_rows[m]
-            lo_i, lo_k = mm.row_lower[i], mm.row_lower[k]
-            h.changeRowBounds(i, lo_i + 1, lo_i + 1)
-            st, _ = b.run(60.0)
-            ok = st is Status.OPTIMAL
-            place.append(base - b.objective_value() if ok else np.nan)
-            h.changeRowBounds(k, lo_k + 1, lo_k + 1)
-            st, _ = b.run(60.0)
-            ok_amv = st is Status.OPTIMAL
-            amv_place.append(base - b.objective_value() if ok_amv else np.nan)
-            failed += (not ok) + (not ok_amv)
-            h.changeRowBounds(i, lo_i, lo_i)
-            h.changeRowBounds(k, lo_k, lo_k)
-        out[name] = place
-        out[f"amv_{name}"] = amv_place
-    if failed and messages is not None:
-        from planner.i18n import t
+        dual = np.asarray(h.getSolution().row_dual)
+        reach = None
+        if not resolve_all:
+            ok, ranging = h.getRanging()
+            if ok == highspy.HighsStatus.kOk:
+                reach = np.asarray(ranging.row_bound_up.value_)
 
-        messages.append(t("marginal_failed", "en", count=failed))
-    return out.round(6) + 0.0
+        def single(i: int, dual=dual, reach=reach, base=base) -> float | None:
+            if not resolve_all:
+                if -dual[i] <= tol:
+                    return 0.0
+                if reach is not None and reach[i] >= mm.row_lower[i] + 1 - tol:
+                    return float(-dual[i])
+            return resolve([i], base)
+
+        found: dict[str, float | None] = {}
+        for m, i in mm.own_rows.items():
+            one = found[m] = single(i)
+            k = mm.own_amv_rows.get(m)
+            if k is None:
+                continue
+            upper = -(dual[i] + dual[k])
+            if not resolve_all and one is not None and upper <= one + tol:
+                found[f"amv:{m}"] = one
+            else:
+                found[f"amv:{m}"] = resolve([i, k], base)
+        for m, k in mm.own_amv_rows.items():
+            if m not in mm.own_rows:
+                found[f"amv_only:{m}"] = single(k)
+        for key, v in found.items():
+            if v is not None:
+                out[key] = v
+    return failed, values
 
 
 def marginal_values_pulp(
@@ -119,8 +196,7 @@ def marginal_values_pulp(
         if name not in SHORTFALL_LEVELS or not obj:
             continue
         b.set_objective(obj)
-        b.prob.solve(pulp_solver(solver, 60.0, mip=False))
-        if pulp_status(b.prob)[0] is Status.OPTIMAL:
+        if b.run(60.0)[0] is Status.OPTIMAL:
             own = np.array([-(b.rows[mm.own_rows[n]].pi or 0.0) for n in names])
             amv = np.array([-(b.rows[mm.own_amv_rows[n]].pi or 0.0) for n in names])
             out[name] = own

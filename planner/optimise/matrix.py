@@ -20,7 +20,17 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-__all__ = ["INF", "Expr", "Constraint", "MatrixModel", "total", "to_pulp"]
+__all__ = [
+    "INF",
+    "Expr",
+    "Constraint",
+    "MatrixModel",
+    "total",
+    "to_pulp",
+    "components",
+    "split",
+    "submodel",
+]
 
 INF = float("inf")
 
@@ -264,3 +274,120 @@ def to_pulp(mm: MatrixModel):
         prob.addConstraint(c, name)
         rows.append(c)
     return prob, cols, rows
+
+
+def components(mm: MatrixModel, min_size: int = 200) -> list[tuple[list[int], list[int]]]:
+    """The independent parts of a model: ``(columns, rows)`` per connected component of
+    the graph in which a row links the columns it holds.
+
+    Knows nothing of the model: when swaps stay inside provinces and no limit spans
+    several provinces, the parts are the provinces; a scenario-wide limit (number of new
+    locations, say) joins them into one. Objectives are sums, so each level's optimum
+    is the sum of the parts' optima and the levels can be solved part by part.
+    Columns and rows keep their order within a part. Small components (the amv side
+    of a municipality without amv options is one) are packed together into parts of at
+    least ``min_size`` columns: a union of independent parts is independent too, and a
+    solver object per handful of columns would cost more than it saves.
+    """
+    parent = list(range(mm.num_col))
+
+    def find(j: int) -> int:
+        while parent[j] != j:
+            parent[j] = parent[parent[j]]
+            j = parent[j]
+        return j
+
+    for i in range(mm.num_row):
+        a, b = mm.row_start[i], mm.row_start[i + 1]
+        if b - a < 2:
+            continue
+        r = find(mm.row_index[a])
+        for j in mm.row_index[a + 1 : b]:
+            s = find(j)
+            if s != r:
+                parent[s] = r
+    cols: dict[int, list[int]] = {}
+    for j in range(mm.num_col):
+        cols.setdefault(find(j), []).append(j)
+    rows: dict[int, list[int]] = {root: [] for root in cols}
+    for i in range(mm.num_row):
+        a = mm.row_start[i]
+        if a < mm.row_start[i + 1]:
+            rows[find(mm.row_index[a])].append(i)
+        else:  # an empty row belongs nowhere in particular: the first part keeps it
+            rows[next(iter(cols))].append(i)
+    parts: list[tuple[list[int], list[int]]] = []
+    small: tuple[list[int], list[int]] = ([], [])
+    for root in cols:
+        if len(cols[root]) >= min_size:
+            parts.append((cols[root], rows[root]))
+            continue
+        small[0].extend(cols[root])
+        small[1].extend(rows[root])
+        if len(small[0]) >= min_size:
+            parts.append((sorted(small[0]), sorted(small[1])))
+            small = ([], [])
+    if small[0]:
+        parts.append((sorted(small[0]), sorted(small[1])))
+    return parts
+
+
+def split(mm: MatrixModel, min_size: int = 200) -> list[tuple[list[int], MatrixModel]]:
+    """The model's independent parts (:func:`components`) as models of their own, with
+    the columns of the whole each part holds. One part: the model itself."""
+    parts = components(mm, min_size)
+    if len(parts) <= 1:
+        return [(list(range(mm.num_col)), mm)]
+    part_of = np.empty(mm.num_col, dtype=np.int64)
+    local = np.empty(mm.num_col, dtype=np.int64)
+    for p, (cols, _) in enumerate(parts):
+        part_of[cols] = p
+        local[cols] = np.arange(len(cols))
+    subs = [submodel(mm, cols, rows, local) for cols, rows in parts]
+    for name, obj in mm.objectives.items():
+        for sub in subs:
+            sub.objectives[name] = {}
+        for j, v in obj.items():
+            subs[part_of[j]].objectives[name][int(local[j])] = v
+    return [(cols, sub) for (cols, _), sub in zip(parts, subs, strict=True)]
+
+
+def submodel(
+    mm: MatrixModel, cols: list[int], rows: list[int], local: np.ndarray | None = None
+) -> MatrixModel:
+    """The part of a model on the given columns and rows (see :func:`components`), with
+    its keys and named rows renumbered (objectives too, unless :func:`split` fills them)."""
+    objectives = local is None
+    if local is None:
+        local = np.full(mm.num_col, -1, dtype=np.int64)
+        local[cols] = np.arange(len(cols))
+    in_part = set(cols)
+    new = local.tolist()
+    sub = MatrixModel(name=mm.name)
+    sub.col_names = [mm.col_names[j] for j in cols]
+    sub.col_lower = [mm.col_lower[j] for j in cols]
+    sub.col_upper = [mm.col_upper[j] for j in cols]
+    sub.integer = [mm.integer[j] for j in cols]
+    row_new = {}
+    for i in rows:
+        row_new[i] = len(sub.row_names)
+        sub.row_names.append(mm.row_names[i])
+        sub.row_lower.append(mm.row_lower[i])
+        sub.row_upper.append(mm.row_upper[i])
+        a, b = mm.row_start[i], mm.row_start[i + 1]
+        sub.row_index.extend(new[j] for j in mm.row_index[a:b])
+        sub.row_value.extend(mm.row_value[a:b])
+        sub.row_start.append(len(sub.row_index))
+    sub.key = {k: new[j] for k, j in mm.key.items() if j in in_part}
+    sub.row_of = {mm.row_names[i]: r for i, r in row_new.items()}
+    sub.own_rows = {n: row_new[i] for n, i in mm.own_rows.items() if i in row_new}
+    sub.own_amv_rows = {n: row_new[i] for n, i in mm.own_amv_rows.items() if i in row_new}
+    sub.province_of = {n: p for n, p in mm.province_of.items() if n in sub.own_rows}
+    sub.binaries = [new[j] for j in mm.binaries if j in in_part]
+    if objectives:
+        sub.objectives = {
+            name: {new[j]: v for j, v in obj.items() if j in in_part}
+            for name, obj in mm.objectives.items()
+        }
+    sub.hard = {n: h for n, h in mm.hard.items() if n in sub.row_of}
+    return sub

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -68,6 +69,12 @@ class Model:
     province_shortfall: dict[str, Expr] = field(default_factory=dict)
     ins: dict[str, list[str]] = field(default_factory=dict)
     outs: dict[str, list[str]] = field(default_factory=dict)
+    #: The instance's tables as rows read once (pandas row access costs more than the
+    #: statement itself): countable candidates, municipalities, swap arcs, provinces.
+    candidates: list = field(default_factory=list)
+    municipalities: list = field(default_factory=list)
+    arcs: list = field(default_factory=list)
+    provinces: list = field(default_factory=list)
 
     def var(
         self, kind: str, key: str, name: str, lower: float = 0.0, upper: float = INF,
@@ -89,25 +96,30 @@ class Model:
         return self.mm.hard
 
 
-def _in_out(inst: Instance) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    ins: dict[str, list[str]] = {m: [] for m in inst.municipalities["name"]}
-    outs: dict[str, list[str]] = {m: [] for m in inst.municipalities["name"]}
-    for aid, a, b in zip(inst.arcs["id"], inst.arcs["from"], inst.arcs["to"], strict=True):
-        outs[a].append(aid)
-        ins[b].append(aid)
+def _rows(frame: pd.DataFrame, columns: list[str]) -> list[SimpleNamespace]:
+    """The rows of a frame as plain objects (``row.name``, ``row.from_``)."""
+    keys = [c + "_" if c in ("from", "to") else c for c in columns]
+    values = [frame[c].tolist() for c in columns]
+    rows = zip(*values, strict=True)
+    return [SimpleNamespace(**dict(zip(keys, row, strict=True))) for row in rows]
+
+
+def _in_out(m: Model) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    ins: dict[str, list[str]] = {r.name: [] for r in m.municipalities}
+    outs: dict[str, list[str]] = {r.name: [] for r in m.municipalities}
+    for a in m.arcs:
+        outs[a.from_].append(a.id)
+        ins[a.to_].append(a.id)
     return ins, outs
 
 
-def _candidates_by_municipality(inst: Instance, amv: bool = False) -> dict[str, list]:
+def _candidates_by_municipality(m: Model, amv: bool = False) -> dict[str, list]:
     """Countable candidates per municipality (amv ones only with ``amv``), as
     ``(id, max places)`` pairs in id order."""
-    cand = inst.countable
     out: dict[str, list] = {}
-    for cid, muni, hi, group in zip(
-        cand["id"], cand["municipality"], cand["hi"], cand["target_group"], strict=True
-    ):
-        if not amv or group == "amv":
-            out.setdefault(muni, []).append((cid, int(hi)))
+    for c in m.candidates:
+        if not amv or c.target_group == "amv":
+            out.setdefault(c.municipality, []).append((c.id, int(c.hi)))
     return out
 
 
@@ -125,29 +137,25 @@ def add_candidate_variables(m: Model) -> None:
     needs ``z_b >= 1``, so ``z_a + z_b <= 148`` allows ``z_a = 147, z_b = 1`` (two
     opened, both with places) or one opened with 148; never an opened site with 0.
     """
-    for cid, lo, hi, must in zip(
-        m.inst.countable["id"], m.inst.countable["lo"], m.inst.countable["hi"],
-        m.inst.countable["must_open"], strict=True,
-    ):  # fmt: skip
+    for c in m.candidates:
+        cid, lo, hi = c.id, c.lo, c.hi
         key = slug(cid)
         y = m.var("open", cid, f"open_{key}", 0, 1, integer=True)
         z = m.var("places", cid, f"places_{key}", 0, int(hi), integer=True)
         m.open[cid], m.places[cid] = y, z
         m.add(z - int(hi) * y <= 0, f"cap_{key}_upper")
         m.add(z - max(int(lo), 1) * y >= 0, f"cap_{key}_lower")
-        if must:
+        if c.must_open:
             m.add(y == 1, f"must_open_{key}", hard=t("hard_must_open", "en", id=cid))
 
 
 def add_own_places(m: Model) -> None:
     """Own places of a municipality: the existing places that count, plus the places of
     its opened candidates; amv places likewise over amv locations and candidates."""
-    here = _candidates_by_municipality(m.inst)
-    here_amv = _candidates_by_municipality(m.inst, amv=True)
-    for name, base, amv_base in zip(
-        m.inst.municipalities["name"], m.inst.municipalities["base"],
-        m.inst.municipalities["amv_base"], strict=True,
-    ):  # fmt: skip
+    here = _candidates_by_municipality(m)
+    here_amv = _candidates_by_municipality(m, amv=True)
+    for r in m.municipalities:
+        name, base, amv_base = r.name, r.base, r.amv_base
         key = slug(name)
         own = m.var("own", name, f"own_{key}")
         own_amv = m.var("own_amv", name, f"own_amv_{key}")
@@ -162,9 +170,8 @@ def add_swap_variables(m: Model) -> None:
     """A proposed swap moves whole places on an allowed pair; its amv part is at most
     the swap itself. A swap from the register is bounded by the recorded places."""
     pol = m.inst.scenario.swaps
-    arcs = m.inst.arcs
-    for aid, ub, amv, amv_ub in zip(arcs["id"], arcs["ub"], arcs["amv"], arcs["amv_ub"],
-                                    strict=True):  # fmt: skip
+    for a in m.arcs:
+        aid, ub, amv, amv_ub = a.id, a.ub, a.amv, a.amv_ub
         key = slug(aid)
         upper = INF if pd.isna(ub) else int(ub)
         if pol.max_per_pair is not None:
@@ -183,9 +190,9 @@ def add_surplus_only(m: Model) -> None:
     its own quota out of its own places (after recorded agreements), so nothing is
     relayed through a municipality that is short itself. amv likewise."""
     outs = m.outs
-    here = _candidates_by_municipality(m.inst)
-    here_amv = _candidates_by_municipality(m.inst, amv=True)
-    for r in m.inst.municipalities.itertuples(index=False):
+    here = _candidates_by_municipality(m)
+    here_amv = _candidates_by_municipality(m, amv=True)
+    for r in m.municipalities:
         arcs = outs[r.name]
         if not arcs:
             continue
@@ -241,7 +248,7 @@ def add_shortfalls(m: Model) -> None:
     """A municipality's shortfall is at least its quota minus its credited places (own
     places, plus swaps in, minus swaps out, plus recorded agreements); amv likewise.
     Shortfall is slack on every quota, so the model is always feasible."""
-    for r in m.inst.municipalities.itertuples(index=False):
+    for r in m.municipalities:
         key = slug(r.name)
         s = m.var("shortfall", r.name, f"shortfall_{key}")
         sa = m.var("amv_shortfall", r.name, f"amv_shortfall_{key}")
@@ -254,13 +261,11 @@ def add_provincial_shortfall(m: Model) -> None:
     """A province's shortfall is at least its quota minus all places in the province,
     surpluses included, plus places credited from outside (Dronten for Kampen)."""
     members: dict[str, list[str]] = {}
-    for name, province in zip(
-        m.inst.municipalities["name"], m.inst.municipalities["province"], strict=True
-    ):
-        members.setdefault(province, []).append(name)
-        m.mm.province_of[name] = province
-    for p, quota, ext in zip(m.inst.provinces["province"], m.inst.provinces["quota"],
-                             m.inst.provinces["external_in"], strict=True):  # fmt: skip
+    for r in m.municipalities:
+        members.setdefault(r.province, []).append(r.name)
+        m.mm.province_of[r.name] = r.province
+    for row in m.provinces:
+        p, quota, ext = row.province, row.quota, row.external_in
         key = slug(p)
         sp = m.var("province_shortfall", p, f"province_shortfall_{key}")
         m.province_shortfall[p] = sp
@@ -273,7 +278,7 @@ def add_provincial_shortfall(m: Model) -> None:
 def add_budget_limits(m: Model) -> None:
     """Budget limits of the scenario: number of new locations, new places, total cost."""
     lim = m.inst.scenario.limits
-    cost = dict(zip(m.inst.countable["id"], m.inst.countable["cost"], strict=True))
+    cost = {c.id: c.cost for c in m.candidates}
     if lim.max_new_locations is not None:
         m.add(
             total(m.open.values()) <= lim.max_new_locations,
@@ -298,19 +303,23 @@ def define_objectives(m: Model) -> None:
     """The objective levels: provincial shortfall, amv shortfall (sum over
     municipalities), municipal shortfall (sum), new places weighted by cost, and swap
     volume; plus a tie-break among equally good answers: candidates earlier in id
-    order, and swaps between nearby municipalities (see ``swap_weights``)."""
-    cost = dict(zip(m.inst.countable["id"], m.inst.countable["cost"], strict=True))
+    order, and swaps (and their amv parts) between nearby municipalities (see
+    ``swap_weights``). The amv parts are in the tie-break so that which receiver gets an
+    amv place is decided by the model, not by the solver's path: the same answer
+    whether the provinces are solved together or apart."""
+    cost = {c.id: c.cost for c in m.candidates}
     m.mm.objective("provincial_shortfall", total(m.province_shortfall.values()))
     m.mm.objective("amv_shortfall", total(m.amv_shortfall.values()))
     m.mm.objective("municipal_shortfall", total(m.shortfall.values()))
     m.mm.objective("new_places", total(float(cost[k]) * z for k, z in m.places.items()))
     m.mm.objective("swap_volume", total(m.swap.values()))
     n_c = max(1, len(m.places))
-    weight = dict(zip(m.inst.arcs["id"], m.inst.arcs["weight"], strict=True))
+    weight = {a.id: a.weight for a in m.arcs}
     m.mm.objective(
         "tie_break",
         total((i + 1) / n_c * z for i, z in enumerate(m.places.values()))
-        + total(float(weight[a]) * x for a, x in m.swap.items()),
+        + total(float(weight[a]) * x for a, x in m.swap.items())
+        + total(float(weight[a]) * xa for a, xa in m.swap_amv.items()),
     )
 
 
@@ -327,7 +336,15 @@ def create_model(inst: Instance) -> Model:
     ['amv_shortfall', 'municipal_shortfall', 'new_places']
     """
     m = Model(inst, MatrixModel(name=slug(inst.scenario.name) or "scenario"))
-    m.ins, m.outs = _in_out(inst)
+    m.candidates = _rows(inst.countable, ["id", "municipality", "lo", "hi", "target_group",
+                                          "cost", "must_open"])  # fmt: skip
+    m.municipalities = _rows(inst.municipalities, [
+        "name", "province", "quota", "amv_quota", "base", "amv_base", "fixed_in", "fixed_out",
+        "amv_fixed_in", "amv_fixed_out",
+    ])  # fmt: skip
+    m.arcs = _rows(inst.arcs, ["id", "from", "to", "ub", "amv", "amv_ub", "weight"])
+    m.provinces = _rows(inst.provinces, ["province", "quota", "external_in"])
+    m.ins, m.outs = _in_out(m)
     add_candidate_variables(m)
     add_own_places(m)
     add_swap_variables(m)

@@ -29,8 +29,10 @@ from planner.optimise.levels import (
     cbc_solver,
     silence_highs_banner,
     solve_levels,
+    solve_levels_by_part,
 )
 from planner.optimise.marginal import SHORTFALL_LEVELS, marginal_values_highs, marginal_values_pulp
+from planner.optimise.matrix import split
 from planner.optimise.model import create_model
 from planner.scenario.schema import Scenario
 from planner.tables import jsonable, records
@@ -346,14 +348,18 @@ def solve_instance(
     limit = float(sc.solver.time_limit)
     t0 = time.perf_counter()
     mm = create_model(inst).mm
-    try:
-        backend = _backend(mm, engine, name, limit)
-    except OSError as exc:  # pragma: no cover - see levels.pulp_solver
-        return _failed(inst, Status.ERROR, name, engine, [str(exc)])
+    backend = _backend(mm, engine, name, limit) if engine == "pulp" else None
     build = time.perf_counter() - t0
     t1 = time.perf_counter()
+    parts = None
     try:
-        run = solve_levels(backend, mm, levels, limit)
+        if engine == "matrix":
+            parts = split(mm)
+            run = solve_levels_by_part(mm, levels, limit, parts)
+        else:
+            run = solve_levels(backend, mm, levels, limit)
+    except SolverError as exc:
+        return _failed(inst, Status.ERROR, name, engine, [str(exc), *messages], build=build)
     except pulp.PulpSolverError as exc:
         return _failed(inst, Status.ERROR, name, engine,
                        [*messages, t("solver_error", "en", solver=name, error=str(exc))],
@@ -366,20 +372,30 @@ def solve_instance(
     if status is Status.OPTIMAL:
         names = list(inst.municipalities["name"])
         if "highs" in available_solvers():
-            marginal = marginal_values_highs(mm, run.x, sc.objective, names, messages)
+            marginal = marginal_values_highs(
+                mm,
+                run.x,
+                sc.objective,
+                names,
+                messages,
+                parts=parts if engine == "matrix" else None,
+            )
         else:
             messages.append(t("marginal_from_duals", "en"))
             marginal = marginal_values_pulp(mm, run.x, sc.objective, names, name)
     seconds = time.perf_counter() - t1
     last = run.levels[-1].name if run.levels else ""
+    cause: list[str] = []
     if status is Status.INFEASIBLE:
-        messages += _infeasible_messages(mm, engine, name, limit)
+        cause = _infeasible_messages(mm, engine, name, limit)
     elif status is Status.TIME_LIMIT:
-        messages.append(t("time_limit_answer", "en", limit=f"{limit:g}", level=last))
+        cause = [t("time_limit_answer", "en", limit=f"{limit:g}", level=last)]
     elif run.time_limit_hit:
-        messages.append(t("time_limit_no_answer", "en", limit=f"{limit:g}", level=last))
+        cause = [t("time_limit_no_answer", "en", limit=f"{limit:g}", level=last)]
     elif status is Status.NOT_SOLVED:
-        messages.append(t("not_solved", "en", solver=name, level=last))
+        cause = [t("not_solved", "en", solver=name, level=last)]
+    # What went wrong (or is not proven) comes first; the notes about the input follow.
+    messages = cause + messages
     if status not in (Status.OPTIMAL, Status.TIME_LIMIT):
         return _failed(inst, status, name, engine, messages, run.levels, build, seconds)
     mun, regions, total, cand, flows = _results(inst, values, marginal)
