@@ -54,5 +54,6 @@ pages = [
     st.Page("app_pages/vergelijken.py", title=L("page_compare"), url_path="vergelijken"),
     st.Page("app_pages/risico.py", title=L("page_risk"), url_path="risico"),
     st.Page("app_pages/export.py", title=L("page_export"), url_path="export"),
+    st.Page("app_pages/gereedheid.py", title=L("readiness_page"), url_path="gereedheid"),
 ]
 st.navigation(pages).run()

@@ -22,6 +22,38 @@ __all__ = ["main"]
 def _add_common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", type=Path, default=None, help="data folder (default: bundled data)")
     p.add_argument("--lang", choices=["nl", "en"], default="nl", help="labels (default: nl)")
+    if not any("--cycle" in a.option_strings for a in p._actions):
+        p.add_argument("--cycle", default=None,
+                       help="cycle id of cycles.csv, or its number (default: the current "
+                            "cycle, the last decided one)")  # fmt: skip
+
+
+def _assumption(ds, lang: str) -> str:
+    """The line that marks an assumed cycle ('' for a decided one), for the outputs that
+    have no place of their own for it (timeline, explain, compare, risk)."""
+    from planner.counting.rules import CycleRules
+    from planner.i18n import t
+
+    rules = CycleRules.from_row(ds.cycle())
+    if not rules.assumed:
+        return ""
+    return t("cycle_assumed", lang, cycle=rules.name or rules.id, source=rules.source)
+
+
+def _marked(text: str, note: str) -> str:
+    return f"{note}\n{text}" if note else text
+
+
+def _for_cycle(args: argparse.Namespace, ds, scenario=None):
+    """The data (and scenario) for ``--cycle``: that cycle's quotas and rules."""
+    cycle = getattr(args, "cycle", None)
+    if cycle is None:
+        return ds, scenario
+    ds = ds.for_cycle(cycle)
+    if scenario is not None:
+        spec = scenario.cycle.model_copy(update={"id": ds.cycle_id})
+        scenario = scenario.model_copy(update={"cycle": spec})
+    return ds, scenario
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -47,10 +79,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     for path in (args.output, args.xlsx, args.pdf):
         if path is not None:
             output_file(path)  # refused before the work, not after
-    ds = load_dataset(args.data)
+    ds, _ = _for_cycle(args, load_dataset(args.data))
     if getattr(args, "all_programmes", False) or getattr(args, "programme", "asiel") != "asiel":
         return _programme_report(ds, args)
-    rules = CycleRules.from_row(ds.cycle(args.cycle))
+    rules = CycleRules.from_row(ds.cycle())
     if args.with_soft_plans:
         rules = rules.model_copy(update={"soft_plans_count": True})
     rep = cycle_report(ds, rules)
@@ -123,7 +155,7 @@ def _solve(args: argparse.Namespace, path: Path):
     from planner.scenario.schema import load_scenario
 
     ds = load_dataset(args.data)
-    scenario = load_scenario(path, ds)
+    ds, scenario = _for_cycle(args, ds, load_scenario(path, ds))
     solver = getattr(args, "solver", None)
     engine = getattr(args, "engine", None)
     return ds, solve_scenario(ds, scenario, solver=solver, engine=engine)
@@ -135,8 +167,9 @@ def _exit(result, lang: str = "nl") -> int:
 
     if result.status is Status.OPTIMAL:
         return 0
-    for message in result.messages:
-        print(f"{code_label(result.status, lang)}: {say(message, lang)}", file=sys.stderr)
+    for i, message in enumerate(result.messages):  # the cause first, then notes
+        head = code_label(result.status, lang) if i == 0 else "  "
+        print(f"{head}: {say(message, lang)}", file=sys.stderr)
     return 3
 
 
@@ -161,6 +194,7 @@ def _parent_result(args: argparse.Namespace, ds, path: Path):
 
 
 def cmd_solve(args: argparse.Namespace) -> int:
+    from planner.data.loader import load_dataset
     from planner.optimise.solve import Status
     from planner.reports.bundle import export_result
     from planner.reports.export import (
@@ -178,6 +212,13 @@ def cmd_solve(args: argparse.Namespace) -> int:
             output_file(path)  # refused before the solve, not after
     if args.export is not None:
         output_folder(args.export)
+
+    from planner.scenario.schema import load_scenario
+
+    ds0 = load_dataset(args.data)
+    scenario = load_scenario(args.scenario, ds0)
+    if scenario.horizon is not None:  # a plan over the years
+        return _solve_horizon(args, ds0, scenario)
     ds, result = _solve(args, args.scenario)
     answered = result.status in (Status.OPTIMAL, Status.TIME_LIMIT)
     parent = _parent_result(args, ds, args.scenario) if answered else None
@@ -200,6 +241,26 @@ def cmd_solve(args: argparse.Namespace) -> int:
     return _exit(result, args.lang)
 
 
+def _solve_horizon(args: argparse.Namespace, ds, scenario) -> int:
+    """A scenario with a horizon: the plan over the years (its cycles are in it)."""
+    from planner.optimise.horizon import solve_horizon
+    from planner.optimise.levels import Status
+    from planner.reports.export import write_xlsx
+    from planner.reports.horizon import horizon_dict, horizon_sheets, horizon_text
+
+    res = solve_horizon(ds, scenario)
+    if args.format == "json":
+        doc = horizon_dict(res, args.lang)
+        _write(json.dumps(doc, ensure_ascii=False, indent=2, default=str), args.output)
+    else:
+        _write(horizon_text(res, args.lang), args.output)
+    answered = res.status in (Status.OPTIMAL, Status.TIME_LIMIT)
+    if answered and args.xlsx:
+        write_xlsx(args.xlsx, horizon_sheets(res, args.lang))
+        print(f"written: {args.xlsx}", file=sys.stderr)
+    return 0 if res.status is Status.OPTIMAL else 3
+
+
 def cmd_explain(args: argparse.Namespace) -> int:
     from planner.results.explain import explain_text
 
@@ -211,7 +272,9 @@ def cmd_explain(args: argparse.Namespace) -> int:
     if names and names[0] not in mun:
         print(_unknown_municipality(names[0], mun), file=sys.stderr)
         return 2
-    _write(explain_text(result, ds, names, args.lang), None)
+    cycle_ds = ds.for_cycle(getattr(args, "cycle", None)) if getattr(args, "cycle", None) else ds
+    _write(_marked(explain_text(result, ds, names, args.lang), _assumption(cycle_ds, args.lang)),
+           None)  # fmt: skip
     return _exit(result, args.lang)
 
 
@@ -223,14 +286,14 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     from planner.data.loader import load_dataset
     from planner.tables import records, text_table
 
-    ds = load_dataset(args.data)
+    ds, _ = _for_cycle(args, load_dataset(args.data))
     rules = CycleRules.from_row(ds.cycle())
     locations = None
     if args.scenario:
         from planner.optimise.instance import apply_location_changes, scenario_rules
         from planner.scenario.schema import load_scenario
 
-        scenario = load_scenario(args.scenario, ds)
+        ds, scenario = _for_cycle(args, ds, load_scenario(args.scenario, ds))
         rules = scenario_rules(ds, scenario)
         locations = apply_location_changes(ds, scenario).locations
     start = args.start or (pd.Timestamp(rules.window_start) - pd.DateOffset(months=12)).date()
@@ -245,9 +308,13 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         tl = tl[tl["municipality"].isin(names)]
     if args.format == "json":
         _write(json.dumps(records(tl), ensure_ascii=False, indent=2, default=str), args.output)
+        if _assumption(ds, args.lang):
+            print(_assumption(ds, args.lang), file=sys.stderr)
         return 0
     if args.format == "csv":
         _write(tl.to_csv(index=False, lineterminator="\n"), args.output)
+        if _assumption(ds, args.lang):
+            print(_assumption(ds, args.lang), file=sys.stderr)
         return 0
     nl = args.lang == "nl"
     groups = names or sorted(set(tl["region"]))
@@ -269,7 +336,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         if nl
         else "* = inside the cycle's window; places include swap credits"
     )
-    _write("\n".join(out), args.output)
+    _write(_marked("\n".join(out), _assumption(ds, args.lang)), args.output)
     return 0
 
 
@@ -291,7 +358,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
     ds = load_dataset(args.data)
     results = []
     for path in args.scenarios:
-        res = solve_scenario(ds, load_scenario(path, ds))
+        cds, scenario = _for_cycle(args, ds, load_scenario(path, ds))
+        res = solve_scenario(cds, scenario)
         if res.status not in (Status.OPTIMAL, Status.TIME_LIMIT):
             print(f"{path}: {res.status.value}: {'; '.join(res.messages)}", file=sys.stderr)
             return 3
@@ -300,10 +368,13 @@ def cmd_compare(args: argparse.Namespace) -> int:
     cmp = compare_results(results, labels)
     if args.format == "json":
         _write(json.dumps(cmp.to_dict(), ensure_ascii=False, indent=2, default=str), args.output)
+        if note := _assumption(_for_cycle(args, ds)[0], args.lang):
+            print(note, file=sys.stderr)
     else:  # the reader sees the files named as given (base.yaml), not their stems
         names = [p.name for p in args.scenarios]
         shown = names if len(set(names)) == len(names) else labels
-        _write(compare_results(results, shown).text(args.lang), args.output)
+        text = compare_results(results, shown).text(args.lang)
+        _write(_marked(text, _assumption(_for_cycle(args, ds)[0], args.lang)), args.output)
     if args.xlsx:
         write_xlsx(args.xlsx, cmp.sheets(args.lang))
         print(f"written: {args.xlsx}", file=sys.stderr)
@@ -323,7 +394,7 @@ def cmd_risk(args: argparse.Namespace) -> int:
     from planner.scenario.schema import load_scenario
 
     ds = load_dataset(args.data)
-    scenario = load_scenario(args.scenario, ds)
+    ds, scenario = _for_cycle(args, ds, load_scenario(args.scenario, ds))
     show = args.progress or (args.progress is None and sys.stderr.isatty())
     result = run_risk(
         ds,
@@ -337,8 +408,10 @@ def cmd_risk(args: argparse.Namespace) -> int:
     )
     if args.format == "json":
         _write(json.dumps(result.to_dict(), ensure_ascii=False, indent=2), args.output)
+        if note := _assumption(ds, args.lang):
+            print(note, file=sys.stderr)
     else:
-        _write(risk_text(result, args.lang), args.output)
+        _write(_marked(risk_text(result, args.lang), _assumption(ds, args.lang)), args.output)
     if result.status is RiskStatus.OK:
         return 0
     for message in result.messages:
@@ -393,6 +466,49 @@ def _unknown_municipality(name: str, options: list[str]) -> str:
     return f"{head}; {say('err_choose_one_of', names=listed)}"
 
 
+def cmd_quotas_import(args: argparse.Namespace) -> int:
+    from planner.data.quotas import import_quotas
+    from planner.i18n import t
+
+    if args.cycle is None:
+        print("quotas import needs --cycle ID (the cycle these quotas are for)",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    target, table = import_quotas(
+        args.file, args.data, args.cycle, source=args.source, dry_run=args.dry_run
+    )
+    rows = table.rows
+    print(
+        f"{table.cycle}: {len(rows)} municipalities, quota {int(rows['quota'].sum()):,}, "
+        f"amv {int(rows['amv_quota'].sum()):,}"
+        + (f"; {len(table.skipped)} rows of other provinces skipped" if table.skipped else ""),
+        file=sys.stderr,
+    )
+    if args.dry_run:
+        print("dry run: nothing written", file=sys.stderr)
+    else:
+        print(t("quotas_written", args.lang, n=len(rows), cycle=table.cycle, path=target),
+              file=sys.stderr)  # fmt: skip
+    return 0
+
+
+def cmd_readiness(args: argparse.Namespace) -> int:
+    from planner.counting.readiness import readiness
+    from planner.data.loader import load_dataset
+    from planner.reports.readiness import readiness_csv, readiness_dict, readiness_text
+
+    ds = load_dataset(args.data)
+    res = readiness(ds, args.start_cycle or args.cycle, args.end_cycle)
+    if args.format == "json":
+        doc = readiness_dict(res, args.lang)
+        _write(json.dumps(doc, ensure_ascii=False, indent=2, default=str), args.output)
+    elif args.format == "csv":
+        _write(readiness_csv(res, args.lang, args.table), args.output)
+    else:
+        _write(readiness_text(res, args.lang), args.output)
+    return 0
+
+
 def _date(text: str):
     """A command-line date in any notation the data files accept."""
     from planner.data.dates import DateKind, DateParseError, parse_date_cell
@@ -416,7 +532,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("report", help="the province's cycle table from the data")
     _add_common(p)
-    p.add_argument("--cycle", default=None, help="cycle id from cycles.csv (default: first)")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
     p.add_argument("--output", "-o", type=Path, default=None, help="write to a file, not stdout")
     p.add_argument("--xlsx", type=Path, default=None, help="also write an Excel workbook")
@@ -503,6 +618,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--provinces", type=int, default=12, help="number of provinces (default: 12)")
     p.add_argument("--force", action="store_true", help="replace files already in --out")
     p.set_defaults(func=cmd_national)
+
+    p = sub.add_parser("quotas", help="quotas per cycle (quotas.csv)")
+    qsub = p.add_subparsers(dest="quotas_command", required=True)
+    q = qsub.add_parser("import", help="read the ministry's table (CSV or .xlsx) of a cycle")
+    q.add_argument("file", type=Path, help="CSV or Excel .xlsx: municipality, total, amv")
+    _add_common(q)
+    q.add_argument("--source", default=None, help="source text for the rows (default: file)")
+    q.add_argument("--dry-run", action="store_true", help="check only, write nothing")
+    q.set_defaults(func=cmd_quotas_import)
+
+    p = sub.add_parser(
+        "readiness", help="which places of one cycle still count in the next, and why not"
+    )
+    _add_common(p)
+    p.add_argument("--from", dest="start_cycle", default=None,
+                   help="cycle whose places are checked (default: the current cycle)")  # fmt: skip
+    p.add_argument("--to", dest="end_cycle", default=None,
+                   help="cycle to prepare for (default: the one after --from)")  # fmt: skip
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p.add_argument("--table", choices=["municipalities", "locations"], default="municipalities",
+                   help="which table --format csv writes")  # fmt: skip
+    p.add_argument("--output", "-o", type=Path, default=None, help="write to a file, not stdout")
+    p.set_defaults(func=cmd_readiness)
     return parser
 
 

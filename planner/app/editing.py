@@ -326,6 +326,15 @@ def tables_to_scenario(
         for row in rows["candidates"]:
             if row.get("id") in delays and row.get("start_delay_days") is None:
                 row["start_delay_days"] = delays[row["id"]]
+        # Nor for the plan over the years' fields (issue 13): kept by id likewise.
+        timing = {
+            c.id: {k: v for k in ("decision_date", "lead_months", "min_years")
+                   if (v := getattr(c, k)) is not None}
+            for c in base.candidates
+        }  # fmt: skip
+        for row in rows["candidates"]:
+            for k, v in timing.get(row.get("id"), {}).items():
+                row.setdefault(k, v.isoformat() if hasattr(v, "isoformat") else v)
         raw["candidates"] = rows["candidates"]
     if "location_changes" in rows:
         raw["location_changes"] = rows["location_changes"]

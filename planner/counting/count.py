@@ -28,6 +28,7 @@ __all__ = [
     "evaluate_soft_plans",
     "aggregate",
     "cycle_report",
+    "for_rules",
     "places_in_use_on",
     "MUNICIPAL_COLUMNS",
     "LEVEL_COLUMNS",
@@ -49,6 +50,10 @@ class Reason(StrEnum):
     COUNTED_AS_LOCATION = "counted_as_location"
     CLOSED = "closed"
     ALREADY_COUNTS = "already_counts"
+    NOT_DURABLE = "not_durable"
+    TOO_SMALL = "too_small"
+    TYPE_NOT_COUNTED = "type_not_counted"
+    OTHER_CYCLE = "other_cycle"
 
 
 def _why(
@@ -82,6 +87,19 @@ def _why(
             parts.append(Words("why_condition_not_met"))
         elif code == Reason.CLOSED:
             parts.append(Words("why_closed"))
+        elif code == Reason.NOT_DURABLE:
+            if pd.notna(row.get("end")):
+                parts.append(Words("reason_not_durable", end=row["end"]))
+            else:
+                parts.append(Words("reason_not_durable_unknown"))
+        elif code == Reason.TOO_SMALL:
+            parts.append(
+                Words("reason_too_small", places=row.get("places"), min_places=rules.min_places)
+            )
+        elif code == Reason.TYPE_NOT_COUNTED:
+            parts.append(Words("reason_type_not_counted", type=row.get("type")))
+        elif code == Reason.OTHER_CYCLE:
+            parts.append(Words("reason_other_cycle"))
     return Words("why_list", parts=parts)
 
 
@@ -121,10 +139,14 @@ _ORDER = [
     Reason.STARTS_AFTER,
     Reason.ENDS_BEFORE,
     Reason.END_UNKNOWN,
+    Reason.NOT_DURABLE,
+    Reason.TOO_SMALL,
+    Reason.TYPE_NOT_COUNTED,
     Reason.NO_DECISION,
     Reason.SOFT_PLAN,
     Reason.NOT_AGREED,
     Reason.CONDITION_NOT_MET,
+    Reason.OTHER_CYCLE,
 ]
 
 
@@ -151,7 +173,11 @@ def _finish(
     days_late = checks["days_late"]
     days_short = checks["days_short"]
     # The words need only a row's start, end and status, and only where a rule fails.
-    fields = {c: frame[c].tolist() for c in ("start", "end", "status") if c in frame}
+    fields = {
+        c: frame[c].tolist()
+        for c in ("start", "end", "status", "places", "type", "cycle")
+        if c in frame
+    }
     why = [
         _why(c, days_late[i], days_short[i], rules, {k: v[i] for k, v in fields.items()})
         if c
@@ -159,6 +185,8 @@ def _finish(
         for i, c in enumerate(codes)
     ]
     ov = overrides[overrides["target"] == target]
+    if "cycle" in ov and len(ov):  # an override for one cycle (blank: every cycle)
+        ov = ov[ov["cycle"].isna() | (ov["cycle"] == rules.id)]
     by_target: dict[str, tuple[str, bool, str, object]] = {}
     dutch = ov["toelichting"].tolist() if "toelichting" in ov else [np.nan] * len(ov)
     for oid, tid, counts, reason, nl in zip(
@@ -234,7 +262,44 @@ def evaluate_locations(
     mine = None
     if "scenario_rule_change" in locations:
         mine = locations["scenario_rule_change"].fillna(False).astype(bool).tolist()
-    return _finish(locations, checks, overrides, "location", rules, scenario_rows=mine)
+    extra = _place_checks(locations, rules, checks)
+    out = _finish(locations, checks, overrides, "location", rules, scenario_rows=mine)
+    for key, values in extra.items():
+        out[key] = values
+    return out
+
+
+def _place_checks(
+    locations: pd.DataFrame, rules: CycleRules, checks: dict[str, np.ndarray]
+) -> dict[str, np.ndarray]:
+    """The rules of later cycles (durability, size, type) into ``checks``; returns the
+    structured fields behind them (``durable_until``, ``durable_days_short``), or
+    nothing for a cycle without such rules (cycle 1's tables stay as they were)."""
+    if not rules.has_place_rules:
+        return {}
+    n = len(locations)
+    extra: dict[str, np.ndarray] = {}
+    if rules.min_years is not None:
+        until = np.datetime64(pd.Timestamp(rules.durable_until).to_datetime64())
+        end = locations["end"].to_numpy(dtype="datetime64[ns]")
+        kind = locations["end_kind"].to_numpy(dtype=object)
+        # An unknown end (n.n.t.b.) does not show that a place stays five years, even
+        # where it was taken to run beyond cycle 1's window (end_unknown=beyond_minimum).
+        short = ((kind == "date") & (end < until)) | (kind == "unknown")
+        checks[Reason.NOT_DURABLE] = short
+        with np.errstate(invalid="ignore"):
+            days = np.where(
+                (kind == "date") & (end < until), (until - end) / np.timedelta64(1, "D"), np.nan
+            )
+        extra["durable_until"] = np.full(n, until, dtype="datetime64[ns]")
+        extra["durable_days_short"] = days
+    if rules.min_places is not None:
+        checks[Reason.TOO_SMALL] = locations["places"].to_numpy(dtype=int) < rules.min_places
+    if rules.types:
+        checks[Reason.TYPE_NOT_COUNTED] = ~np.isin(
+            locations["type"].to_numpy(dtype=object), list(rules.types)
+        )
+    return extra
 
 
 def places_in_use_on(locations: pd.DataFrame, municipality: str, day: pd.Timestamp) -> int:
@@ -292,6 +357,11 @@ def evaluate_swaps(
         found.append(have)
         states.append("met" if have >= int(need) else "not_met")
     checks[Reason.CONDITION_NOT_MET] = np.array([s == "not_met" for s in states], dtype=bool)
+    if "cycle" in swaps:  # an agreement for one cycle (blank: every cycle)
+        cyc = swaps["cycle"].to_numpy(dtype=object)
+        checks[Reason.OTHER_CYCLE] = np.array(
+            [isinstance(c, str) and c != rules.id for c in cyc], dtype=bool
+        )
     out = _finish(swaps, checks, overrides, "swap", rules, {"condition_state": states})
     out["condition_places_found"] = np.array(found, dtype=float)
     return out
@@ -594,6 +664,14 @@ def agreement_flows(swaps: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def for_rules(ds: Dataset, rules: CycleRules) -> Dataset:
+    """The data with the quotas of the rules' cycle, when the rules name a cycle of the
+    data that has quotas (rules of a scenario keep the cycle they were derived from)."""
+    if rules.id == ds.cycle_id or rules.id not in set(ds.quota_cycles):
+        return ds
+    return ds.for_cycle(rules.id)
+
+
 def cycle_report(ds: Dataset, rules: CycleRules | None = None) -> CycleReport:
     """The province's cycle table, computed from location-level data and the rules.
 
@@ -612,6 +690,7 @@ def cycle_report(ds: Dataset, rules: CycleRules | None = None) -> CycleReport:
     (3864, 2461)
     """
     rules = rules or CycleRules.from_row(ds.cycle())
+    ds = for_rules(ds, rules)
     loc = evaluate_locations(ds.locations, ds.overrides, rules)
     sw = evaluate_swaps(ds.swaps, ds.overrides, rules, ds.locations)
     sp = evaluate_soft_plans(ds.soft_plans, loc, rules)

@@ -9,6 +9,7 @@ requirements. Nothing in the package hard-codes a date: rules come from
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, model_validator
@@ -21,9 +22,13 @@ class CycleRules(BaseModel):
 
     A location counts when it starts on or before ``window_start``, ends on or after
     ``window_end`` (or has no end) and, if ``require_decision``, the administrative
-    decision is taken. ``soft_plans_count`` adds the soft plans (bestuurlijke
-    voornemens) at their lower bound, to show what the province would have if they all
-    materialise.
+    decision is taken. Later cycles count only durable places: with ``min_years`` a
+    location must stay available until at least ``window_start`` plus that many years
+    (or have no end), with ``min_places`` it must have at least that many places, and
+    with ``types`` only those location types count. ``status`` ``assumed`` marks rules
+    (and quotas) that are this data set's assumption, not a decision.
+    ``soft_plans_count`` adds the soft plans (bestuurlijke voornemens) at their lower
+    bound, to show what the province would have if they all materialise.
 
     Examples
     --------
@@ -40,6 +45,11 @@ class CycleRules(BaseModel):
     window_end: date
     require_decision: bool = True
     soft_plans_count: bool = False
+    min_years: int | None = None
+    min_places: int | None = None
+    types: tuple[str, ...] | None = None
+    status: Literal["decided", "assumed"] = "decided"
+    source: str = ""
 
     @model_validator(mode="after")
     def _window_order(self) -> CycleRules:
@@ -52,6 +62,11 @@ class CycleRules(BaseModel):
 
     @classmethod
     def from_row(cls, row: pd.Series) -> CycleRules:
+        def opt_int(key: str) -> int | None:
+            value = row.get(key)
+            return None if value is None or pd.isna(value) else int(value)
+
+        types = row.get("types")
         return cls(
             id=str(row["id"]),
             name=str(row["name"]),
@@ -59,7 +74,30 @@ class CycleRules(BaseModel):
             window_end=row["window_end"].date(),
             require_decision=bool(row["require_decision"]),
             soft_plans_count=bool(row["soft_plans_count"]),
+            min_years=opt_int("min_years"),
+            min_places=opt_int("min_places"),
+            types=tuple(types) if isinstance(types, tuple | list) and types else None,
+            status=str(row.get("status") or "decided"),  # type: ignore[arg-type]
+            source=str(row.get("source") or ""),
         )
+
+    @property
+    def assumed(self) -> bool:
+        """The rules (and the cycle's quotas) are an assumption, not a decision."""
+        return self.status == "assumed"
+
+    @property
+    def durable_until(self) -> date | None:
+        """The date a place must stay available until to be durable (``window_start`` +
+        ``min_years``), or None when the cycle has no such rule."""
+        if self.min_years is None:
+            return None
+        return (pd.Timestamp(self.window_start) + pd.DateOffset(years=self.min_years)).date()
+
+    @property
+    def has_place_rules(self) -> bool:
+        """Whether durability, size or type rules apply (none do in cycle 1)."""
+        return self.min_years is not None or self.min_places is not None or bool(self.types)
 
     @property
     def w0(self) -> pd.Timestamp:

@@ -40,6 +40,7 @@ __all__ = [
     "dataset_from_tables",
     "centroids",
     "read_geometry",
+    "resolve_cycle",
 ]
 
 
@@ -427,6 +428,8 @@ class Dataset:
     hashes: dict[str, str] = field(default_factory=dict)
     geometry: dict | None = None
     centroid_table: pd.DataFrame | None = None
+    quotas: pd.DataFrame | None = None
+    cycle_id: str | None = None
 
     @property
     def municipality_names(self) -> list[str]:
@@ -436,11 +439,25 @@ class Dataset:
     def regions(self) -> list[str]:
         return list(dict.fromkeys(self.municipalities["region"]))
 
+    @property
+    def current_cycle_id(self) -> str:
+        """The data's current cycle: the last decided cycle of ``cycles.csv`` that has
+        quotas (an assumed cycle is never the default while a decided one has quotas)."""
+        return current_cycle(self.cycles, set(self.quota_cycles))
+
+    @property
+    def quota_cycles(self) -> list[str]:
+        """The cycles that have quotas, in the order of ``cycles.csv``."""
+        have = set(self.quotas["cycle"]) if self.quotas is not None else set()
+        return [c for c in self.cycles["id"] if c in have]
+
     def cycle(self, cycle_id: str | None = None) -> pd.Series:
-        """The rules row of a cycle (the first one when not named)."""
+        """The rules row of a cycle; when not named, the cycle this data set was made
+        for (:meth:`for_cycle`), else the current one. ``1`` names ``cycle-1``."""
         if cycle_id is None:
-            return self.cycles.iloc[0]
-        match = self.cycles[self.cycles["id"] == cycle_id]
+            cycle_id = self.cycle_id or self.current_cycle_id
+        resolved = resolve_cycle(cycle_id, list(self.cycles["id"]))
+        match = self.cycles[self.cycles["id"] == (resolved or cycle_id)]
         if match.empty:
             hint = suggest(cycle_id, self.cycles["id"])
             raise InputError(
@@ -455,6 +472,47 @@ class Dataset:
                 "Unknown cycle",
             )
         return match.iloc[0]
+
+    def for_cycle(self, cycle_id: str | None) -> Dataset:
+        """This data set as it holds for one cycle: the municipalities' ``quota`` and
+        ``amv_quota`` are that cycle's (``quotas.csv``), and :meth:`cycle` without an id
+        gives its rules. Overrides and swaps keep every row; counting applies those of
+        the cycle (blank ``cycle`` = every cycle).
+
+        Raises
+        ------
+        InputError
+            For an unknown cycle, or one without quotas.
+        """
+        cid = str(self.cycle(cycle_id)["id"])
+        if cid == self.cycle_id:
+            return self
+        quotas = self.quotas if self.quotas is not None else pd.DataFrame()
+        rows = quotas[quotas["cycle"] == cid] if len(quotas) else quotas
+        if rows.empty:
+            raise InputError(
+                [
+                    Issue(
+                        "quotas.csv",
+                        f"no quotas for cycle {cid!r}",
+                        f"import the ministry's table: planner quotas import FILE --cycle {cid}"
+                        + (
+                            f" (cycles with quotas: {', '.join(self.quota_cycles)})"
+                            if self.quota_cycles
+                            else ""
+                        ),
+                    )
+                ],
+                "No quotas for this cycle",
+            )
+        q = dict(zip(rows["municipality"], rows["quota"].astype(int), strict=True))
+        a = dict(zip(rows["municipality"], rows["amv_quota"].astype(int), strict=True))
+        mun = self.municipalities.copy()
+        names = mun["name"].tolist()
+        mun["quota"] = np.array([q.get(n, 0) for n in names], dtype=np.int64)
+        mun["amv_quota"] = np.array([a.get(n, 0) for n in names], dtype=np.int64)
+        out = Dataset(**{**self.__dict__, "municipalities": mun, "cycle_id": cid})
+        return out
 
     def copy(self) -> Dataset:
         return Dataset(
@@ -645,9 +703,195 @@ def dataset_from_tables(
             if not (i.file == labels["swaps"] and i.column == "from_municipality")
         ] + [Issue(labels["population"], say("population_missing"),
                    say("population_missing_fix"))]  # fmt: skip
+    if not ref_issues:
+        ref_issues = _reconcile_cycles(ds, labels)
     if ref_issues:
         raise InputError(ref_issues, f"Cannot load the data in {source}")
-    return ds
+    return ds.for_cycle(ds.current_cycle_id)
+
+
+def resolve_cycle(value: object, ids: list[str]) -> str | None:
+    """The cycle id a cell or argument names: the id itself, or a number ``N`` for the
+    id ``cycle-N`` (``--cycle 1``); None when it names none."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    text = str(value).strip()
+    if text in ids:
+        return text
+    if text.isdigit() and f"cycle-{int(text)}" in ids:
+        return f"cycle-{int(text)}"
+    return None
+
+
+def current_cycle(cycles: pd.DataFrame, with_quotas: set[str] | None = None) -> str:
+    """The last decided cycle in file order that has quotas (all count when
+    ``with_quotas`` is None), else the first cycle with quotas, else the first (see
+    :attr:`Dataset.current_cycle_id`)."""
+    ids = cycles["id"].tolist()
+    status = cycles["status"].tolist() if "status" in cycles else ["decided"] * len(ids)
+    have = [i for i in ids if with_quotas is None or i in with_quotas]
+    decided = [i for i, s in zip(ids, status, strict=True) if s != "assumed" and i in have]
+    return decided[-1] if decided else (have[0] if have else ids[0])
+
+
+def _reconcile_cycles(ds: Dataset, labels: dict[str, str]) -> list[Issue]:
+    """Quotas per cycle and the ``cycle`` column of overrides and swaps.
+
+    ``quotas.csv`` holds one row per cycle and municipality. Older data folders give the
+    first cycle's quotas in ``municipalities.csv``; they become that cycle's rows when
+    ``quotas.csv`` has none for it (and must agree with it when it has). Cycle cells
+    are normalised to the id (``1`` -> ``cycle-1``).
+    """
+    issues: list[Issue] = []
+    ids = ds.cycles["id"].tolist()
+    names = ds.municipality_names
+    for table, key in ((ds.overrides, "overrides"), (ds.swaps, "swaps")):
+        if "cycle" not in table or table.empty:
+            continue
+        resolved = []
+        for value, line in zip(table["cycle"].tolist(), table["_line"].tolist(), strict=True):
+            rid = resolve_cycle(value, ids)
+            if rid is None and value is not None and not pd.isna(value):
+                hint = suggest(str(value), ids)
+                issues.append(
+                    Issue(
+                        labels[key],
+                        f"unknown cycle {value!r}",
+                        (hint + " " if hint else "") + "use an id of cycles.csv, or leave "
+                        "it blank for every cycle",
+                        line=int(line),
+                        column="cycle",
+                        value=str(value),
+                    )  # fmt: skip
+                )
+            resolved.append(rid)
+        table["cycle"] = pd.Series(resolved, dtype=object, index=table.index)
+    q = ds.quotas if ds.quotas is not None else pd.DataFrame()
+    label = labels.get("quotas", "quotas.csv")
+    rows: list[dict[str, Any]] = []
+    seen: dict[tuple[str, str], int] = {}
+    if len(q):
+        for r in q.to_dict("records"):
+            line = int(r["_line"])
+            cid = resolve_cycle(r["cycle"], ids)
+            if cid is None:
+                hint = suggest(str(r["cycle"]), ids)
+                issues.append(
+                    Issue(
+                        label,
+                        f"unknown cycle {r['cycle']!r}",
+                        (hint + " " if hint else "") + "use an id of cycles.csv",
+                        line=line,
+                        column="cycle",
+                        value=str(r["cycle"]),
+                    )  # fmt: skip
+                )
+                continue
+            if r["municipality"] not in names:
+                hint = suggest(str(r["municipality"]), names)
+                issues.append(
+                    Issue(
+                        label,
+                        f"unknown municipality {r['municipality']!r}",
+                        (hint + " " if hint else "") + "use a name of municipalities.csv",
+                        line=line,
+                        column="municipality",
+                        value=str(r["municipality"]),
+                    )  # fmt: skip
+                )
+                continue
+            key = (cid, r["municipality"])
+            if key in seen:
+                issues.append(
+                    Issue(
+                        label,
+                        f"a second quota for {r['municipality']} in {cid}, "
+                        f"also on line {seen[key]}",
+                        "keep one row per cycle and municipality",
+                        line=line,
+                        column="municipality",
+                        value=str(r["municipality"]),
+                    )  # fmt: skip
+                )
+                continue
+            seen[key] = line
+            rows.append({**r, "cycle": cid})
+    mun = ds.municipalities
+    first = ids[0] if ids else None
+    legacy = mun["quota"].notna().to_numpy() if "quota" in mun and len(mun) else np.zeros(0, bool)
+    if legacy.any() and not legacy.all():
+        for name, line, has in zip(names, mun["_line"].tolist(), legacy, strict=True):
+            if not has:
+                issues.append(
+                    Issue(
+                        labels["municipalities"],
+                        f"{name} has no quota while others have",
+                        "fill in quota and amv_quota for every municipality, or for none "
+                        "and give them in quotas.csv",
+                        line=int(line),
+                        column="quota",
+                    )  # fmt: skip
+                )
+    elif legacy.all() and len(legacy) and first is not None:
+        given = {m: r for (c, m), r in zip(seen, rows, strict=True) if c == first}
+        for name, quota, amv, src, line in zip(
+            names, mun["quota"].tolist(), mun["amv_quota"].tolist(), mun["source"].tolist(),
+            mun["_line"].tolist(), strict=True,
+        ):  # fmt: skip
+            if not given:
+                rows.append({"cycle": first, "municipality": name, "quota": int(quota),
+                             "amv_quota": int(amv), "source": src, "_line": 0})  # fmt: skip
+            elif name in given and (
+                int(given[name]["quota"]) != int(quota) or int(given[name]["amv_quota"]) != int(amv)
+            ):
+                issues.append(
+                    Issue(
+                        labels["municipalities"],
+                        f"{name}'s quota {int(quota)} (amv "
+                        f"{int(amv)}) differs from quotas.csv for {first} "
+                        f"({given[name]['quota']}, amv {given[name]['amv_quota']})",
+                        "keep the quotas in quotas.csv only and leave these columns empty",
+                        line=int(line),
+                        column="quota",
+                    )  # fmt: skip
+                )
+    by_cycle: dict[str, set[str]] = {}
+    for r in rows:
+        by_cycle.setdefault(r["cycle"], set()).add(r["municipality"])
+    for cid, have in by_cycle.items():
+        for name in names:
+            if name not in have:
+                issues.append(
+                    Issue(
+                        label,
+                        f"no quota for {name} in {cid}",
+                        f"add a row {cid},{name},QUOTA,AMV_QUOTA,SOURCE: every municipality "
+                        "needs one per cycle",
+                        column="municipality",
+                    )  # fmt: skip
+                )
+    if ids and not by_cycle and not issues:
+        issues.append(
+            Issue(
+                label,
+                "no quotas for any cycle",
+                "add them to quotas.csv (planner quotas import FILE --cycle "
+                f"{ids[0]}) or to municipalities.csv",
+            )  # fmt: skip
+        )
+    cols = ["cycle", "municipality", "quota", "amv_quota", "source", "_line"]
+    ds.quotas = pd.DataFrame(
+        {
+            "cycle": pd.Series([r["cycle"] for r in rows], dtype=object),
+            "municipality": pd.Series([r["municipality"] for r in rows], dtype=object),
+            "quota": np.array([int(r["quota"]) for r in rows], dtype=np.int64),
+            "amv_quota": np.array([int(r["amv_quota"]) for r in rows], dtype=np.int64),
+            "source": pd.Series([r["source"] for r in rows], dtype=object),
+            "_line": np.array([int(r["_line"]) for r in rows], dtype=np.int64),
+        },
+        columns=cols,
+    )
+    return issues
 
 
 def load_dataset(directory: Path | str | None = None) -> Dataset:

@@ -7,6 +7,7 @@ through the same models. A column's meaning is documented in ``data/README.md``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
@@ -29,6 +30,7 @@ __all__ = [
     "SwapRow",
     "OverrideRow",
     "CycleRow",
+    "QuotaRow",
     "PopulationRow",
     "AdjacencyRow",
     "ProgrammeRow",
@@ -36,6 +38,7 @@ __all__ = [
     "ProgrammeLocationRow",
     "PROGRAMMES",
     "LOCATION_PROGRAMMES",
+    "CYCLE_STATUSES",
     "TARGET_GROUPS",
     "LOCATION_TYPES",
     "SWAP_STATUSES",
@@ -44,6 +47,7 @@ __all__ = [
 TARGET_GROUPS = ("asiel", "amv")
 LOCATION_TYPES = ("regulier", "TGO", "noodopvang", "IBO", "amv", "ROL")
 SWAP_STATUSES = ("proposed", "agreed", "locked", "failed")
+CYCLE_STATUSES = ("decided", "assumed")
 #: The programmes at the regional tables: asylum incl. amv, Ukrainian displaced persons
 #: (OEK), status holders.
 PROGRAMMES = ("asiel", "oek", "statushouders")
@@ -116,14 +120,19 @@ def _check_period(start: ParsedDate, end: ParsedDate, what: str = "end") -> None
 
 
 class MunicipalityRow(_Row):
-    """A municipality of the province with its legal quota for the cycle."""
+    """A municipality of the province.
+
+    Its quota per cycle lives in ``quotas.csv``; ``quota`` and ``amv_quota`` here are
+    optional and, when filled (older data folders, the national generator), are the
+    quotas of the first cycle.
+    """
 
     code: Annotated[str, Field(pattern=r"^GM\d{4}$")]
     name: Text
     region: Text
     province: Text
-    quota: NonNegInt
-    amv_quota: NonNegInt
+    quota: OptNonNegInt = None
+    amv_quota: OptNonNegInt = None
     coa_fixed_stock: OptNonNegInt = None
     ukraine_obligation_2025: OptNonNegInt = None
     ukraine_realised_2025: OptNonNegInt = None
@@ -133,7 +142,12 @@ class MunicipalityRow(_Row):
 
     @model_validator(mode="after")
     def _amv_within_quota(self) -> MunicipalityRow:
-        if self.amv_quota > self.quota:
+        if (self.quota is None) != (self.amv_quota is None):
+            raise ValueError(
+                "quota and amv_quota must be filled in together. Fix: fill in both, or "
+                "leave both empty and give the quotas in quotas.csv"
+            )
+        if self.quota is not None and self.amv_quota > self.quota:
             raise ValueError(
                 f"amv_quota {self.amv_quota} is larger than quota {self.quota}. "
                 "Fix: the amv quota is part of the total quota; check both numbers"
@@ -246,6 +260,7 @@ class SwapRow(_Row):
     source: Text = Field(min_length=1)
     note: OptText = None
     toelichting: OptText = None  # the note in Dutch (the users' language)
+    cycle: OptText = None
 
     @model_validator(mode="before")
     @classmethod
@@ -296,10 +311,32 @@ class OverrideRow(_Row):
     reason: Text = Field(min_length=1)
     source: Text = Field(min_length=1)
     toelichting: OptText = None  # the reason in Dutch (the users' language)
+    cycle: OptText = None
+
+
+def _types_cell(value: Any) -> Any:
+    """``regulier;TGO`` (or commas) as a sorted tuple of location types; blank = all."""
+    if value is None or isinstance(value, tuple):
+        return value
+    parts = [p.strip() for p in re.split(r"[;,|]", str(value)) if p.strip()]
+    if not parts:
+        return None
+    bad = [p for p in parts if p not in LOCATION_TYPES]
+    if bad:
+        raise ValueError(
+            f"unknown location type {bad[0]!r}. Fix: use types from "
+            f"{', '.join(LOCATION_TYPES)}, separated by ';' (blank: every type counts)"
+        )
+    return tuple(sorted(set(parts), key=LOCATION_TYPES.index))
 
 
 class CycleRow(_Row):
-    """The counting rules of one cycle of the law."""
+    """The counting rules of one cycle of the law.
+
+    ``min_years``, ``min_places`` and ``types`` are the rules of later cycles (only
+    durable places count); blank means no such rule, as in cycle 1. ``status`` says
+    whether the rules and quotas are decided or an assumption of this data set.
+    """
 
     id: Ident
     name: Text
@@ -307,6 +344,14 @@ class CycleRow(_Row):
     window_end: DateCell
     require_decision: YesNo
     soft_plans_count: YesNo
+    min_years: OptNonNegInt = None
+    min_places: OptNonNegInt = None
+    types: Annotated[
+        tuple[str, ...] | None, BeforeValidator(_types_cell), BeforeValidator(_blank_to_none)
+    ] = None
+    status: Annotated[
+        Literal["decided", "assumed"], BeforeValidator(lambda v: _blank_to_none(v) or "decided")
+    ] = "decided"
     source: Text = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -315,6 +360,25 @@ class CycleRow(_Row):
             if cell.kind is not DateKind.DATE:
                 raise ValueError(f"{label} must be a date. Fix: write it as dd-mm-yyyy")
         _check_period(self.window_start, self.window_end, "window_end")
+        return self
+
+
+class QuotaRow(_Row):
+    """A municipality's quota (total incl. amv, and amv) for one cycle."""
+
+    cycle: Ident
+    municipality: Text
+    quota: NonNegInt
+    amv_quota: NonNegInt
+    source: Text = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _amv_within_quota(self) -> QuotaRow:
+        if self.amv_quota > self.quota:
+            raise ValueError(
+                f"amv_quota {self.amv_quota} is larger than quota {self.quota}. "
+                "Fix: the amv quota is part of the total quota; check both numbers"
+            )
         return self
 
 
@@ -479,6 +543,7 @@ TABLES: dict[str, TableSpec] = {
         TableSpec("swaps", "swaps.csv", SwapRow, "id", required=False),
         TableSpec("overrides", "overrides.csv", OverrideRow, "id", required=False),
         TableSpec("cycles", "cycles.csv", CycleRow, "id"),
+        TableSpec("quotas", "quotas.csv", QuotaRow, None, required=False),
         TableSpec("population", "cbs_gemeenten_2024.csv", PopulationRow, "code", required=False),
         TableSpec("adjacency", "adjacency_2024.csv", AdjacencyRow, None, required=False),
         TableSpec("programmes", "programmes.csv", ProgrammeRow, "id", required=False),

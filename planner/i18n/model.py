@@ -52,6 +52,18 @@ LABELS.update(
             "solver {solver} liep vast: {error}",
             "solver {solver} failed: {error}",
         ),
+        "cbc_tmpdir_space": (
+            "CBC kan geen tijdelijke map gebruiken met een spatie in het pad ({path}); zet "
+            "TMPDIR op een map zonder spaties, of gebruik --solver highs",
+            "CBC cannot use a temporary folder with a space in its path ({path}); set "
+            "TMPDIR to a folder without spaces, or use --solver highs",
+        ),
+        "risk_no_answer": (
+            "geen enkele trekking heeft een antwoord, dus er zijn geen cijfers; het "
+            "scenario zelf heeft geen antwoord (zie hieronder, of planner solve)",
+            "no draw has an answer, so there are no figures; the scenario itself has no "
+            "answer (see below, or planner solve)",
+        ),
         "matrix_needs_highs": (
             "de matrix-engine heeft HiGHS nodig; via PuLP opgelost",
             "the matrix engine needs HiGHS; solved through PuLP instead",

@@ -290,7 +290,21 @@ def _candidates(
                 Words("why_already_counts", location=r["location"],
                       places=int(loc.at[r["location"], "places"]))
             )  # fmt: skip
-        can.append(not (is_late or is_short or is_redundant or is_closed))
+        # Later cycles count durable places only, and only from a size (cycle 1: neither).
+        until = rules.durable_until
+        not_durable = until is not None and pd.notna(end) and end < pd.Timestamp(until)
+        if not_durable:
+            codes.append(Reason.NOT_DURABLE.value)
+            words.append(Words("reason_not_durable", end=end))
+        too_small = rules.min_places is not None and r["hi"] < rules.min_places
+        if too_small:
+            codes.append(Reason.TOO_SMALL.value)
+            words.append(Words("reason_too_small", places=r["hi"], min_places=rules.min_places))
+        elif rules.min_places is not None and r["lo"] < rules.min_places:
+            r["lo"] = rules.min_places  # opened, it must be large enough to count
+        can.append(
+            not (is_late or is_short or is_redundant or is_closed or not_durable or too_small)
+        )
         reasons.append("|".join(codes))
         why.append(Words("why_list", parts=words) if words else "")
     data: dict[str, object] = {}
@@ -354,6 +368,8 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
         A validated scenario (see :func:`planner.scenario.schema.load_scenario`). The
         ``neighbours`` policy takes its pairs from the data set's ``adjacency`` table.
     """
+    if scenario.cycle.id is not None:  # that cycle's quotas (quotas.csv)
+        ds = ds.for_cycle(scenario.cycle.id)
     rules = scenario_rules(ds, scenario)
     changed = apply_location_changes(ds, scenario)
     swaps = _register_swaps(changed, scenario)

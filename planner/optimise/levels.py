@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from planner.formats import Words
 from planner.optimise.matrix import INF, MatrixModel, split, to_pulp
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "cbc_solver",
     "pulp_solver",
     "pulp_status",
+    "solve_pulp",
 ]
 
 
@@ -248,6 +250,50 @@ def pulp_solver(name: str, time_limit: float, mip: bool = True):
     return cbc_solver(msg=False, mip=mip, timeLimit=int(np.ceil(limit)), gapRel=0.0)
 
 
+#: Where CBC's files go when the temporary folder's path has a space (see
+#: :func:`_cbc_tmp_base`).
+CBC_TMP_FALLBACKS = ("/tmp", "/var/tmp", "/dev/shm")
+
+
+def _cbc_tmp_base() -> str:
+    """A folder for CBC's files whose path has no whitespace.
+
+    PuLP hands CBC its file names on a command line split at spaces, so a TMPDIR with a
+    space breaks CBC (and leaves PuLP's files behind). The system's temporary folder is
+    used when it has no space, else the first of /tmp, /var/tmp, /dev/shm that can be
+    written to.
+
+    Raises
+    ------
+    SolverError
+        When there is no such folder (the message says to set TMPDIR).
+    """
+    import tempfile
+
+    from planner.errors import SolverError
+
+    first = tempfile.gettempdir()
+    for base in (first, *CBC_TMP_FALLBACKS):
+        if not any(c.isspace() for c in base) and os.path.isdir(base) and os.access(base, os.W_OK):
+            return base
+    raise SolverError(Words("cbc_tmpdir_space", path=first))
+
+
+def solve_pulp(prob, solver: str, time_limit: float, mip: bool = True) -> None:
+    """Solve a PuLP problem with ``highs`` or ``cbc``; CBC's files go to a temporary
+    folder of their own (see :func:`_cbc_tmp_base`) that is removed afterwards, whatever
+    happens, so no ``.mps`` is left behind."""
+    import tempfile
+
+    solver_obj = pulp_solver(solver, time_limit, mip=mip)
+    if solver == "highs":
+        prob.solve(solver_obj)
+        return
+    with tempfile.TemporaryDirectory(prefix="planner-cbc-", dir=_cbc_tmp_base()) as folder:
+        solver_obj.tmpDir = folder
+        prob.solve(solver_obj)
+
+
 def pulp_status(prob) -> tuple[Status, bool]:
     """PuLP's status of a solved problem as ``(status, time_limit_hit)``."""
     import pulp
@@ -281,7 +327,7 @@ class PulpLevels:
         self.prob.setObjective(self._expr)
 
     def run(self, time_limit: float) -> tuple[Status, bool]:
-        self.prob.solve(pulp_solver(self.solver, time_limit, mip=self.mip))
+        solve_pulp(self.prob, self.solver, time_limit, mip=self.mip)
         return pulp_status(self.prob)
 
     def objective_value(self) -> float:
@@ -391,15 +437,19 @@ def solve_levels_by_part(
         return solve_levels(HighsLevels(mm, time_limit), mm, levels, time_limit)
     deadline = time.perf_counter() + time_limit
     x = np.zeros(mm.num_col)
-    runs = []
-    for cols, sub in parts:
-        remaining = deadline - time.perf_counter()
-        run = solve_levels(HighsLevels(sub, remaining), sub, levels, remaining)
-        runs.append(run)
+
+    def solve_part(part: tuple[list[int], MatrixModel]) -> LevelRun:
+        remaining = max(0.01, deadline - time.perf_counter())
+        sub = part[1]
+        return solve_levels(HighsLevels(sub, remaining), sub, levels, remaining)
+
+    # One after the other: solving parts on threads (HiGHS releases Python's lock) was
+    # measured twice as slow on the national instance (2 cores shared with other work),
+    # and processes cost more to start than the whole solve.
+    runs = [solve_part(part) for part in parts]
+    for (cols, _), run in zip(parts, runs, strict=True):
         if run.x is not None:
             x[cols] = run.x
-        if run.status not in (Status.OPTIMAL, Status.TIME_LIMIT):
-            break
     status = _worst([r.status for r in runs])
     results = []
     for k, name in enumerate(levels):

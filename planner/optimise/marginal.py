@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from planner.formats import Words
-from planner.optimise.levels import HighsLevels, PulpLevels, Status, pulp_solver, pulp_status
+from planner.optimise.levels import HighsLevels, PulpLevels, Status
 from planner.optimise.matrix import MatrixModel, split
 
 __all__ = ["SHORTFALL_LEVELS", "marginal_values_highs", "marginal_values_pulp"]
@@ -71,9 +71,13 @@ def marginal_values_highs(
     # that part alone (a province instead of the country).
     failed = 0
     values: dict[str, dict[str, float]] = {lv: {} for lv in lp_levels}
-    for cols, sub in parts if parts is not None else split(mm):
-        if sub.own_rows or sub.own_amv_rows:
-            failed += _marginal_part(sub, x[cols], lp_levels, values, resolve_all)
+    parts = [p for p in (parts if parts is not None else split(mm))
+             if p[1].own_rows or p[1].own_amv_rows]  # fmt: skip
+    found = [_marginal_part(sub, x[cols], lp_levels, resolve_all) for cols, sub in parts]
+    for part_failed, part_values in found:
+        failed += part_failed
+        for name in lp_levels:
+            values[name].update(part_values[name])
     for name in lp_levels:
         v = values[name]
         out[name] = [v.get(m, np.nan) for m in names]
@@ -88,11 +92,11 @@ def marginal_values_highs(
 
 
 def _marginal_part(
-    mm: MatrixModel, x: np.ndarray, levels: list[str], values: dict[str, dict[str, float]],
-    resolve_all: bool = False,
-) -> int:  # fmt: skip
-    """Marginal values of one part (see :func:`marginal_values_highs`); returns how many
-    re-solves did not end optimal (their values stay missing)."""
+    mm: MatrixModel, x: np.ndarray, levels: list[str], resolve_all: bool = False
+) -> tuple[int, dict[str, dict[str, float]]]:
+    """Marginal values of one part (see :func:`marginal_values_highs`): how many
+    re-solves did not end optimal (their values stay missing), and the values."""
+    values: dict[str, dict[str, float]] = {lv: {} for lv in levels}
     import highspy
 
     n = mm.num_col
@@ -162,7 +166,7 @@ def _marginal_part(
         for key, v in found.items():
             if v is not None:
                 out[key] = v
-    return failed
+    return failed, values
 
 
 def marginal_values_pulp(
@@ -191,8 +195,7 @@ def marginal_values_pulp(
         if name not in SHORTFALL_LEVELS or not obj:
             continue
         b.set_objective(obj)
-        b.prob.solve(pulp_solver(solver, 60.0, mip=False))
-        if pulp_status(b.prob)[0] is Status.OPTIMAL:
+        if b.run(60.0)[0] is Status.OPTIMAL:
             own = np.array([-(b.rows[mm.own_rows[n]].pi or 0.0) for n in names])
             amv = np.array([-(b.rows[mm.own_amv_rows[n]].pi or 0.0) for n in names])
             out[name] = own

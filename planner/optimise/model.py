@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -22,7 +23,17 @@ from planner.formats import Words
 from planner.optimise.instance import Instance
 from planner.optimise.matrix import INF, Constraint, Expr, MatrixModel, total
 
-__all__ = ["Model", "create_model", "build_matrix", "slug", "LEVEL_EXPRESSIONS"]
+__all__ = [
+    "Model",
+    "create_model",
+    "build_matrix",
+    "slug",
+    "LEVEL_EXPRESSIONS",
+    "TimeModel",
+    "create_time_model",
+    "time_level_names",
+    "TIME_LEVELS",
+]
 
 #: Objective levels the model defines, in the default order.
 LEVEL_EXPRESSIONS = (
@@ -59,6 +70,12 @@ class Model:
     oek_shortfall: dict[str, Expr] = field(default_factory=dict)
     ins: dict[str, list[str]] = field(default_factory=dict)
     outs: dict[str, list[str]] = field(default_factory=dict)
+    #: The instance's tables as rows read once (pandas row access costs more than the
+    #: statement itself): countable candidates, municipalities, swap arcs, provinces.
+    candidates: list = field(default_factory=list)
+    municipalities: list = field(default_factory=list)
+    arcs: list = field(default_factory=list)
+    provinces: list = field(default_factory=list)
 
     def var(
         self, kind: str, key: str, name: str, lower: float = 0.0, upper: float = INF,
@@ -80,25 +97,30 @@ class Model:
         return self.mm.hard
 
 
-def _in_out(inst: Instance) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    ins: dict[str, list[str]] = {m: [] for m in inst.municipalities["name"]}
-    outs: dict[str, list[str]] = {m: [] for m in inst.municipalities["name"]}
-    for aid, a, b in zip(inst.arcs["id"], inst.arcs["from"], inst.arcs["to"], strict=True):
-        outs[a].append(aid)
-        ins[b].append(aid)
+def _rows(frame: pd.DataFrame, columns: list[str]) -> list[SimpleNamespace]:
+    """The rows of a frame as plain objects (``row.name``, ``row.from_``)."""
+    keys = [c + "_" if c in ("from", "to") else c for c in columns]
+    values = [frame[c].tolist() for c in columns]
+    rows = zip(*values, strict=True)
+    return [SimpleNamespace(**dict(zip(keys, row, strict=True))) for row in rows]
+
+
+def _in_out(m: Model) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    ins: dict[str, list[str]] = {r.name: [] for r in m.municipalities}
+    outs: dict[str, list[str]] = {r.name: [] for r in m.municipalities}
+    for a in m.arcs:
+        outs[a.from_].append(a.id)
+        ins[a.to_].append(a.id)
     return ins, outs
 
 
-def _candidates_by_municipality(inst: Instance, amv: bool = False) -> dict[str, list]:
+def _candidates_by_municipality(m: Model, amv: bool = False) -> dict[str, list]:
     """Countable candidates per municipality (amv ones only with ``amv``), as
     ``(id, max places)`` pairs in id order."""
-    cand = inst.countable
     out: dict[str, list] = {}
-    for cid, muni, hi, group in zip(
-        cand["id"], cand["municipality"], cand["hi"], cand["target_group"], strict=True
-    ):
-        if not amv or group == "amv":
-            out.setdefault(muni, []).append((cid, int(hi)))
+    for c in m.candidates:
+        if not amv or c.target_group == "amv":
+            out.setdefault(c.municipality, []).append((c.id, int(c.hi)))
     return out
 
 
@@ -116,29 +138,25 @@ def add_candidate_variables(m: Model) -> None:
     needs ``z_b >= 1``, so ``z_a + z_b <= 148`` allows ``z_a = 147, z_b = 1`` (two
     opened, both with places) or one opened with 148; never an opened site with 0.
     """
-    for cid, lo, hi, must in zip(
-        m.inst.countable["id"], m.inst.countable["lo"], m.inst.countable["hi"],
-        m.inst.countable["must_open"], strict=True,
-    ):  # fmt: skip
+    for c in m.candidates:
+        cid, lo, hi = c.id, c.lo, c.hi
         key = slug(cid)
         y = m.var("open", cid, f"open_{key}", 0, 1, integer=True)
         z = m.var("places", cid, f"places_{key}", 0, int(hi), integer=True)
         m.open[cid], m.places[cid] = y, z
         m.add(z - int(hi) * y <= 0, f"cap_{key}_upper")
         m.add(z - max(int(lo), 1) * y >= 0, f"cap_{key}_lower")
-        if must:
+        if c.must_open:
             m.add(y == 1, f"must_open_{key}", hard=Words("hard_must_open", id=cid))
 
 
 def add_own_places(m: Model) -> None:
     """Own places of a municipality: the existing places that count, plus the places of
     its opened candidates; amv places likewise over amv locations and candidates."""
-    here = _candidates_by_municipality(m.inst)
-    here_amv = _candidates_by_municipality(m.inst, amv=True)
-    for name, base, amv_base in zip(
-        m.inst.municipalities["name"], m.inst.municipalities["base"],
-        m.inst.municipalities["amv_base"], strict=True,
-    ):  # fmt: skip
+    here = _candidates_by_municipality(m)
+    here_amv = _candidates_by_municipality(m, amv=True)
+    for r in m.municipalities:
+        name, base, amv_base = r.name, r.base, r.amv_base
         key = slug(name)
         own = m.var("own", name, f"own_{key}")
         own_amv = m.var("own_amv", name, f"own_amv_{key}")
@@ -153,9 +171,8 @@ def add_swap_variables(m: Model) -> None:
     """A proposed swap moves whole places on an allowed pair; its amv part is at most
     the swap itself. A swap from the register is bounded by the recorded places."""
     pol = m.inst.scenario.swaps
-    arcs = m.inst.arcs
-    for aid, ub, amv, amv_ub in zip(arcs["id"], arcs["ub"], arcs["amv"], arcs["amv_ub"],
-                                    strict=True):  # fmt: skip
+    for a in m.arcs:
+        aid, ub, amv, amv_ub = a.id, a.ub, a.amv, a.amv_ub
         key = slug(aid)
         upper = INF if pd.isna(ub) else int(ub)
         if pol.max_per_pair is not None:
@@ -174,9 +191,9 @@ def add_surplus_only(m: Model) -> None:
     its own quota out of its own places (after recorded agreements), so nothing is
     relayed through a municipality that is short itself. amv likewise."""
     outs = m.outs
-    here = _candidates_by_municipality(m.inst)
-    here_amv = _candidates_by_municipality(m.inst, amv=True)
-    for r in m.inst.municipalities.itertuples(index=False):
+    here = _candidates_by_municipality(m)
+    here_amv = _candidates_by_municipality(m, amv=True)
+    for r in m.municipalities:
         arcs = outs[r.name]
         if not arcs:
             continue
@@ -232,7 +249,7 @@ def add_shortfalls(m: Model) -> None:
     """A municipality's shortfall is at least its quota minus its credited places (own
     places, plus swaps in, minus swaps out, plus recorded agreements); amv likewise.
     Shortfall is slack on every quota, so the model is always feasible."""
-    for r in m.inst.municipalities.itertuples(index=False):
+    for r in m.municipalities:
         key = slug(r.name)
         s = m.var("shortfall", r.name, f"shortfall_{key}")
         sa = m.var("amv_shortfall", r.name, f"amv_shortfall_{key}")
@@ -245,13 +262,11 @@ def add_provincial_shortfall(m: Model) -> None:
     """A province's shortfall is at least its quota minus all places in the province,
     surpluses included, plus places credited from outside (Dronten for Kampen)."""
     members: dict[str, list[str]] = {}
-    for name, province in zip(
-        m.inst.municipalities["name"], m.inst.municipalities["province"], strict=True
-    ):
-        members.setdefault(province, []).append(name)
-        m.mm.province_of[name] = province
-    for p, quota, ext in zip(m.inst.provinces["province"], m.inst.provinces["quota"],
-                             m.inst.provinces["external_in"], strict=True):  # fmt: skip
+    for r in m.municipalities:
+        members.setdefault(r.province, []).append(r.name)
+        m.mm.province_of[r.name] = r.province
+    for row in m.provinces:
+        p, quota, ext = row.province, row.quota, row.external_in
         key = slug(p)
         sp = m.var("province_shortfall", p, f"province_shortfall_{key}")
         m.province_shortfall[p] = sp
@@ -319,7 +334,7 @@ def add_cross_programme(m: Model) -> None:
 def add_budget_limits(m: Model) -> None:
     """Budget limits of the scenario: number of new locations, new places, total cost."""
     lim = m.inst.scenario.limits
-    cost = dict(zip(m.inst.countable["id"], m.inst.countable["cost"], strict=True))
+    cost = {c.id: c.cost for c in m.candidates}
     if lim.max_new_locations is not None:
         m.add(
             total(m.open.values()) <= lim.max_new_locations,
@@ -348,7 +363,7 @@ def define_objectives(m: Model) -> None:
     ``swap_weights``). The amv parts are in the tie-break so that which receiver gets an
     amv place is decided by the model, not by the solver's path: the same answer
     whether the provinces are solved together or apart."""
-    cost = dict(zip(m.inst.countable["id"], m.inst.countable["cost"], strict=True))
+    cost = {c.id: c.cost for c in m.candidates}
     m.mm.objective("provincial_shortfall", total(m.province_shortfall.values()))
     m.mm.objective("amv_shortfall", total(m.amv_shortfall.values()))
     m.mm.objective("municipal_shortfall", total(m.shortfall.values()))
@@ -356,7 +371,7 @@ def define_objectives(m: Model) -> None:
     m.mm.objective("swap_volume", total(m.swap.values()))
     m.mm.objective("oek_shortfall", total(m.oek_shortfall.values()))
     n_c = max(1, len(m.places))
-    weight = dict(zip(m.inst.arcs["id"], m.inst.arcs["weight"], strict=True))
+    weight = {a.id: a.weight for a in m.arcs}
     m.mm.objective(
         "tie_break",
         total((i + 1) / n_c * z for i, z in enumerate(m.places.values()))
@@ -378,7 +393,15 @@ def create_model(inst: Instance) -> Model:
     ['amv_shortfall', 'municipal_shortfall', 'new_places']
     """
     m = Model(inst, MatrixModel(name=slug(inst.scenario.name) or "scenario"))
-    m.ins, m.outs = _in_out(inst)
+    m.candidates = _rows(inst.countable, ["id", "municipality", "lo", "hi", "target_group",
+                                          "cost", "must_open"])  # fmt: skip
+    m.municipalities = _rows(inst.municipalities, [
+        "name", "province", "quota", "amv_quota", "base", "amv_base", "fixed_in", "fixed_out",
+        "amv_fixed_in", "amv_fixed_out",
+    ])  # fmt: skip
+    m.arcs = _rows(inst.arcs, ["id", "from", "to", "ub", "amv", "amv_ub", "weight"])
+    m.provinces = _rows(inst.provinces, ["province", "quota", "external_in"])
+    m.ins, m.outs = _in_out(m)
     add_candidate_variables(m)
     add_own_places(m)
     add_swap_variables(m)
@@ -395,3 +418,298 @@ def create_model(inst: Instance) -> Model:
 def build_matrix(inst: Instance) -> MatrixModel:
     """The model of an instance in array form (what HiGHS solves)."""
     return create_model(inst).mm
+
+
+# --------------------------------------------------------------------------- time
+#
+# The extension "time" of MODEL.md: a plan over months and several cycles. The same
+# builder, the same naming; the single-window model above is untouched and is what a
+# scenario without a ``horizon`` gets.
+
+#: Levels of the plan over the years after the per-cycle shortfalls, in default order.
+TIME_LEVELS = ("continuity", "new_places", "swap_volume")
+
+
+@dataclass
+class TimeModel:
+    """A plan over the years being stated: ``start[k][s]`` (binary: candidate ``k``
+    opens in month ``s``), ``size[k][s]`` (its places if so), ``in_use[k][t]`` (its
+    places in use in month ``t``), and per cycle index ``c`` the variables of a single
+    window (``own[c][m]``, ``swap[c][a]``, shortfalls)."""
+
+    ti: object  # planner.optimise.time_instance.TimeInstance
+    mm: MatrixModel
+    start: dict[str, dict[int, Expr]] = field(default_factory=dict)
+    size: dict[str, dict[int, Expr]] = field(default_factory=dict)
+    in_use: dict[str, dict[int, Expr]] = field(default_factory=dict)
+    own: list[dict[str, Expr]] = field(default_factory=list)
+    own_amv: list[dict[str, Expr]] = field(default_factory=list)
+    swap: list[dict[str, Expr]] = field(default_factory=list)
+    swap_amv: list[dict[str, Expr]] = field(default_factory=list)
+    shortfall: list[dict[str, Expr]] = field(default_factory=list)
+    amv_shortfall: list[dict[str, Expr]] = field(default_factory=list)
+    province_shortfall: list[dict[str, Expr]] = field(default_factory=list)
+    below: dict[tuple[str, int], Expr] = field(default_factory=dict)
+
+
+def time_level_names(ti, order: list[str] | None = None, tie_break: bool = True) -> list[str]:
+    """The levels in order: per cycle (in window order) its shortfall levels in the
+    scenario's order, then continuity, then the other levels in the scenario's order,
+    then the tie-break."""
+    order = list(order or LEVEL_EXPRESSIONS)
+    short = [n for n in order if n.endswith("shortfall")]
+    rest = [n for n in order if not n.endswith("shortfall")]
+    names = [f"{n}@{r.id}" for r in ti.cycles for n in short]
+    return names + ["continuity", *rest] + (["tie_break"] if tie_break else [])
+
+
+def add_time_candidates(m: TimeModel) -> None:
+    """A candidate opens in at most one month of its allowed start months (binary per
+    month); opened in month ``s`` it has between ``max(min_places, 1)`` and
+    ``max_places`` places (``size``); a must-open candidate opens once. Its places in
+    use in month ``t`` are the places of a start on or before ``t`` while ``t`` is not
+    past its end (``in_use``, a running sum, so the model grows with months x
+    candidates, not months squared)."""
+    ti = m.ti
+    for r in ti.candidates.itertuples(index=False):
+        key = slug(r.id)
+        starts = ti.starts[r.id]
+        m.start[r.id], m.size[r.id], m.in_use[r.id] = {}, {}, {}
+        lo_c = [ti.cycles[c].min_places or 0 for c in range(len(ti.cycles))]
+        for s in starts:
+            u = m.mm.var(f"start:{r.id}:{s}", f"start_{key}_{s}", 0, 1, integer=True)
+            lo = max(int(r.lo), 1, *(lo_c[c] for c in ti.counts[(r.id, s)]))
+            # A fixed size (lo = hi) follows from the binary start; only a range needs
+            # a whole-number size of its own.
+            z = m.mm.var(f"size:{r.id}:{s}", f"size_{key}_{s}", 0, int(r.hi),
+                         integer=min(lo, int(r.hi)) < int(r.hi))  # fmt: skip
+            m.start[r.id][s], m.size[r.id][s] = u, z
+            m.mm.add(z - int(r.hi) * u <= 0, f"size_{key}_{s}_upper")
+            m.mm.add(z - min(lo, int(r.hi)) * u >= 0, f"size_{key}_{s}_lower")
+        once = total(m.start[r.id].values())
+        if r.must_open:
+            m.mm.add(once == 1, f"must_open_{key}", hard=Words("hard_must_open", id=r.id))
+        elif starts:
+            m.mm.add(once <= 1, f"open_once_{key}")
+        last = ti.last_month[r.id]
+        prev: Expr | None = None
+        for month in range(len(ti.months)):
+            if month > last or not starts or month < starts[0]:
+                continue
+            p = m.mm.var(f"in_use:{r.id}:{month}", f"in_use_{key}_{month}")
+            new = m.size[r.id].get(month, Expr())
+            m.mm.add(p - new - (prev if prev is not None else Expr()) == 0,
+                     f"in_use_{key}_{month}")  # fmt: skip
+            m.in_use[r.id][month] = p
+            prev = p
+
+
+def add_time_cycles(m: TimeModel) -> None:
+    """Per cycle, the single-window model on that cycle's data: own places are the
+    counted existing places plus the places of candidates whose start month counts for
+    the cycle (in use on its window start, through its window end, durable, large
+    enough); swaps per cycle move only surplus; shortfalls per municipality, amv and
+    province. The statements are those of the single window, per cycle."""
+    ti = m.ti
+    by_muni: dict[str, list[str]] = {}
+    for cid, muni in zip(ti.candidates["id"], ti.candidates["municipality"], strict=True):
+        by_muni.setdefault(muni, []).append(cid)
+    group = dict(zip(ti.candidates["id"], ti.candidates["target_group"], strict=True))
+    for c, inst in enumerate(ti.insts):
+        rid = slug(ti.cycles[c].id)
+        own, own_amv = {}, {}
+        for r in inst.municipalities.itertuples(index=False):
+            key = f"{slug(r.name)}_{rid}"
+            counted = [
+                z for k in by_muni.get(r.name, []) for s, z in m.size[k].items()
+                if c in ti.counts[(k, s)]
+            ]  # fmt: skip
+            counted_amv = [
+                z for k in by_muni.get(r.name, []) if group[k] == "amv"
+                for s, z in m.size[k].items() if c in ti.counts[(k, s)]
+            ]  # fmt: skip
+            o = m.mm.var(f"own:{ti.cycles[c].id}:{r.name}", f"own_{key}")
+            oa = m.mm.var(f"own_amv:{ti.cycles[c].id}:{r.name}", f"own_amv_{key}")
+            m.mm.add(o - total(counted) == int(r.base), f"own_{key}")
+            m.mm.add(oa - total(counted_amv) == int(r.amv_base), f"own_amv_{key}")
+            own[r.name], own_amv[r.name] = o, oa
+        m.own.append(own)
+        m.own_amv.append(own_amv)
+        swap, swap_amv = {}, {}
+        pol = ti.scenario.swaps
+        ins: dict[str, list[str]] = {n: [] for n in own}
+        outs: dict[str, list[str]] = {n: [] for n in own}
+        for aid, a, b, ub, amv, amv_ub in zip(
+            inst.arcs["id"], inst.arcs["from"], inst.arcs["to"], inst.arcs["ub"],
+            inst.arcs["amv"], inst.arcs["amv_ub"], strict=True,
+        ):  # fmt: skip
+            key = f"{slug(aid)}_{rid}"
+            upper = INF if pd.isna(ub) else int(ub)
+            if pol.max_per_pair is not None:
+                upper = min(upper, pol.max_per_pair)
+            swap[aid] = m.mm.var(f"swap:{ti.cycles[c].id}:{aid}", f"swap_{key}", 0, upper,
+                                 integer=True)  # fmt: skip
+            outs[a].append(aid)
+            ins[b].append(aid)
+            if amv:
+                amv_upper = INF if pd.isna(amv_ub) else int(amv_ub)
+                xa = m.mm.var(f"swap_amv:{ti.cycles[c].id}:{aid}", f"swap_amv_{key}", 0,
+                              amv_upper, integer=True)  # fmt: skip
+                swap_amv[aid] = xa
+                m.mm.add(xa - swap[aid] <= 0, f"amv_part_{key}")
+        m.swap.append(swap)
+        m.swap_amv.append(swap_amv)
+        hi = dict(zip(ti.candidates["id"], ti.candidates["hi"], strict=True))
+        short, short_amv = {}, {}
+        for r in inst.municipalities.itertuples(index=False):
+            key = f"{slug(r.name)}_{rid}"
+            given = total(swap[a] for a in outs[r.name])
+            keep = int(r.quota) + int(r.fixed_out)
+            if outs[r.name]:
+                if by_muni.get(r.name):
+                    g = m.mm.var(f"gives:{ti.cycles[c].id}:{r.name}", f"gives_{key}", 0, 1,
+                                 integer=True)  # fmt: skip
+                    upper = int(r.base) + sum(int(hi[k]) for k in by_muni[r.name])
+                    m.mm.add(given - max(0, upper - keep) * g <= 0, f"gives_{key}_switch")
+                    m.mm.add(own[r.name] - given - keep * g >= 0, f"surplus_only_{key}")
+                else:
+                    m.mm.add(own[r.name] - given >= keep, f"surplus_only_{key}")
+                amv_out = [a for a in outs[r.name] if a in swap_amv]
+                if amv_out:
+                    given_amv = total(swap_amv[a] for a in amv_out)
+                    keep_amv = int(r.amv_quota) + int(r.amv_fixed_out)
+                    amv_here = [k for k in by_muni.get(r.name, []) if group[k] == "amv"]
+                    if amv_here:
+                        ga = m.mm.var(f"gives_amv:{ti.cycles[c].id}:{r.name}",
+                                      f"gives_amv_{key}", 0, 1, integer=True)  # fmt: skip
+                        upper = int(r.amv_base) + sum(int(hi[k]) for k in amv_here)
+                        m.mm.add(given_amv - max(0, upper - keep_amv) * ga <= 0,
+                                 f"gives_amv_{key}_switch")  # fmt: skip
+                        m.mm.add(own_amv[r.name] - given_amv - keep_amv * ga >= 0,
+                                 f"amv_surplus_only_{key}")  # fmt: skip
+                    else:
+                        m.mm.add(own_amv[r.name] - given_amv >= keep_amv,
+                                 f"amv_surplus_only_{key}")  # fmt: skip
+            if pol.max_in_per_municipality is not None and ins[r.name]:
+                m.mm.add(total(swap[a] for a in ins[r.name]) <= pol.max_in_per_municipality,
+                         f"max_in_{key}")  # fmt: skip
+            flows = total(swap[a] for a in ins[r.name]) - given
+            flows_amv = total(swap_amv[a] for a in ins[r.name] if a in swap_amv) - total(
+                swap_amv[a] for a in outs[r.name] if a in swap_amv
+            )
+            s = m.mm.var(f"shortfall:{ti.cycles[c].id}:{r.name}", f"shortfall_{key}")
+            sa = m.mm.var(f"amv_shortfall:{ti.cycles[c].id}:{r.name}", f"amv_shortfall_{key}")
+            credited = own[r.name] + flows + int(r.fixed_in) - int(r.fixed_out)
+            credited_amv = own_amv[r.name] + flows_amv + int(r.amv_fixed_in) - int(r.amv_fixed_out)
+            m.mm.add(s + credited >= int(r.quota), f"quota_{key}")
+            m.mm.add(sa + credited_amv >= int(r.amv_quota), f"amv_quota_{key}")
+            short[r.name], short_amv[r.name] = s, sa
+        m.shortfall.append(short)
+        m.amv_shortfall.append(short_amv)
+        members: dict[str, list[str]] = {}
+        for name, province in zip(inst.municipalities["name"], inst.municipalities["province"],
+                                  strict=True):  # fmt: skip
+            members.setdefault(province, []).append(name)
+        prov = {}
+        for p, quota, ext in zip(inst.provinces["province"], inst.provinces["quota"],
+                                 inst.provinces["external_in"], strict=True):  # fmt: skip
+            key = f"{slug(p)}_{rid}"
+            sp = m.mm.var(f"province_shortfall:{ti.cycles[c].id}:{p}",
+                          f"province_shortfall_{key}")  # fmt: skip
+            m.mm.add(sp + total(own[n] for n in members[p]) >= int(quota) - int(ext),
+                     f"province_quota_{key}")  # fmt: skip
+            prov[p] = sp
+        m.province_shortfall.append(prov)
+
+
+def add_continuity(m: TimeModel) -> None:
+    """Continuity: in every month, the places below the quota in force, per
+    municipality (``below_<m>_<t>`` >= quota - places in use: existing locations plus
+    candidates in use) and for the province (its quota minus all its places in use).
+    Their sum over months is the continuity level, so a plan does not dip between
+    windows while temporary locations close."""
+    ti = m.ti
+    in_use_of: dict[str, list[str]] = {}
+    for cid, muni in zip(ti.candidates["id"], ti.candidates["municipality"], strict=True):
+        in_use_of.setdefault(muni, []).append(cid)
+    members: dict[str, list[int]] = {}
+    for i, name in enumerate(ti.names):
+        members.setdefault(ti.province_of[name], []).append(i)
+    for t_ in range(len(ti.months)):
+        for i, name in enumerate(ti.names):
+            use = total(m.in_use[k][t_] for k in in_use_of.get(name, []) if t_ in m.in_use[k])
+            need = int(ti.quota_month[i, t_]) - int(ti.base_capacity[i, t_])
+            if not use.terms:  # nothing can open here this month: the gap is a bound
+                b = m.mm.var(f"below:{name}:{t_}", f"below_{slug(name)}_{t_}", max(0, need))
+            else:
+                b = m.mm.var(f"below:{name}:{t_}", f"below_{slug(name)}_{t_}")
+                m.mm.add(b + use >= need, f"continuity_{slug(name)}_{t_}")
+            m.below[(name, t_)] = b
+        for p, rows in members.items():
+            use = total(
+                m.in_use[k][t_] for i in rows for k in in_use_of.get(ti.names[i], [])
+                if t_ in m.in_use[k]
+            )  # fmt: skip
+            need = int(ti.quota_month[rows, t_].sum()) - int(ti.base_capacity[rows, t_].sum())
+            b = m.mm.var(f"below:{p}:{t_}", f"below_province_{slug(p)}_{t_}")
+            m.mm.add(b + use >= need, f"continuity_province_{slug(p)}_{t_}")
+            m.below[(f"province:{p}", t_)] = b
+
+
+def add_time_budget_limits(m: TimeModel) -> None:
+    """The scenario's budget limits over the whole horizon: new locations, new places,
+    total cost."""
+    lim = m.ti.scenario.limits
+    starts = [u for d in m.start.values() for u in d.values()]
+    sizes = [z for d in m.size.values() for z in d.values()]
+    cost = dict(zip(m.ti.candidates["id"], m.ti.candidates["cost"], strict=True))
+    if lim.max_new_locations is not None:
+        m.mm.add(total(starts) <= lim.max_new_locations, "limit_new_locations",
+                 hard=Words("hard_max_new_locations", limit=lim.max_new_locations))  # fmt: skip
+    if lim.max_new_places is not None:
+        m.mm.add(total(sizes) <= lim.max_new_places, "limit_new_places",
+                 hard=Words("hard_max_new_places", limit=lim.max_new_places))  # fmt: skip
+    if lim.max_cost is not None:
+        m.mm.add(
+            total(float(cost[k]) * z for k, d in m.size.items() for z in d.values())
+            <= lim.max_cost, "limit_cost", hard=Words("hard_max_cost", limit=f"{lim.max_cost:g}"),
+        )  # fmt: skip
+
+
+def define_time_objectives(m: TimeModel) -> None:
+    """Per cycle the provincial, amv and municipal shortfall (``<level>@<cycle>``);
+    continuity (places below quota, summed over months, municipalities and province);
+    new places weighted by cost; swap volume over all cycles; and a tie-break: fewer
+    place-months (open no earlier than needed), candidates earlier in id order, swaps
+    between nearby municipalities."""
+    ti = m.ti
+    for c, rule in enumerate(ti.cycles):
+        m.mm.objective(f"provincial_shortfall@{rule.id}", total(m.province_shortfall[c].values()))
+        m.mm.objective(f"amv_shortfall@{rule.id}", total(m.amv_shortfall[c].values()))
+        m.mm.objective(f"municipal_shortfall@{rule.id}", total(m.shortfall[c].values()))
+    m.mm.objective("continuity", total(m.below.values()))
+    cost = dict(zip(ti.candidates["id"], ti.candidates["cost"], strict=True))
+    m.mm.objective(
+        "new_places", total(float(cost[k]) * z for k, d in m.size.items() for z in d.values())
+    )
+    m.mm.objective("swap_volume", total(x for d in m.swap for x in d.values()))
+    n_t, n_k = max(1, len(ti.months)), max(1, len(m.size))
+    tie = total(
+        ((n_t - s) / n_t + (i + 1) / n_k) * z
+        for i, (k, d) in enumerate(sorted(m.size.items())) for s, z in d.items()
+    )  # fmt: skip
+    for c, inst in enumerate(ti.insts):
+        weight = dict(zip(inst.arcs["id"], inst.arcs["weight"], strict=True))
+        tie = tie + total(float(weight[a]) * x for a, x in m.swap[c].items())
+    m.mm.objective("tie_break", tie)
+
+
+def create_time_model(ti) -> TimeModel:
+    """State the plan over the years of a :class:`~planner.optimise.time_instance.TimeInstance`."""
+    m = TimeModel(ti, MatrixModel(name=slug(ti.scenario.name) or "scenario"))
+    add_time_candidates(m)
+    add_time_cycles(m)
+    add_continuity(m)
+    add_time_budget_limits(m)
+    define_time_objectives(m)
+    return m

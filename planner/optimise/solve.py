@@ -374,6 +374,8 @@ def solve_instance(
             run = solve_levels_by_part(mm, levels, limit, parts)
         else:
             run = solve_levels(backend, mm, levels, limit)
+    except SolverError as exc:
+        return _failed(inst, Status.ERROR, name, engine, [str(exc), *messages], build=build)
     except pulp.PulpSolverError as exc:
         return _failed(inst, Status.ERROR, name, engine,
                        [*messages, Words("solver_error", solver=name, error=str(exc))],
@@ -399,14 +401,17 @@ def solve_instance(
             marginal = marginal_values_pulp(mm, run.x, sc.objective, names, name)
     seconds = time.perf_counter() - t1
     last = run.levels[-1].name if run.levels else ""
+    cause: list[str] = []
     if status is Status.INFEASIBLE:
-        messages += _infeasible_messages(mm, engine, name, limit)
+        cause = _infeasible_messages(mm, engine, name, limit)
     elif status is Status.TIME_LIMIT:
-        messages.append(Words("time_limit_answer", limit=f"{limit:g}", level=last))
+        cause = [Words("time_limit_answer", limit=f"{limit:g}", level=last)]
     elif run.time_limit_hit:
-        messages.append(Words("time_limit_no_answer", limit=f"{limit:g}", level=last))
+        cause = [Words("time_limit_no_answer", limit=f"{limit:g}", level=last)]
     elif status is Status.NOT_SOLVED:
-        messages.append(Words("not_solved", solver=name, level=last))
+        cause = [Words("not_solved", solver=name, level=last)]
+    # What went wrong (or is not proven) comes first; the notes about the input follow.
+    messages = cause + messages
     if status not in (Status.OPTIMAL, Status.TIME_LIMIT):
         return _failed(inst, status, name, engine, messages, run.levels, build, seconds)
     mun, regions, total, cand, flows = _results(inst, values, marginal)

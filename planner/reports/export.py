@@ -25,6 +25,7 @@ from planner.formats import (
     XLSX_DATE,
     XLSX_INT,
     XLSX_PCT,
+    Words,
     code_label,
     column_label,
     fmt_date,
@@ -261,6 +262,7 @@ def decision_record(result, ds, generated_at: datetime | None = None) -> dict[st
             "window_end": rules.window_end.isoformat(),
             "require_decision": rules.require_decision,
             "soft_plans_count": rules.soft_plans_count,
+            **_later_rules(rules),
         },
         "objective_order": list(sc.objective),
         "solver": result.solver,
@@ -316,6 +318,22 @@ def summary_table(result, lang: str = "nl") -> pd.DataFrame:
     name = str(provinces[0]) if len(provinces) == 1 else ("Totaal" if nl else "Total")
     rows.append(row(f"{'Totaal' if nl else 'Total'} {name}", result.province))
     return pd.DataFrame(rows)
+
+
+def _later_rules(rules) -> dict:
+    """The rules of later cycles and an assumed cycle's status, only where they apply
+    (cycle 1's record is unchanged)."""
+    out: dict = {}
+    for key in ("min_years", "min_places"):
+        if getattr(rules, key) is not None:
+            out[key] = getattr(rules, key)
+    if rules.types:
+        out["types"] = ";".join(rules.types)
+    if rules.assumed:
+        out["status"] = "assumed"
+        out["assumption"] = Words("cycle_assumed", cycle=rules.name or rules.id,
+                                  source=rules.source)  # fmt: skip
+    return out
 
 
 def data_version(ds) -> str:

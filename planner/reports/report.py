@@ -39,7 +39,7 @@ MUNI_JSON = [
 
 def _rules_dict(report: CycleReport) -> dict[str, Any]:
     r = report.rules
-    return {
+    out: dict[str, Any] = {
         "id": r.id,
         "name": r.name,
         "window_start": r.window_start.isoformat(),
@@ -47,6 +47,41 @@ def _rules_dict(report: CycleReport) -> dict[str, Any]:
         "require_decision": r.require_decision,
         "soft_plans_count": r.soft_plans_count,
     }
+    # Keys of later cycles only where they apply, so cycle 1's document is unchanged.
+    if r.min_years is not None:
+        out["min_years"] = r.min_years
+        out["durable_until"] = r.durable_until.isoformat() if r.durable_until else None
+    if r.min_places is not None:
+        out["min_places"] = r.min_places
+    if r.types:
+        out["types"] = list(r.types)
+    if r.assumed:
+        out["status"] = r.status
+        out["assumption"] = assumption_text(report, "en")
+    return out
+
+
+def assumption_text(report: CycleReport, lang: Lang = "nl") -> str:
+    """The line that marks an assumed cycle in every output ('' for a decided one)."""
+    r = report.rules
+    if not r.assumed:
+        return ""
+    return t("cycle_assumed", lang, cycle=r.name or r.id, source=r.source or r.id)
+
+
+def _rules_lines(report: CycleReport, lang: Lang) -> list[str]:
+    """The later cycles' rules in words (none for cycle 1)."""
+    r = report.rules
+    parts = []
+    if r.durable_until is not None:
+        parts.append(
+            t("cycle_rules_durable", lang, until=f"{r.durable_until:%d-%m-%Y}", years=r.min_years)
+        )
+    if r.min_places is not None:
+        parts.append(t("cycle_rules_min_places", lang, places=r.min_places))
+    if r.types:
+        parts.append(t("cycle_rules_types", lang, types=", ".join(r.types)))
+    return ["; ".join(parts)] if parts else []
 
 
 def report_dict(report: CycleReport) -> dict[str, Any]:
@@ -131,7 +166,9 @@ def report_text(report: CycleReport, lang: Lang = "nl") -> str:
         rules_after.append(len(rows) - 1)
     tot = report.total
     rows.append([t("total", lang), *_level_cells(tot), _pct(tot["coverage"])])
-    out = [title, "", text_table(rows, headers, rules_after, lang)]
+    marker = assumption_text(report, lang)
+    out = [title, *_rules_lines(report, lang), *([marker] if marker else []), ""]
+    out.append(text_table(rows, headers, rules_after, lang))
     out.append(
         f"\n{t('municipal_shortfall', lang)}: {fmt_int(tot['municipal_shortfall'], lang)}"
         + f"  |  {t('amv_municipal_shortfall', lang)}: "
@@ -254,7 +291,14 @@ def report_csv(report: CycleReport) -> str:
         )
     tot = report.total
     w.writerow(["province", "", "", *(int(tot[c]) for c in cols), int(tot["municipal_shortfall"])])
-    return buf.getvalue()
+    text = buf.getvalue()
+    if report.rules.assumed:  # every row says so: a CSV has no place for a note
+        lines = text.splitlines()
+        text = (
+            "\n".join([lines[0] + ",cycle_status", *(line + ",assumed" for line in lines[1:])])
+            + "\n"
+        )
+    return text
 
 
 def report_sheets(report: CycleReport, lang: Lang = "nl") -> dict[str, pd.DataFrame]:
@@ -304,7 +348,12 @@ def report_sheets(report: CycleReport, lang: Lang = "nl") -> dict[str, pd.DataFr
     overrides = report.overrides.copy()
     overrides["override_reason"] = [override_reason(o, lang) for _, o in overrides.iterrows()]
     overrides = overrides.drop(columns=["override_toelichting"], errors="ignore")
-    return {
+    sheets: dict[str, pd.DataFrame] = {}
+    if report.rules.assumed:
+        sheets[t("cycle_assumed_short", lang)] = pd.DataFrame(
+            {t("cycle_status", lang): [assumption_text(report, lang)]}
+        )
+    return sheets | {
         t("cycle_table", lang): label_frame(summary, lang),
         "locaties" if lang == "nl" else "locations": label_frame(report.locations[loc_cols], lang),
         "uitruil" if lang == "nl" else "swaps": label_frame(report.swaps[swap_cols], lang),

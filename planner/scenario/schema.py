@@ -234,16 +234,37 @@ class Candidate(_Model):
     probability: float | None = Field(default=None, ge=0, le=1)
     start_delay_days: StartDelay | None = None
     note: str | None = None
+    decision_date: ScenarioDate = None
+    lead_months: int | None = Field(default=None, ge=0)
+    min_years: int | None = Field(default=None, ge=0)
+
+    @property
+    def earliest_start(self) -> date | None:
+        """The earliest date it can be in use: ``start``, or the decision date plus the
+        lead time (a plan over the years chooses the month it opens from here on)."""
+        if self.start is not None:
+            return self.start
+        if self.decision_date is not None and self.lead_months is not None:
+            import pandas as pd
+
+            moved = pd.Timestamp(self.decision_date) + pd.DateOffset(months=self.lead_months)
+            return moved.date()
+        return None
 
     @model_validator(mode="after")
     def _check(self) -> Candidate:
+        if self.start is None and self.decision_date is not None and self.lead_months is not None:
+            object.__setattr__(self, "start", self.earliest_start)
         if self.kind == "new":
             if self.municipality is None:
                 raise ValueError("a new candidate needs a municipality")
             if self.max_places is None:
                 raise ValueError("a new candidate needs max_places")
             if self.start is None:
-                raise ValueError("a new candidate needs start: the earliest date it can be in use")
+                raise ValueError(
+                    "a new candidate needs start (the earliest date it can be in use), or "
+                    "decision_date and lead_months"
+                )
         elif self.location is None:
             raise ValueError(f"a candidate of kind {self.kind!r} needs the location id to change")
         if self.max_places is not None and self.min_places > self.max_places:
@@ -303,6 +324,22 @@ class RiskSettings(_Model):
     start_delay_days: dict[str, StartDelay] = Field(default_factory=dict)
 
 
+class Horizon(_Model):
+    """A plan over the years: months from ``start`` to ``end`` (both included) and the
+    cycles whose windows it plans for (default: every cycle of the data with quotas
+    whose window starts in the horizon)."""
+
+    start: ScenarioDate
+    end: ScenarioDate
+    cycles: list[str] | None = None
+
+    @model_validator(mode="after")
+    def _order(self) -> Horizon:
+        if self.start is None or self.end is None or self.end < self.start:
+            raise ValueError(f"horizon end {self.end} is before start {self.start}")
+        return self
+
+
 class Scenario(_Model):
     """One scenario. Only ``name`` is required.
 
@@ -325,6 +362,7 @@ class Scenario(_Model):
     objective: list[Objective] = Field(default_factory=lambda: list(DEFAULT_OBJECTIVE))
     solver: SolverSettings = Field(default_factory=SolverSettings)
     risk: RiskSettings = Field(default_factory=RiskSettings)
+    horizon: Horizon | None = None
 
     @model_validator(mode="before")
     @classmethod

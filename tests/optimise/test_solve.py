@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from planner.formats import say
@@ -231,3 +233,122 @@ def test_opened_candidate_has_places(overijssel) -> None:
         c = res.candidates
         assert c["places"].sum() == 148
         assert (c["opened"] == (c["places"] > 0)).all(), c[["id", "opened", "places"]]
+
+
+# ----------------------------------------------------------- solves without an answer
+
+
+def _json_solve(tmp_path, capsys, body: str, *extra: str) -> tuple[int, dict, str]:
+    """``planner solve --format json`` on a scenario (Overijssel data) written here."""
+    import json
+
+    from planner.cli import main
+
+    path = tmp_path / "s.yaml"
+    path.write_text("name: s\n" + body, encoding="utf-8")
+    code = main(["solve", str(path), "--format", "json", *extra])
+    captured = capsys.readouterr()
+    return code, json.loads(captured.out), captured.err
+
+
+MUST_P = (
+    "  - {id: p, municipality: Borne, min_places: 80, max_places: 100, start: 2025-01-01,"
+    " must_open: true}\n"
+)
+
+
+def test_json_without_an_answer_must_open_beyond_max_new_places(tmp_path, capsys) -> None:
+    """Issue 11.1/11.2: p must open with at least 80 places, at most 50 new places: no
+    answer. The JSON form says so (status, the conflict) and the exit code is 3. q (must
+    open, 10 places) and the cost limit have nothing to do with it: 10 <= 50 and the
+    cost is 0, so they are not named; the conflict is exactly {p must open, max 50}."""
+    body = (
+        "limits: {max_new_places: 50, max_cost: 1000}\ncandidates:\n" + MUST_P
+        + "  - {id: q, municipality: Wierden, min_places: 10, max_places: 10,"
+        " start: 2025-01-01, must_open: true, cost: 0}\n"
+    )  # fmt: skip
+    code, out, err = _json_solve(tmp_path, capsys, body)
+    assert code == 3 and out["status"] == "infeasible"
+    first = out["messages"][0]
+    assert "candidate p must open" in first and "max_new_places" in first
+    assert "candidate q" not in first and "max_cost" not in first
+    assert out["municipalities"] == [] and err.startswith("infeasible: these hard")
+
+
+def test_json_without_an_answer_no_new_locations_with_a_must_open(tmp_path, capsys) -> None:
+    code, out, _ = _json_solve(
+        tmp_path, capsys, "limits: {max_new_locations: 0}\ncandidates:\n" + MUST_P
+    )
+    assert code == 3 and out["status"] == "infeasible"
+    assert "candidate p must open" in out["messages"][0]
+    assert "max_new_locations" in out["messages"][0]
+
+
+def test_time_limit_before_any_answer_says_so(tmp_path, capsys, monkeypatch) -> None:
+    """Issue 11.1/11.2: the solver stops at the time limit before it has any answer
+    (made so here, not timed): status not_solved, the first message says the time limit
+    was reached and to raise solver.time_limit, and the JSON form is written."""
+    import planner.optimise.levels as levels
+
+    monkeypatch.setattr(levels, "highs_status", lambda h: (Status.NOT_SOLVED, True))
+    code, out, err = _json_solve(tmp_path, capsys, "swaps: {policy: province}\n")
+    assert code == 3 and out["status"] == "not_solved"
+    assert "time limit" in out["messages"][0] and "solver.time_limit" in out["messages"][0]
+    assert "swap" not in err.splitlines()[0]
+
+
+def test_cbc_with_a_space_in_tmpdir(tmp_path, three, monkeypatch) -> None:
+    """Issue 11.11: PuLP hands CBC its file names on a command line split at spaces.
+    With TMPDIR holding a space the solve still works (CBC's files go to a folder
+    without one) and nothing is left behind in either folder."""
+    import tempfile
+
+    spaced = tmp_path / "with space"
+    spaced.mkdir()
+    monkeypatch.setenv("TMPDIR", str(spaced))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # re-read TMPDIR
+    before = set(Path("/tmp").glob("*.mps"))
+    res = solve_scenario(three, Scenario(name="x", swaps={"policy": "province"}), solver="cbc")
+    assert res.status is Status.OPTIMAL and levels(res)["municipal_shortfall"] == 100
+    assert list(spaced.iterdir()) == []
+    assert set(Path("/tmp").glob("*.mps")) == before
+
+
+def test_cbc_without_a_usable_tmpdir_fails_clearly(tmp_path, three, monkeypatch) -> None:
+    """No folder without a space to write to: a clear message, status error (exit 3),
+    and nothing left behind."""
+    import tempfile
+
+    import planner.optimise.levels as lv
+
+    spaced = tmp_path / "with space"
+    spaced.mkdir()
+    monkeypatch.setenv("TMPDIR", str(spaced))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    monkeypatch.setattr(lv, "CBC_TMP_FALLBACKS", ())
+    res = solve_scenario(three, Scenario(name="x"), solver="cbc")
+    assert res.status is Status.ERROR and "TMPDIR" in res.messages[0]
+    assert list(spaced.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("engine", "solver"), [("matrix", "highs"), ("pulp", "highs"), ("pulp", "cbc")]
+)
+def test_conflict_named_alike_by_every_engine(overijssel, engine, solver) -> None:
+    """The conflict of ``test_json_without_an_answer_must_open_beyond_max_new_places``
+    found the same way through HiGHS's arrays and through the generated PuLP problem
+    (HiGHS or CBC): p must open (>= 80 places) against at most 50 new places; q (10
+    places, cost 0) and the cost limit are not part of it."""
+    cands = [
+        {"id": "p", "municipality": "Borne", "min_places": 80, "max_places": 100,
+         "start": "2025-01-01", "must_open": True},
+        {"id": "q", "municipality": "Wierden", "min_places": 10, "max_places": 10,
+         "start": "2025-01-01", "must_open": True, "cost": 0},
+    ]  # fmt: skip
+    sc = Scenario(name="x", candidates=cands, limits={"max_new_places": 50, "max_cost": 1000})
+    res = solve_scenario(overijssel, sc, solver=solver, engine=engine)
+    assert res.status is Status.INFEASIBLE
+    assert res.messages[0].startswith(
+        "these hard requirements cannot all be met: candidate p must open; at most 50 new "
+        "places (limits.max_new_places);"
+    )

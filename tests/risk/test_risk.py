@@ -239,3 +239,25 @@ def test_cli_risk_json_and_errors(capsys) -> None:
     assert wierden["probability"] == 1.0 and wierden["importance_provincial"] == 0
     assert main(["risk", str(RISK), "--draws", "0"]) == 2
     assert "draws must be at least 1" in capsys.readouterr().err
+
+
+def test_risk_on_a_scenario_without_an_answer(tmp_path, capsys) -> None:
+    """Issue 11.10: p must open (80-100 places, certain) but at most 50 new places: no
+    draw has an answer. ``planner risk`` says so, names the conflict, writes no figures
+    (no NaN conversion) and exits 3; the JSON form has nulls, not NaN."""
+    path = tmp_path / "s.yaml"
+    path.write_text(
+        "name: s\nlimits: {max_new_places: 50}\ncandidates:\n"
+        "  - {id: p, municipality: Borne, min_places: 80, max_places: 100,"
+        " start: 2025-01-01, must_open: true, probability: 1.0}\n",
+        encoding="utf-8",
+    )
+    code = main(["risk", str(path), "--draws", "4", "--workers", "1"])
+    out = capsys.readouterr().out
+    assert code == 3 and "no draw has an answer" in out
+    assert "candidate p must open" in out and "max_new_places" in out
+    code = main(["risk", str(path), "--draws", "4", "--workers", "1", "--format", "json",
+                 "--lang", "en"])  # fmt: skip
+    doc = json.loads(capsys.readouterr().out)
+    assert code == 3 and doc["status"] == "failed" and doc["p_meet_quota"] is None
+    assert doc["provincial_shortfall"]["mean"] is None

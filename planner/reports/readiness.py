@@ -1,0 +1,183 @@
+"""Readiness for the next cycle as terminal text, JSON and CSV (Dutch first)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+import pandas as pd
+
+from planner.counting.readiness import Readiness, latest_start_month, reason_labels
+from planner.counting.rules import CycleRules
+from planner.i18n import Lang, t
+from planner.reports.export import safe_text
+from planner.tables import text_table
+
+__all__ = [
+    "readiness_text",
+    "readiness_dict",
+    "readiness_csv",
+    "readiness_tables",
+    "assumption_lines",
+]
+
+
+def _name(rules: CycleRules) -> str:
+    return rules.name or rules.id
+
+
+def assumption_lines(res: Readiness, lang: Lang = "nl") -> list[str]:
+    """One line per assumed cycle of the comparison (none when both are decided)."""
+    return [
+        t("cycle_assumed", lang, cycle=_name(r), source=r.source or r.id)
+        for r in (res.rules_from, res.rules_to)
+        if r.assumed
+    ]
+
+
+def _rules_words(rules: CycleRules, lang: Lang) -> str:
+    w = f"{t('window', lang)} {rules.window_start:%d-%m-%Y} - {rules.window_end:%d-%m-%Y}"
+    parts = [w]
+    if rules.durable_until is not None:
+        parts.append(
+            t(
+                "cycle_rules_durable",
+                lang,
+                until=f"{rules.durable_until:%d-%m-%Y}",
+                years=rules.min_years,
+            )  # fmt: skip
+        )
+    if rules.min_places is not None:
+        parts.append(t("cycle_rules_min_places", lang, places=rules.min_places))
+    if rules.types:
+        parts.append(t("cycle_rules_types", lang, types=", ".join(rules.types)))
+    return "; ".join(parts)
+
+
+def _why(res: Readiness, row: dict, lang: Lang) -> str:
+    if row["status"] == "both":
+        return ""
+    if row["status"] == "only_to":
+        return t("readiness_status_only_to", lang, to=_name(res.rules_to))
+    return "; ".join(reason_labels(row, res.rules_to, lang))
+
+
+def readiness_tables(res: Readiness, lang: Lang = "nl") -> dict[str, pd.DataFrame]:
+    """The municipalities and locations tables with their words, as the outputs show
+    them (also the app page's tables)."""
+    mun = res.municipalities.copy()
+    mun["latest_start"] = [
+        "" if pd.isna(v) else f"{pd.Timestamp(v):%Y-%m-%d}" for v in mun["latest_start"]
+    ]
+    loc = res.locations.copy()
+    rows = loc.to_dict("records")
+    loc["why"] = [_why(res, r, lang) for r in rows]
+    loc["status_label"] = [
+        t(f"readiness_status_{'only_to' if s == 'only_to' else s}", lang, to=_name(res.rules_to))
+        for s in loc["status"]
+    ]
+    for col in ("start", "end", "durable_until", "extend_to"):
+        loc[col] = ["" if pd.isna(v) else f"{pd.Timestamp(v):%Y-%m-%d}" for v in loc[col]]
+    loc.loc[loc["end_kind"] != "date", "end"] = loc.loc[loc["end_kind"] != "date", "end_kind"]
+    return {"municipalities": mun, "locations": loc}
+
+
+def readiness_text(res: Readiness, lang: Lang = "nl") -> str:
+    """Per municipality what still counts, what drops out and why, what remains."""
+    to = _name(res.rules_to)
+    out = [
+        t("readiness_title", lang, frm=_name(res.rules_from), to=to),
+        f"{t('readiness_rules', lang, cycle=to)}: {_rules_words(res.rules_to, lang)}",
+        *assumption_lines(res, lang),
+        "",
+    ]
+    heads = [
+        t("name", lang), t("readiness_quota_to", lang), t("readiness_both", lang),
+        t("readiness_drop", lang), t("readiness_only_to", lang),
+        t("readiness_remaining", lang), t("readiness_amv_remaining", lang),
+        t("readiness_latest_start", lang),
+    ]  # fmt: skip
+    rows: list[list[Any]] = []
+    rules_after = []
+    mun = res.municipalities
+    for region in sorted(set(mun["region"])):
+        for r in mun[mun["region"] == region].itertuples(index=False):
+            rows.append(
+                [r.name, r.quota, r.both, r.drops, r.only_to, r.remaining, r.amv_remaining,
+                 "" if pd.isna(r.latest_start) else latest_start_month(r.latest_start)]
+            )  # fmt: skip
+        rules_after.append(len(rows) - 1)
+    tot = res.total
+    rows.append(
+        [t("readiness_total", lang), tot["quota"], tot["both"], tot["drops"], tot["only_to"],
+         tot["municipal_shortfall"], tot["amv_municipal_shortfall"],
+         latest_start_month(tot["latest_start"])]
+    )  # fmt: skip
+    out.append(text_table(rows, heads, rules_after))
+    size = (
+        t("readiness_size_note", lang, places=res.rules_to.min_places)
+        if res.rules_to.min_places is not None
+        else ""
+    )
+    until = res.rules_to.durable_until or res.rules_to.window_end
+    out.append(
+        "\n"
+        + t(
+            "readiness_latest_start_note",
+            lang,
+            to=to,
+            w0=f"{res.rules_to.window_start:%d-%m-%Y}",
+            until=f"{until:%d-%m-%Y}",
+            size=size,
+        )  # fmt: skip
+    )
+    tables = readiness_tables(res, lang)
+    loc = tables["locations"]
+    changed = loc[loc["status"] != "both"]
+    if len(changed):
+        out.append(f"\n{t('readiness_drop', lang)} / {t('readiness_only_to', lang)}:")
+        for r in changed.itertuples(index=False):
+            out.append(f"  - {r.municipality}: {r.name} ({r.places}, {r.type}): {r.why}")
+    return "\n".join(out)
+
+
+def readiness_dict(res: Readiness, lang: Lang = "nl") -> dict[str, Any]:
+    """The comparison as a JSON-ready dict (reasons as codes and in words)."""
+    tables = readiness_tables(res, lang)
+
+    def rules(r: CycleRules) -> dict[str, Any]:
+        return {
+            "id": r.id, "name": r.name, "status": r.status,
+            "window_start": r.window_start.isoformat(), "window_end": r.window_end.isoformat(),
+            "min_years": r.min_years,
+            "durable_until": r.durable_until.isoformat() if r.durable_until else None,
+            "min_places": r.min_places, "types": list(r.types) if r.types else None,
+        }  # fmt: skip
+
+    loc = tables["locations"].drop(columns=["end_kind"])
+    loc["reasons"] = [[c for c in str(v).split("|") if c] for v in loc["reasons"]]
+    total = {**res.total, "latest_start": f"{pd.Timestamp(res.total['latest_start']):%Y-%m-%d}"}
+    return {
+        "from": rules(res.rules_from),
+        "to": rules(res.rules_to),
+        "assumptions": assumption_lines(res, lang),
+        "province": total,
+        "municipalities": tables["municipalities"].to_dict("records"),
+        "locations": loc.to_dict("records"),
+    }
+
+
+def readiness_csv(res: Readiness, lang: Lang = "nl", table: str = "municipalities") -> str:
+    """One table as CSV; an assumed cycle adds a ``cycle_status`` column on every row."""
+    frame = readiness_tables(res, lang)[table]
+    if table == "locations":
+        frame = frame.drop(columns=["end_kind"])
+    if res.assumed:
+        frame = frame.assign(cycle_status="assumed")
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(list(frame.columns))
+    for row in frame.itertuples(index=False):
+        w.writerow([safe_text(v) for v in row])
+    return buf.getvalue()

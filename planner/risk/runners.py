@@ -1,0 +1,127 @@
+"""Runners: the distinct outcomes of a sweep solved in this process, in local processes
+or on a Dask cluster; the numbers are the same whichever runs them.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+import numpy as np
+
+from planner.errors import InputError, Issue
+from planner.risk.solving import solve_patterns, worker_chunk, worker_init
+from planner.risk.summary import Progress
+
+__all__ = ["chunks", "cores", "Reporter", "join", "run_serial", "run_local", "run_dask"]
+
+
+def chunks(n: int, workers: int, chunk_size: int | None) -> list[tuple[int, int]]:
+    """Consecutive ranges ``[a, b)`` of the outcomes to solve: about four per worker (so
+    progress moves and the load evens out), at least 5 and at most 50 each (so the
+    per-task overhead stays small)."""
+    size = chunk_size or max(5, min(50, math.ceil(n / (4 * max(1, workers)))))
+    return [(a, min(n, a + size)) for a in range(0, n, size)]
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    import os
+
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+class Reporter:
+    """Turns solved patterns into draws done for the progress callback."""
+
+    def __init__(self, progress: Progress | None, draws: int, weight: list[int]) -> None:
+        self.progress, self.draws, self.weight, self.count = progress, draws, weight, 0
+
+    def done(self, a: int, b: int) -> None:
+        self.count += sum(self.weight[a:b])
+        if self.progress:
+            self.progress(self.count, self.draws)
+
+
+def join(parts: list[tuple[int, dict[str, np.ndarray]]]) -> dict[str, np.ndarray]:
+    """The solved chunks ``(start, arrays)`` in order, as one set of arrays."""
+    parts = sorted(parts, key=lambda p: p[0])
+    return {k: np.concatenate([p[1][k] for p in parts]) for k in parts[0][1]}
+
+
+def run_local(sm, key, patterns, ranges, n_workers, reporter) -> dict[str, np.ndarray]:
+    """Solve the outcomes' ``ranges`` in ``n_workers`` local processes."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    # spawn, not fork: a forked copy of a process with threads (a web app, a Dask
+    # client) can deadlock; the model is handed over once per worker.
+    ctx = mp.get_context("spawn")
+    parts = []
+    with ProcessPoolExecutor(
+        max_workers=n_workers, mp_context=ctx, initializer=worker_init, initargs=(key, sm)
+    ) as pool:
+        futures = {
+            pool.submit(worker_chunk, key, None, a, patterns[a:b]): (a, b) for a, b in ranges
+        }
+        for f in as_completed(futures):
+            parts.append(f.result())
+            reporter.done(*futures[f])
+    return join(parts)
+
+
+def run_dask(sm, key, patterns, address, chunk_size, reporter) -> tuple[dict, int]:
+    """Solve the outcomes on the Dask cluster at ``address``; returns the arrays and the
+    number of workers."""
+    try:
+        from distributed import Client
+    except ImportError as exc:  # pragma: no cover - the risk extra is not installed
+        raise InputError(
+            [Issue("--scheduler", "Dask is not installed",
+                   'pip install "spreiding-planner[risk]", or leave --scheduler out')],
+            "Cannot run on a Dask cluster",
+        ) from exc  # fmt: skip
+    try:
+        client = Client(address, timeout="5s", set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise InputError(
+            [
+                Issue(
+                    "--scheduler",
+                    f"cannot reach the Dask scheduler at {address!r} ({type(exc).__name__})",
+                    "check the address (tcp://host:8786) and that `dask scheduler` runs "
+                    "there with workers, or leave --scheduler out to use this machine's cores",
+                    value=address,
+                )
+            ],
+            "Cannot run on a Dask cluster",
+        ) from None
+    try:
+        n_workers = max(1, len(client.scheduler_info().get("workers", {})))
+        ranges = chunks(len(patterns), n_workers, chunk_size)
+        model = client.scatter(sm, broadcast=True)
+        futures = {
+            client.submit(worker_chunk, key, model, a, patterns[a:b], pure=False): (a, b)
+            for a, b in ranges
+        }
+        parts, pending = [], list(futures)
+        while pending:  # poll: distributed's as_completed wants a default client
+            done = [f for f in pending if f.done()]
+            for f in done:
+                parts.append(f.result())
+                reporter.done(*futures[f])
+            pending = [f for f in pending if f not in done]
+            if pending and not done:
+                time.sleep(0.02)
+    finally:
+        client.close()
+    return join(parts), n_workers
+
+
+def run_serial(sm, key, patterns, chunk_size, reporter) -> dict[str, np.ndarray]:
+    """Solve the outcomes in this process, chunk by chunk (progress moves)."""
+    parts = []
+    for a, b in chunks(len(patterns), 1, chunk_size):
+        parts.append((a, solve_patterns(sm, patterns[a:b], key)))
+        reporter.done(a, b)
+    return join(parts)
