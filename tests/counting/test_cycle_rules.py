@@ -10,6 +10,7 @@ from planner.counting.count import Reason, cycle_report
 from planner.counting.rules import CycleRules
 from planner.data.loader import load_dataset
 from planner.errors import InputError
+from planner.formats import say
 
 MUN = """\
 code,name,region,province,source
@@ -79,7 +80,8 @@ def test_each_location_with_its_reason(two_cycles) -> None:
     assert two.at["a2", "reasons"] == Reason.NOT_DURABLE
     assert two.at["a2", "durable_days_short"] == 912
     assert two.at["a2", "durable_until"] == pd.Timestamp("2032-07-01")
-    assert "not durable: ends on 01-01-2030" in two.at["a2", "why"]
+    assert "niet duurzaam: eindigt op 01-01-2030" in two.at["a2", "why"]
+    assert "not durable: ends on 2030-01-01" in say(two.at["a2", "why"], "en")
     assert two.at["a3", "reasons"] == Reason.TOO_SMALL
     assert two.at["a4", "reasons"] == Reason.TYPE_NOT_COUNTED
     assert two.at["a5", "reasons"] == Reason.NOT_DURABLE

@@ -270,9 +270,9 @@ def test_json_without_an_answer_must_open_beyond_max_new_places(tmp_path, capsys
     code, out, err = _json_solve(tmp_path, capsys, body)
     assert code == 3 and out["status"] == "infeasible"
     first = out["messages"][0]
-    assert "candidate p must open" in first and "max_new_places" in first
-    assert "candidate q" not in first and "max_cost" not in first
-    assert out["municipalities"] == [] and err.startswith("infeasible: these hard")
+    assert "kandidaat p moet open" in first and "max_new_places" in first
+    assert "kandidaat q" not in first and "max_cost" not in first
+    assert out["municipalities"] == [] and err.startswith("onmogelijk (eisen sluiten elkaar uit)")
 
 
 def test_json_without_an_answer_no_new_locations_with_a_must_open(tmp_path, capsys) -> None:
@@ -280,7 +280,7 @@ def test_json_without_an_answer_no_new_locations_with_a_must_open(tmp_path, caps
         tmp_path, capsys, "limits: {max_new_locations: 0}\ncandidates:\n" + MUST_P
     )
     assert code == 3 and out["status"] == "infeasible"
-    assert "candidate p must open" in out["messages"][0]
+    assert "kandidaat p moet open" in out["messages"][0]
     assert "max_new_locations" in out["messages"][0]
 
 
@@ -293,7 +293,7 @@ def test_time_limit_before_any_answer_says_so(tmp_path, capsys, monkeypatch) -> 
     monkeypatch.setattr(levels, "highs_status", lambda h: (Status.NOT_SOLVED, True))
     code, out, err = _json_solve(tmp_path, capsys, "swaps: {policy: province}\n")
     assert code == 3 and out["status"] == "not_solved"
-    assert "time limit" in out["messages"][0] and "solver.time_limit" in out["messages"][0]
+    assert "tijdslimiet" in out["messages"][0] and "solver.time_limit" in out["messages"][0]
     assert "swap" not in err.splitlines()[0]
 
 
@@ -348,7 +348,7 @@ def test_conflict_named_alike_by_every_engine(overijssel, engine, solver) -> Non
     sc = Scenario(name="x", candidates=cands, limits={"max_new_places": 50, "max_cost": 1000})
     res = solve_scenario(overijssel, sc, solver=solver, engine=engine)
     assert res.status is Status.INFEASIBLE
-    assert res.messages[0].startswith(
+    assert say(res.messages[0], "en").startswith(
         "these hard requirements cannot all be met: candidate p must open; at most 50 new "
         "places (limits.max_new_places);"
     )

@@ -1,10 +1,12 @@
 """Reports per cycle: cycle 1 byte for byte as before, an assumed cycle marked everywhere.
 
 The golden files in ``golden/`` are the output of ``planner report`` (nl, en, with soft
-plans, JSON, CSV) on the bundled data at the commit before cycles became data
-(8763103), when the quotas still lived in municipalities.csv and the tool knew one
-cycle. ``--cycle 1``, ``--cycle cycle-1`` and no ``--cycle`` must all give exactly those
-bytes.
+plans, JSON, CSV) on the bundled data. They were first taken at the commit before cycles
+became data (8763103), when the quotas still lived in municipalities.csv and the tool
+knew one cycle; the text ones were taken again after the Dutch-output work (issue 10),
+which added the "Toelichting op de cijfers" block and translated the override reasons,
+with every figure of the tables unchanged (compared number by number). ``--cycle 1``,
+``--cycle cycle-1`` and no ``--cycle`` must all give exactly those bytes.
 """
 
 from __future__ import annotations
@@ -72,12 +74,13 @@ def test_cycle_2_csv_and_workbook_are_marked(capsys, tmp_path) -> None:
     run(capsys, "report", "--cycle", "2", "--xlsx", str(xlsx))
     wb = openpyxl.load_workbook(xlsx)
     assert wb.sheetnames[0] == "aanname"
-    assert str(wb["aanname"]["A2"].value).startswith("AANNAME")
+    cells = [str(c.value) for row in wb["aanname"].iter_rows() for c in row if c.value]
+    assert any(c.startswith("AANNAME") for c in cells)
 
 
 def test_solve_of_an_assumed_cycle_is_marked(capsys) -> None:
     out = run(capsys, "solve", "scenarios/base.yaml", "--cycle", "2")
-    assert "AANNAME" in out.splitlines()[2]
+    assert any(line.startswith("AANNAME") for line in out.splitlines()[:20])
     doc = json.loads(run(capsys, "solve", "scenarios/base.yaml", "--cycle", "2",
                          "--format", "json"))  # fmt: skip
     assert doc["record"]["rules"]["status"] == "assumed"

@@ -254,8 +254,8 @@ def test_risk_on_a_scenario_without_an_answer(tmp_path, capsys) -> None:
     )
     code = main(["risk", str(path), "--draws", "4", "--workers", "1"])
     out = capsys.readouterr().out
-    assert code == 3 and "no draw has an answer" in out
-    assert "candidate p must open" in out and "max_new_places" in out
+    assert code == 3 and "geen enkele trekking heeft een antwoord" in out
+    assert "kandidaat p moet open" in out and "max_new_places" in out
     code = main(["risk", str(path), "--draws", "4", "--workers", "1", "--format", "json",
                  "--lang", "en"])  # fmt: skip
     doc = json.loads(capsys.readouterr().out)
