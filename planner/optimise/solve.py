@@ -299,13 +299,13 @@ def _hard_conflicts(backend, mm, hard_rows: list[int], time_limit: float) -> lis
     status, _ = backend.run(time_limit)
     for i in hard_rows:
         backend.restore_row(i)
-    if status is Status.INFEASIBLE:
+    if status is not Status.OPTIMAL:  # infeasible without them (or not known): not them
         return None
     conflict = []
     for i in hard_rows:
         backend.relax_row(i)
         status, _ = backend.run(time_limit)
-        if status is not Status.INFEASIBLE:
+        if status is Status.OPTIMAL:  # feasible without it: it is part of the conflict
             backend.restore_row(i)
             conflict.append(i)
     return conflict
