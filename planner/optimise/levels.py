@@ -25,6 +25,8 @@ from typing import Any
 
 import numpy as np
 
+from planner.errors import SolverError
+from planner.i18n import t
 from planner.optimise.matrix import INF, MatrixModel, split, to_pulp
 
 __all__ = [
@@ -271,9 +273,6 @@ def _cbc_tmp_base() -> str:
         When there is no such folder (the message says to set TMPDIR).
     """
     import tempfile
-
-    from planner.errors import SolverError
-    from planner.i18n import t
 
     first = tempfile.gettempdir()
     for base in (first, *CBC_TMP_FALLBACKS):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from planner.i18n import t
 from planner.optimise.levels import HighsLevels, PulpLevels, Status
 from planner.optimise.matrix import MatrixModel, split
 
@@ -86,8 +87,6 @@ def marginal_values_highs(
             v.get(f"amv:{m}", v.get(m, np.nan) + v.get(f"amv_only:{m}", np.nan)) for m in names
         ]
     if failed and messages is not None:
-        from planner.i18n import t
-
         messages.append(t("marginal_failed", "en", count=failed))
     return out.round(6) + 0.0
 

@@ -64,7 +64,9 @@ import numpy as np
 
 from planner.data.loader import Dataset, default_data_dir
 from planner.errors import InputError, Issue
+from planner.i18n import t
 from planner.optimise.levels import Status
+from planner.optimise.solve import solve_scenario
 from planner.risk.draws import Plan, sample_draw
 from planner.risk.runners import Reporter, chunks, idle_cores, run_dask, run_local, run_serial
 from planner.risk.solving import SweepModel, build_sweep, solve_patterns, sweep_levels
@@ -212,9 +214,6 @@ def run_risk(
 def _why_no_answer(ds: Dataset, scenario: Scenario) -> list[str]:
     """When no draw has an answer, say so first, with the cause a plain solve of the
     scenario gives (hard requirements in conflict, a time limit)."""
-    from planner.i18n import t
-    from planner.optimise.solve import solve_scenario
-
     out = [t("risk_no_answer", "en")]
     res = solve_scenario(ds, scenario)
     if res.status not in (Status.OPTIMAL, Status.TIME_LIMIT) and res.messages:
