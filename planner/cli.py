@@ -597,7 +597,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--draws", type=int, default=1000, help="number of draws (default: 1000)")
     p.add_argument("--seed", type=int, default=0, help="same seed, same numbers (default: 0)")
     p.add_argument("--workers", type=int, default=None,
-                   help="local processes (default: one per core; 1: in this process)")  # fmt: skip
+                   help="local processes (default: idle cores; 1: in this process)")  # fmt: skip
     p.add_argument("--scheduler", default=None,
                    help="run the draws on a Dask cluster, e.g. tcp://host:8786")  # fmt: skip
     p.add_argument("--levels", choices=["all", "shortfalls"], default="all",

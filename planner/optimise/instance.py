@@ -3,8 +3,8 @@
 This stage applies the scenario's edits (location changes, the swap register), counts
 the existing places under the scenario's rules, decides for every candidate whether it
 can count at all (and says why not), and lays out the swap graph. The result, an
-:class:`Instance`, is plain tables: the PuLP statement in :mod:`planner.optimise.model` and the
-matrix path in :mod:`planner.optimise.matrix` both build from it.
+:class:`Instance`, is plain tables: the one statement of the model in
+:mod:`planner.optimise.model` builds from it.
 """
 
 from __future__ import annotations

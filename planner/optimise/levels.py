@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from planner.errors import SolverError
 from planner.formats import Words
 from planner.optimise.matrix import INF, MatrixModel, split, to_pulp
 
@@ -171,7 +172,7 @@ class HighsLevels:
         self.h.passModel(mm.to_highs_lp())
         self.idx = np.arange(mm.num_col, dtype=np.int32)
         self.level_row: dict[str, int] = {}
-        self._costs: dict[int, np.ndarray] = {}
+        self._costs: dict[int, tuple[dict[int, float], np.ndarray]] = {}
 
     def reserve(self, levels: list[str]) -> None:
         """Add a free level row per level now, so every later solve sees the same rows
@@ -193,10 +194,13 @@ class HighsLevels:
         self.level_row[name] = self.h.getNumRow() - 1
 
     def set_objective(self, obj: dict[int, float]) -> None:
-        c = self._costs.get(id(obj))
-        if c is None:
-            c = self._costs[id(obj)] = self.mm.costs(obj)
-        self.h.changeColsCost(len(self.idx), self.idx, c)
+        # Cost vectors are kept per objective object (the same levels are set again for
+        # every draw of a sweep); the object is kept with it, so an id reused by another
+        # dict can never pick up the wrong costs.
+        cached = self._costs.get(id(obj))
+        if cached is None or cached[0] is not obj:
+            cached = self._costs[id(obj)] = (obj, self.mm.costs(obj))
+        self.h.changeColsCost(len(self.idx), self.idx, cached[1])
 
     def run(self, time_limit: float) -> tuple[Status, bool]:
         self.h.setOptionValue("time_limit", float(max(0.01, time_limit)))
@@ -269,8 +273,6 @@ def _cbc_tmp_base() -> str:
         When there is no such folder (the message says to set TMPDIR).
     """
     import tempfile
-
-    from planner.errors import SolverError
 
     first = tempfile.gettempdir()
     for base in (first, *CBC_TMP_FALLBACKS):

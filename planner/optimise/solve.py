@@ -1,9 +1,10 @@
-"""Solving a scenario: lexicographic levels, solver checks, duals, typed result.
+"""Solving a scenario: the one statement, the level solver, marginal values, a typed result.
 
 Each objective level is optimised in the scenario's order and then fixed (within a small
-tolerance) before the next, so a priority is a priority and not a weight. The solver's
-status is checked after every level: a time limit, a missing solver or an infeasible
-hard requirement is reported as such, never shown as an optimum.
+tolerance) before the next (:mod:`planner.optimise.levels`), so a priority is a priority
+and not a weight. The solver's status is checked after every level: a time limit, a
+missing solver or an infeasible hard requirement is reported as such (the cause first,
+see :func:`solve_instance`), never shown as an optimum.
 """
 
 from __future__ import annotations
@@ -315,13 +316,13 @@ def _hard_conflicts(backend, mm, hard_rows: list[int], time_limit: float) -> lis
     status, _ = backend.run(time_limit)
     for i in hard_rows:
         backend.restore_row(i)
-    if status is Status.INFEASIBLE:
+    if status is not Status.OPTIMAL:  # infeasible without them (or not known): not them
         return None
     conflict = []
     for i in hard_rows:
         backend.relax_row(i)
         status, _ = backend.run(time_limit)
-        if status is not Status.INFEASIBLE:
+        if status is Status.OPTIMAL:  # feasible without it: it is part of the conflict
             backend.restore_row(i)
             conflict.append(i)
     return conflict
@@ -486,8 +487,9 @@ def solve_scenario(
     solver
         ``highs``, ``cbc`` or ``auto``; the scenario's ``solver.name`` by default.
     engine
-        ``pulp`` (PuLP builds and hands over every level) or ``matrix`` (the PuLP model
-        is handed to HiGHS once and re-solved in place); the scenario's setting by default.
+        ``matrix`` (the model's arrays handed to HiGHS once and re-solved in place, part
+        by part) or ``pulp`` (the PuLP problem generated from the same arrays, every
+        level through PuLP: with CBC, or to compare); the scenario's setting by default.
 
     Examples
     --------

@@ -66,8 +66,9 @@ from planner.data.loader import Dataset, default_data_dir
 from planner.errors import InputError, Issue
 from planner.formats import Words
 from planner.optimise.levels import Status
+from planner.optimise.solve import solve_scenario
 from planner.risk.draws import Plan, sample_draw
-from planner.risk.runners import Reporter, chunks, cores, run_dask, run_local, run_serial
+from planner.risk.runners import Reporter, chunks, idle_cores, run_dask, run_local, run_serial
 from planner.risk.solving import SweepModel, build_sweep, solve_patterns, sweep_levels
 from planner.risk.summary import (
     QUANTILES,
@@ -145,7 +146,9 @@ def run_risk(
         Address of a Dask scheduler (``tcp://host:8786``): run the draws there.
         Without it, the draws run in local processes, one per core.
     workers
-        Local processes (default: every core); 1 runs in this process.
+        Local processes (default: the cores not busy with other work, see
+        :func:`planner.risk.runners.idle_cores`); 1 runs in this process. The numbers
+        are the same whatever runs them.
     chunk_size
         Draws per task (default: see :func:`planner.risk.runners.chunks`).
     levels
@@ -184,7 +187,7 @@ def run_risk(
         solved, n_workers = run_dask(sm, key, patterns, scheduler, chunk_size, reporter)
         backend = "dask"
     else:
-        n_workers = min(workers or cores(), max(1, len(patterns) // 5))
+        n_workers = min(workers or idle_cores(), max(1, len(patterns) // 5))
         if n_workers <= 1:
             solved = run_serial(sm, key, patterns, chunk_size, reporter)
             backend, n_workers = "serial", 1
@@ -211,8 +214,6 @@ def run_risk(
 def _why_no_answer(ds: Dataset, scenario: Scenario) -> list[str]:
     """When no draw has an answer, say so first, with the cause a plain solve of the
     scenario gives (hard requirements in conflict, a time limit)."""
-    from planner.optimise.solve import solve_scenario
-
     out = [Words("risk_no_answer")]
     res = solve_scenario(ds, scenario)
     if res.status not in (Status.OPTIMAL, Status.TIME_LIMIT) and res.messages:

@@ -127,3 +127,31 @@ def test_same_answers_on_random_instances(inst) -> None:
     b = solve_scenario(ds, sc, engine="matrix")
     assert a.status == b.status
     assert [lv.value for lv in a.levels] == pytest.approx([lv.value for lv in b.levels])
+
+
+def test_to_pulp_splits_a_ranged_row() -> None:
+    """A row with two finite bounds becomes ``<name>_lo`` and ``<name>_hi``. With
+    ``2 <= x + y <= 3``, x whole in [0, 5] and y in [0, 0.5]: minimising ``-x`` gives
+    -3 (x = 3, y = 0: the upper bound holds); minimising ``x + y`` gives 2 (the lower
+    bound holds)."""
+    from planner.optimise.levels import PulpLevels, Status, solve_levels
+
+    mm = MatrixModel()
+    x = mm.var("x", "x", 0, 5, integer=True)
+    y = mm.var("y", "y", 0, 0.5)
+    mm.add(ranged(x + y, 2, 3), "r")
+    prob, _, _ = to_pulp(mm)
+    assert sorted(c.name for c in prob.constraints()) == ["r_hi", "r_lo"]
+    mm.objective("neg_x", -1 * x)
+    mm.objective("sum", x + y)
+    run = solve_levels(PulpLevels(mm, "highs"), mm, ["neg_x"], 10)
+    assert run.status is Status.OPTIMAL and run.levels[0].value == pytest.approx(-3)
+    run = solve_levels(PulpLevels(mm, "highs"), mm, ["sum"], 10)
+    assert run.levels[0].value == pytest.approx(2)
+
+
+def ranged(expr, lower: float, upper: float):
+    """``lower <= expr <= upper`` (the model itself has no such row)."""
+    from planner.optimise.matrix import Constraint
+
+    return Constraint(dict(expr.terms), lower - expr.const, upper - expr.const)
