@@ -62,4 +62,27 @@ LABELS: dict[str, tuple[str, str]] = {
         "places for Ukrainian displaced persons",
     ),
     "places_plural_statushouders": ("plekken voor statushouders", "places for status holders"),
+    # OEK candidates in a scenario (issue 12)
+    "why_oek_starts_after": (
+        "begint {start}, niet vóór de OEK-peildatum {day}: telt niet mee voor de "
+        "inspanningsverplichting",
+        "starts {start}, not before the OEK reference date {day}: it cannot count for the "
+        "obligation",
+    ),
+    "why_oek_ends_before": (
+        "eindigt {end}, vóór de OEK-peildatum {day}: telt niet mee voor de inspanningsverplichting",
+        "ends {end}, before the OEK reference date {day}: it cannot count for the obligation",
+    ),
+    "why_oek_no_reference_date": (
+        "de data geven geen OEK-peildatum (programmes.csv)",
+        "the data give no OEK reference date (programmes.csv)",
+    ),
+    "msg_oek_candidates_no_targets": (
+        "OEK-kandidaten tellen niet: de data hebben geen OEK-opgave (programme_targets.csv)",
+        "OEK candidates cannot count: the data hold no OEK targets (programme_targets.csv)",
+    ),
+    "msg_oek_candidates_no_time": (
+        "OEK-kandidaten doen niet mee in een plan over de jaren: {ids}",
+        "OEK candidates take no part in a plan over the years: {ids}",
+    ),
 }

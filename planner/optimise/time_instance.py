@@ -32,6 +32,7 @@ import pandas as pd
 from planner.counting.rules import CycleRules
 from planner.data.loader import Dataset
 from planner.errors import InputError, Issue
+from planner.formats import Words
 from planner.optimise.instance import Instance, apply_location_changes, build_instance
 from planner.scenario.schema import Scenario
 
@@ -174,6 +175,11 @@ def build_time_instance(ds: Dataset, scenario: Scenario) -> TimeInstance:
     # kind; the months are worked out here.
     raw = {c.id: c for c in scenario.candidates}
     cand = insts[0].candidates
+    oek_note = None
+    if "programme" in cand and (cand["programme"] == "oek").any():  # asylum only here
+        oek_ids = cand.loc[cand["programme"] == "oek", "id"].tolist()
+        oek_note = Words("msg_oek_candidates_no_time", ids=", ".join(oek_ids))
+        cand = cand[cand["programme"] != "oek"]
     rows = []
     for r in cand.itertuples(index=False):
         c = raw[r.id]
@@ -194,6 +200,8 @@ def build_time_instance(ds: Dataset, scenario: Scenario) -> TimeInstance:
                  "earliest", "min_years"],
     )  # fmt: skip
     ti = TimeInstance(scenario, months, rules, insts, names, base, quota_month, cyc, frame)
+    if oek_note is not None:
+        ti.messages.append(oek_note)
     for r in frame.itertuples(index=False):
         end = r.end
         last = len(months) - 1 if pd.isna(end) else max(-1, sum(m <= end for m in months) - 1)
