@@ -85,4 +85,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "OEK-kandidaten doen niet mee in een plan over de jaren: {ids}",
         "OEK candidates take no part in a plan over the years: {ids}",
     ),
+    # one municipality's three tasks (programme_overview, the municipality page)
+    "overview_task": ("Soort opgave", "Task"),
+    "overview_when": ("Periode / peildatum", "Period / reference date"),
+    "overview_realised": ("Gerealiseerd", "Realised"),
+    "overview_task_asiel": ("Spreidingswet-opgave incl. amv", "Dispersal Act quota incl. amv"),
+    "overview_task_oek": ("Inspanningsverplichting", "Effort obligation"),
+    "overview_task_statushouders": (
+        "Taakstelling incl. voor/achterstand",
+        "Target incl. backlog",
+    ),
+    "code_oek": ("Oekraïense ontheemden", "Ukrainian displaced persons"),
 }
