@@ -96,4 +96,20 @@ LABELS: dict[str, tuple[str, str]] = {
         "Target incl. backlog",
     ),
     "code_oek": ("Oekraïense ontheemden", "Ukrainian displaced persons"),
+    # the programmes' tables in every export (sheet names, at most 31 characters)
+    "programme_table_name": ("Naam", "Name"),
+    "col_in_use": ("In gebruik op peildatum", "In use on the reference date"),
+    "sheet_programme_oek": ("Opgave Oekraïne", "Ukraine task"),
+    "sheet_programme_statushouders": ("Opgave statushouders", "Status holder task"),
+    "sheet_all_programmes": ("Drie opgaven", "Three tasks"),
+    "export_all_programmes": (
+        "Drie opgaven per gemeente (Excel)",
+        "Three tasks per municipality (Excel)",
+    ),
+    "export_all_programmes_help": (
+        "Asiel, Oekraïense ontheemden en statushouders naast elkaar, met de tabel van elk "
+        "programma (als planner report --all-programmes --xlsx)",
+        "Asylum, Ukrainian displaced persons and status holders side by side, with each "
+        "programme's table (as planner report --all-programmes --xlsx)",
+    ),
 }
