@@ -98,6 +98,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "code_oek": ("Oekraïense ontheemden", "Ukrainian displaced persons"),
     # the programmes' tables in every export (sheet names, at most 31 characters)
     "programme_table_name": ("Naam", "Name"),
+    # the scenario editor's columns for OEK candidates and swaps across programmes
+    "ed_counter_programme": ("In ruil voor programma", "In return for programme"),
+    "ed_counter_places": ("Plekken in ruil", "Places in return"),
     "col_in_use": ("In gebruik op peildatum", "In use on the reference date"),
     "sheet_programme_oek": ("Opgave Oekraïne", "Ukraine task"),
     "sheet_programme_statushouders": ("Opgave statushouders", "Status holder task"),
