@@ -53,8 +53,9 @@ def programme_table(report: ProgrammeReport, lang: Lang = "nl") -> pd.DataFrame:
     --------
     >>> from planner.data.loader import load_dataset
     >>> table = programme_table(programme_report(load_dataset(), "oek"))
-    >>> table.iloc[-1][["Niveau", "Inspanningsverplichting", "Realisatie vóór peildatum"]].tolist()
-    ['Provincie', 9781, 7603]
+    >>> row = table.iloc[-1]
+    >>> row["Niveau"], int(row["Inspanningsverplichting"]), int(row["Realisatie vóór peildatum"])
+    ('Provincie', 9781, 7603)
     """
     p = report.rules.id
     extras = EXTRA_COLUMNS.get(p, [])
