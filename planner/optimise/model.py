@@ -471,7 +471,10 @@ def time_level_names(ti, order: list[str] | None = None, tie_break: bool = True)
     """The levels in order: per cycle (in window order) its shortfall levels in the
     scenario's order, then continuity, then the other levels in the scenario's order,
     then the tie-break."""
-    order = list(order or LEVEL_EXPRESSIONS)
+    # The plan over the years is the asylum model: it states no OEK places (OEK
+    # candidates and swaps across programmes are left out with a message), so the OEK
+    # level has nothing to weigh.
+    order = [n for n in (order or LEVEL_EXPRESSIONS) if n != "oek_shortfall"]
     short = [n for n in order if n.endswith("shortfall")]
     rest = [n for n in order if not n.endswith("shortfall")]
     names = [f"{n}@{r.id}" for r in ti.cycles for n in short]

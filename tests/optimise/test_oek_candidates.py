@@ -142,3 +142,27 @@ def test_schema_of_oek_candidates() -> None:
         "programme"}}})  # fmt: skip
     assert scenario_hash(plain) == scenario_hash(plain.model_copy())
     assert "oek_shortfall" not in plain.objective
+
+
+def test_a_plan_over_the_years_leaves_oek_candidates_out(overijssel) -> None:
+    """The plan over the years is the asylum model: an OEK candidate takes no part (it
+    is named in a message), the OEK level is not among its levels, and the asylum
+    candidate is planned as without it (Borne 10 places: provincial shortfall of cycle 1
+    2,461 - 10 = 2,451)."""
+    from planner.optimise.horizon import solve_horizon
+    from planner.scenario.schema import parse_scenario
+
+    sc = parse_scenario(
+        {"name": "h", "horizon": {"start": "2025-07-01", "end": "2026-06-30"},
+         "candidates": [
+             {"id": "hengelo-oek", "municipality": "Hengelo", "programme": "oek",
+              "max_places": 10, "start": "2024-11-01"},
+             {"id": "borne", "municipality": "Borne", "max_places": 10, "start": "2025-06-01"},
+         ]}
+    )  # fmt: skip
+    res = solve_horizon(overijssel, sc)
+    levels = {lv.name: lv.value for lv in res.levels}
+    assert "oek_shortfall@cycle-1" not in levels
+    assert levels["provincial_shortfall@cycle-1"] == 2451
+    assert res.candidates["id"].tolist() == ["borne"]
+    assert any("hengelo-oek" in str(m) for m in res.messages)
