@@ -166,3 +166,22 @@ def test_a_plan_over_the_years_leaves_oek_candidates_out(overijssel) -> None:
     assert levels["provincial_shortfall@cycle-1"] == 2451
     assert res.candidates["id"].tolist() == ["borne"]
     assert any("hengelo-oek" in str(m) for m in res.messages)
+
+
+def test_a_plan_over_the_years_leaves_swaps_across_programmes_out(overijssel) -> None:
+    """With ``cross_programme: true`` (policy agreements: pairs within a region) the plan
+    over the years proposes no swap at all: the cross arcs have an OEK leg it does not
+    state, and they must not pass for plain asylum swaps (policy agreements proposes
+    none). A message says so."""
+    from planner.optimise.horizon import solve_horizon
+    from planner.scenario.schema import parse_scenario
+
+    sc = parse_scenario(
+        {"name": "h", "horizon": {"start": "2025-07-01", "end": "2026-06-30"},
+         "swaps": {"cross_programme": True}}
+    )  # fmt: skip
+    res = solve_horizon(overijssel, sc)
+    levels = {lv.name: lv.value for lv in res.levels}
+    assert levels["swap_volume"] == 0
+    assert levels["provincial_shortfall@cycle-1"] == 2461
+    assert any("plan over de jaren" in str(m) for m in res.messages)
