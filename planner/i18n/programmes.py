@@ -81,6 +81,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "OEK-kandidaten tellen niet: de data hebben geen OEK-opgave (programme_targets.csv)",
         "OEK candidates cannot count: the data hold no OEK targets (programme_targets.csv)",
     ),
+    "pa_site_oek": (
+        "{id} in {municipality} ({places} plekken voor Oekraïense ontheemden)",
+        "{id} in {municipality} ({places} places for Ukrainian displaced persons)",
+    ),
     "msg_cross_programme_no_time": (
         "uitruil tussen programma's doet niet mee in een plan over de jaren",
         "swaps across programmes take no part in a plan over the years",

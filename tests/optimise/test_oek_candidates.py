@@ -72,6 +72,10 @@ def test_oek_candidate_lowers_the_oek_shortfall_only(ds) -> None:
     assert int(asylum.loc["Aa", "places"]) == 120
     cand = res.candidates.set_index("id")
     assert bool(cand.loc["aa-oek", "opened"]) and int(cand.loc["aa-oek", "places"]) == 100
+    from planner.results.summary import plain_answer
+
+    answer = " ".join(plain_answer(res, None, "nl"))
+    assert "aa-oek in Aa (100 plekken voor Oekraïense ontheemden)" in answer
 
 
 def test_oek_candidate_after_the_reference_date_does_not_count(ds) -> None:
