@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from planner.app import ui
+from planner.app import ui, views
 from planner.app.ui import L, num
 from planner.app.views import csv_bytes, json_bytes, sheet_overview, workbook_bytes, zip_of_csvs
 from planner.data.loader import Dataset
@@ -98,6 +98,16 @@ def report_downloads(ds: Dataset) -> None:
         file_name=f"{stem}.json",
         mime="application/json",
         key="ex_report_json",
+        icon=":material/download:",
+    )
+    st.download_button(
+        L("export_all_programmes"),
+        data=lambda: views.all_programmes_workbook(ds, lang),
+        on_click="ignore",
+        file_name=f"{L('sheet_all_programmes')}.xlsx",
+        mime=XLSX,
+        key="ex_all_programmes_xlsx",
+        help=L("export_all_programmes_help"),
         icon=":material/download:",
     )
 

@@ -124,16 +124,8 @@ def _programme_report(ds, args: argparse.Namespace) -> int:
         else:
             text = pr.all_programmes_text(frame, args.lang)
         _write(text, args.output)
-        if args.xlsx:
-            sheets = {"overzicht" if args.lang == "nl" else "overview": frame}
-            for rep in reports.values():
-                sheets.update(
-                    {
-                        f"{k} {rep.rules.id}"[:31]: v
-                        for k, v in pr.programme_sheets(rep, args.lang).items()
-                    }
-                )
-            write_xlsx(args.xlsx, sheets)
+        if args.xlsx:  # the same workbook as the app's Export page
+            write_xlsx(args.xlsx, pr.all_programmes_sheets(ds, rules, args.lang))
             print(f"written: {args.xlsx}", file=sys.stderr)
         return 0
     rep = programme_report(ds, args.programme, args.period)

@@ -41,13 +41,14 @@ __all__ = [
 TABLES: dict[str, list[str]] = {
     "candidates": [
         "id", "kind", "municipality", "location", "min_places", "max_places", "target_group",
-        "start", "end", "cost", "must_open", "probability", "note",
+        "programme", "start", "end", "cost", "must_open", "probability", "note",
     ],
     "location_changes": [
         "location", "places", "start", "end", "end_indefinite", "decided", "close", "note",
     ],
     "register": [
         "id", "from", "to", "places", "amv_places", "start", "end", "status", "condition", "note",
+        "counter_programme", "counter_places",
     ],
     "swap_settings": [
         "policy", "max_per_pair", "max_in_per_municipality", "amv", "givers", "receivers",
@@ -62,12 +63,12 @@ LIST_TABLES = ("candidates", "location_changes", "register")
 COLUMN_TYPES: dict[str, str] = {
     **dict.fromkeys(
         ["id", "kind", "municipality", "location", "target_group", "note", "from", "to",
-         "status", "condition", "policy"],
+         "status", "condition", "policy", "programme", "counter_programme"],
         "text",
     ),
     **dict.fromkeys(
         ["min_places", "max_places", "places", "amv_places", "max_per_pair",
-         "max_in_per_municipality", "max_new_locations", "max_new_places"],
+         "max_in_per_municipality", "max_new_locations", "max_new_places", "counter_places"],
         "int",
     ),
     **dict.fromkeys(["cost", "probability", "max_cost"], "float"),
@@ -231,6 +232,9 @@ _MESSAGE_FIELDS = [
     (re.compile(r"^amv_places is more than places"), "amv_places"),
     (re.compile(r"^from and to are the same"), "to"),
     (re.compile(r"either end or end_indefinite"), "end"),
+    (re.compile(r"^counter_programme and counter_places go together"), "counter_places"),
+    (re.compile(r"target_group amv and programme oek contradict"), "programme"),
+    (re.compile(r"OEK candidate \(programme oek\) is a new site"), "kind"),
 ]
 
 _PATH = re.compile(
@@ -310,8 +314,11 @@ def tables_to_scenario(
                 if k != "register" and k not in TABLES["swap_settings"]}  # fmt: skip
         swaps = {"register": swaps.get("register", []), **kept, **_single(tables["swap_settings"])}
     if "register" in rows:
-        # a record keeps the fields the editor does not show (its counter programme)
-        hidden = {r.get("id"): {k: v for k, v in r.items() if k.startswith("counter_")}
+        # A record keeps the fields its table does not show (a draft saved before the
+        # counter_programme / counter_places columns existed): kept by id.
+        shown = set(tables["register"].columns)
+        hidden = {r.get("id"): {k: v for k, v in r.items()
+                                if k.startswith("counter_") and k not in shown}
                   for r in swaps.get("register", [])}  # fmt: skip
         swaps["register"] = [{**hidden.get(r.get("id"), {}), **r} for r in rows["register"]]
     raw["swaps"] = swaps
@@ -335,6 +342,12 @@ def tables_to_scenario(
         for row in rows["candidates"]:
             for k, v in timing.get(row.get("id"), {}).items():
                 row.setdefault(k, v.isoformat() if hasattr(v, "isoformat") else v)
+            # The programme column decides (issue 12): an OEK row's target group is oek;
+            # a row set back to asiel drops the oek target group it was shown with.
+            if row.get("programme") == "oek" and row.get("target_group") != "amv":
+                row["target_group"] = "oek"
+            elif row.get("programme") == "asiel" and row.get("target_group") == "oek":
+                row.pop("target_group")
         raw["candidates"] = rows["candidates"]
     if "location_changes" in rows:
         raw["location_changes"] = rows["location_changes"]

@@ -406,7 +406,11 @@ def editor_columns(table_name: str, ds: Dataset) -> dict[str, Any]:
             "min_places": number("min_places", default=0),
             "max_places": number("max_places"),
             "target_group": cc.SelectboxColumn(
-                _label("target_group"), options=["asiel", "amv"], default="asiel", required=True
+                _label("target_group"), options=["asiel", "amv", "oek"], default="asiel",
+                required=True,
+            ),
+            "programme": cc.SelectboxColumn(
+                _label("programme"), options=["asiel", "oek"], default="asiel", required=True
             ),
             "start": cc.DateColumn(_label("start"), format=date_fmt),
             "end": cc.DateColumn(_label("end"), format=date_fmt),
@@ -443,6 +447,8 @@ def editor_columns(table_name: str, ds: Dataset) -> dict[str, Any]:
             ),
             "condition": cc.TextColumn(_label("condition")),
             "note": cc.TextColumn(_label("note")),
+            "counter_programme": cc.SelectboxColumn(_label("counter_programme"), options=["oek"]),
+            "counter_places": number("counter_places"),
         },
     }  # fmt: skip
     return configs[table_name]

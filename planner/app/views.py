@@ -612,3 +612,15 @@ def risk_tables(result: RiskResult, lang: Lang = "nl") -> dict[str, pd.DataFrame
         "municipalities": municipalities,
         "plans": plans.reset_index(drop=True),
     }
+
+
+# --------------------------------------------------------------------------- programmes
+
+
+def all_programmes_workbook(ds: Dataset, lang: Lang = "nl") -> bytes:
+    """The all-programmes workbook for the Export page: the three tasks side by side
+    per municipality and each programme's table, locations and swaps; the workbook
+    ``planner report --all-programmes --xlsx`` writes (issue 12)."""
+    from planner.reports.programmes import all_programmes_sheets
+
+    return workbook_bytes(all_programmes_sheets(ds, lang=lang))

@@ -32,8 +32,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from planner.counting.count import aggregate
-from planner.data.loader import Dataset
+from planner.counting.count import aggregate, cycle_report
+from planner.data.loader import Dataset, suggest
 from planner.errors import InputError, Issue
 from planner.i18n import Lang, t
 
@@ -46,6 +46,8 @@ __all__ = [
     "cross_programme_flows",
     "PROGRAMME_LEVEL_COLUMNS",
     "swap_explanation",
+    "programme_overview",
+    "OVERVIEW_COLUMNS",
 ]
 
 PROGRAMME_IDS = ("asiel", "oek", "statushouders")
@@ -441,3 +443,132 @@ def swap_explanation(
         counter_places=counter_text,
         counter_plural=t(f"places_plural_{counter}", lang),
     )
+
+
+#: The columns of :func:`programme_overview`, as keys of the label catalogue.
+OVERVIEW_COLUMNS = [
+    "programme",
+    "overview_task",
+    "overview_when",
+    "quota",
+    "overview_realised",
+    "credited",
+    "shortfall",
+    "coverage",
+    "source",
+]
+
+
+def programme_overview(ds: Dataset, municipality: str, lang: Lang = "nl") -> pd.DataFrame:
+    """The three tasks of one municipality side by side, each by its own counting rule,
+    with its source: the municipality page's overview (issue 12; seed 004 and 001
+    section 4 give every municipality these three tasks).
+
+    One row per programme (asylum for the data's first cycle, OEK and status holders
+    for their periods in ``programmes.csv``): what the task is (quota, effort obligation,
+    target incl. backlog), when it is counted, the task, what was realised, what is
+    credited after swaps, the shortfall, the coverage (credited / task) and the source
+    of the task. A programme without a target row for the municipality has empty
+    figures and says so in the source column.
+
+    Parameters
+    ----------
+    ds
+        The loaded data.
+    municipality
+        A name from ``municipalities.csv``.
+    lang
+        ``nl`` or ``en``: the column headers and words.
+
+    Raises
+    ------
+    InputError
+        When the municipality is not in the data (with the nearest names).
+
+    Examples
+    --------
+    >>> from planner.data.loader import load_dataset
+    >>> df = programme_overview(load_dataset(), "Deventer", "en")
+    >>> df[["Programme", "Quota", "Shortfall"]].values.tolist()
+    [['Asylum', 529, 0], ['Ukraine', 647, 69], ['Status holders', 161, 145]]
+    """
+    names = ds.municipality_names
+    if municipality not in names:
+        hint = suggest(municipality, names)
+        raise InputError(
+            [
+                Issue(
+                    "municipalities.csv",
+                    f"unknown municipality {municipality!r}",
+                    (hint + " " if hint else "") + "use a name from data/municipalities.csv",
+                    column="name",
+                    value=municipality,
+                )
+            ],
+            "Unknown municipality",
+        )
+    rows: list[dict[str, object]] = []
+    asylum = cycle_report(ds)
+    m = asylum.municipalities.set_index("name").loc[municipality]
+    src = ds.municipalities.set_index("name")
+    asylum_source = str(src.at[municipality, "source"]) if "source" in src else ""
+    rows.append(
+        {
+            "programme": t("programme_short_asiel", lang),
+            "overview_task": t("overview_task_asiel", lang),
+            "overview_when": f"{asylum.rules.id} ({asylum.rules.window_start:%d-%m-%Y} - "
+            f"{asylum.rules.window_end:%d-%m-%Y})",
+            "quota": int(m["quota"]),
+            "overview_realised": int(m["places"]),
+            "credited": int(m["credited"]),
+            "shortfall": int(m["shortfall"]),
+            "coverage": _share(m["credited"], m["quota"]),
+            "source": asylum_source,
+        }
+    )
+    for programme in ("oek", "statushouders"):
+        rules = programme_rules(ds, programme)
+        when = rules.period + (
+            f" ({t('programme_reference_date', lang)} {rules.reference_date:%d-%m-%Y})"
+            if rules.reference_date
+            else ""
+        )
+        row: dict[str, object] = {
+            "programme": t(f"programme_short_{programme}", lang),
+            "overview_task": t(f"overview_task_{programme}", lang),
+            "overview_when": when,
+        }
+        try:
+            rep = programme_report(ds, programme)
+        except InputError:
+            rep = None
+        if rep is None or municipality in rep.missing:
+            row.update({k: None for k in ("quota", "overview_realised", "credited", "shortfall",
+                                          "coverage")})  # fmt: skip
+            row["source"] = t("programme_missing", lang) + " " + municipality
+        else:
+            r = rep.municipalities.set_index("name").loc[municipality]
+            tg = ds.programme_targets
+            hit = tg[(tg["programme"] == programme) & (tg["period"] == rules.period)
+                     & (tg["municipality"] == municipality)]  # fmt: skip
+            row.update(
+                {
+                    "quota": int(r["quota"]),
+                    "overview_realised": int(r["places"]),
+                    "credited": int(r["credited"]),
+                    "shortfall": int(r["shortfall"]),
+                    "coverage": _share(r["credited"], r["quota"]),
+                    "source": str(hit["source"].iloc[0]) if len(hit) else "",
+                }
+            )
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=OVERVIEW_COLUMNS)
+    for col in ("quota", "overview_realised", "credited", "shortfall"):
+        frame[col] = frame[col].astype("Int64")
+    return frame.rename(columns={c: t(c, lang) for c in OVERVIEW_COLUMNS})
+
+
+def _share(credited: object, quota: object) -> float | None:
+    """Credited / task, None without a task (a quota of 0 is met by nothing)."""
+    q = 0 if pd.isna(quota) else int(quota)
+    return None if q == 0 else round(int(credited) / q, 4)

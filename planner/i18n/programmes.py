@@ -62,4 +62,65 @@ LABELS: dict[str, tuple[str, str]] = {
         "places for Ukrainian displaced persons",
     ),
     "places_plural_statushouders": ("plekken voor statushouders", "places for status holders"),
+    # OEK candidates in a scenario (issue 12)
+    "why_oek_starts_after": (
+        "begint {start}, niet vóór de OEK-peildatum {day}: telt niet mee voor de "
+        "inspanningsverplichting",
+        "starts {start}, not before the OEK reference date {day}: it cannot count for the "
+        "obligation",
+    ),
+    "why_oek_ends_before": (
+        "eindigt {end}, vóór de OEK-peildatum {day}: telt niet mee voor de inspanningsverplichting",
+        "ends {end}, before the OEK reference date {day}: it cannot count for the obligation",
+    ),
+    "why_oek_no_reference_date": (
+        "de data geven geen OEK-peildatum (programmes.csv)",
+        "the data give no OEK reference date (programmes.csv)",
+    ),
+    "msg_oek_candidates_no_targets": (
+        "OEK-kandidaten tellen niet: de data hebben geen OEK-opgave (programme_targets.csv)",
+        "OEK candidates cannot count: the data hold no OEK targets (programme_targets.csv)",
+    ),
+    "pa_site_oek": (
+        "{id} in {municipality} ({places} plekken voor Oekraïense ontheemden)",
+        "{id} in {municipality} ({places} places for Ukrainian displaced persons)",
+    ),
+    "msg_cross_programme_no_time": (
+        "uitruil tussen programma's doet niet mee in een plan over de jaren",
+        "swaps across programmes take no part in a plan over the years",
+    ),
+    "msg_oek_candidates_no_time": (
+        "OEK-kandidaten doen niet mee in een plan over de jaren: {ids}",
+        "OEK candidates take no part in a plan over the years: {ids}",
+    ),
+    # one municipality's three tasks (programme_overview, the municipality page)
+    "overview_task": ("Soort opgave", "Task"),
+    "overview_when": ("Periode / peildatum", "Period / reference date"),
+    "overview_realised": ("Gerealiseerd", "Realised"),
+    "overview_task_asiel": ("Spreidingswet-opgave incl. amv", "Dispersal Act quota incl. amv"),
+    "overview_task_oek": ("Inspanningsverplichting", "Effort obligation"),
+    "overview_task_statushouders": (
+        "Taakstelling incl. voor/achterstand",
+        "Target incl. backlog",
+    ),
+    "code_oek": ("Oekraïense ontheemden", "Ukrainian displaced persons"),
+    # the programmes' tables in every export (sheet names, at most 31 characters)
+    "programme_table_name": ("Naam", "Name"),
+    # the scenario editor's columns for OEK candidates and swaps across programmes
+    "ed_counter_programme": ("In ruil voor programma", "In return for programme"),
+    "ed_counter_places": ("Plekken in ruil", "Places in return"),
+    "col_in_use": ("In gebruik op peildatum", "In use on the reference date"),
+    "sheet_programme_oek": ("Opgave Oekraïne", "Ukraine task"),
+    "sheet_programme_statushouders": ("Opgave statushouders", "Status holder task"),
+    "sheet_all_programmes": ("Drie opgaven", "Three tasks"),
+    "export_all_programmes": (
+        "Drie opgaven per gemeente (Excel)",
+        "Three tasks per municipality (Excel)",
+    ),
+    "export_all_programmes_help": (
+        "Asiel, Oekraïense ontheemden en statushouders naast elkaar, met de tabel van elk "
+        "programma (als planner report --all-programmes --xlsx)",
+        "Asylum, Ukrainian displaced persons and status holders side by side, with each "
+        "programme's table (as planner report --all-programmes --xlsx)",
+    ),
 }

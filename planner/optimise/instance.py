@@ -31,7 +31,13 @@ from planner.counting.rules import CycleRules
 from planner.data.loader import Dataset, centroids
 from planner.formats import Words, days_words
 from planner.optimise.network import adjacency_pairs, proposal_arcs, swap_graph
-from planner.optimise.programmes import counter_flows, cross_arcs, oek_table
+from planner.optimise.programmes import (
+    counter_flows,
+    cross_arcs,
+    oek_candidate_counts,
+    oek_reference_day,
+    oek_table,
+)
 from planner.scenario.schema import Scenario
 
 __all__ = ["Instance", "build_instance", "apply_location_changes", "scenario_rules"]
@@ -63,8 +69,19 @@ class Instance:
 
     @property
     def countable(self) -> pd.DataFrame:
-        """Candidates that can count for the cycle (their dates fit the window)."""
-        return self.candidates[self.candidates["can_count"]]
+        """Asylum candidates that can count for the cycle (their dates fit the window)."""
+        c = self.candidates
+        if "programme" in c:
+            return c[c["can_count"] & (c["programme"] != "oek")]
+        return c[c["can_count"]]
+
+    @property
+    def oek_candidates(self) -> pd.DataFrame:
+        """OEK candidates that count at the OEK reference date (issue 12)."""
+        c = self.candidates
+        if "programme" not in c:
+            return c.iloc[0:0]
+        return c[c["can_count"] & (c["programme"] == "oek")]
 
 
 def scenario_rules(ds: Dataset, scenario: Scenario) -> CycleRules:
@@ -216,6 +233,7 @@ def _candidates(
             "must_open": c.must_open,
             "probability": c.probability,
             "note": c.note,
+            "programme": c.programme,
         }
         if c.kind == "new":
             row.update(
@@ -250,17 +268,26 @@ def _candidates(
         rows.append(row)
     cols = [
         "id", "kind", "location", "municipality", "lo", "hi", "target_group", "start", "end",
-        "cost", "must_open", "probability", "note",
+        "cost", "must_open", "probability", "note", "programme",
     ]  # fmt: skip
     # Checked row by row in Python and made into a frame once: a scenario has a few
     # candidates, and pandas' per-operation cost would dominate.
     rows.sort(key=lambda r: r["id"])
     w0, w1 = rules.w0, rules.w1
     can, reasons, why = [], [], []
+    oek_day = None
     for r in rows:
         start = pd.Timestamp(r["start"]) if pd.notna(r["start"]) else pd.NaT
         end = pd.Timestamp(r["end"]) if pd.notna(r["end"]) else pd.NaT
         r["start"], r["end"] = start, end
+        if r["programme"] == "oek":  # counted at the OEK reference date, not the cycle's
+            if oek_day is None:
+                oek_day = oek_reference_day(ds)
+            ok, code, words = oek_candidate_counts(start, end, oek_day)
+            can.append(ok)
+            reasons.append(code)
+            why.append(words)
+            continue
         is_late = pd.isna(start) or start > w0
         is_short = pd.notna(end) and end < w1
         codes, words = [], []
@@ -507,7 +534,7 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
         cand["municipality"].tolist(), cand["hi"].tolist(), cand["target_group"].tolist(),
         cand["can_count"].tolist(), strict=True,
     ):  # fmt: skip
-        if ok:
+        if ok and group != "oek":  # OEK candidates add no asylum places
             cap_hi[muni] = cap_hi.get(muni, 0) + int(hi)
             if group == "amv":
                 amv_hi[muni] = amv_hi.get(muni, 0) + int(hi)
@@ -524,6 +551,8 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
     }
     counter = counter_flows(sw)
     oek = oek_table(changed, name_list, counter)
+    if not len(oek) and (cand["programme"] == "oek").any():
+        messages.append(Words("msg_oek_candidates_no_targets"))
     arcs = []
     givers = set(scenario.swaps.givers) if scenario.swaps.givers is not None else names
     receivers = set(scenario.swaps.receivers) if scenario.swaps.receivers is not None else names

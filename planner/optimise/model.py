@@ -73,6 +73,9 @@ class Model:
     #: The instance's tables as rows read once (pandas row access costs more than the
     #: statement itself): countable candidates, municipalities, swap arcs, provinces.
     candidates: list = field(default_factory=list)
+    #: OEK candidates that count at the OEK reference date (places for Ukrainian
+    #: displaced persons; they add to the OEK count, never to the asylum count).
+    oek_candidates: list = field(default_factory=list)
     municipalities: list = field(default_factory=list)
     arcs: list = field(default_factory=list)
     provinces: list = field(default_factory=list)
@@ -138,7 +141,7 @@ def add_candidate_variables(m: Model) -> None:
     needs ``z_b >= 1``, so ``z_a + z_b <= 148`` allows ``z_a = 147, z_b = 1`` (two
     opened, both with places) or one opened with 148; never an opened site with 0.
     """
-    for c in m.candidates:
+    for c in [*m.candidates, *m.oek_candidates]:  # OEK ones: same statement
         cid, lo, hi = c.id, c.lo, c.hi
         key = slug(cid)
         y = m.var("open", cid, f"open_{key}", 0, 1, integer=True)
@@ -152,7 +155,8 @@ def add_candidate_variables(m: Model) -> None:
 
 def add_own_places(m: Model) -> None:
     """Own places of a municipality: the existing places that count, plus the places of
-    its opened candidates; amv places likewise over amv locations and candidates."""
+    its opened candidates; amv places likewise over amv locations and candidates. OEK
+    candidates are not among them (see :func:`add_cross_programme`)."""
     here = _candidates_by_municipality(m)
     here_amv = _candidates_by_municipality(m, amv=True)
     for r in m.municipalities:
@@ -300,6 +304,11 @@ def add_cross_programme(m: Model) -> None:
     oek = m.inst.oek
     if not len(oek):
         return
+    # OEK candidates (a scenario's ``programme: oek``) add their places to the OEK count
+    # of their municipality, as opened places add to the asylum count.
+    new_oek: dict[str, list[str]] = {}
+    for c in m.oek_candidates:
+        new_oek.setdefault(c.municipality, []).append(c.id)
     default = float(m.inst.scenario.swaps.rate)
     arcs = m.inst.arcs
     rates = arcs["rate"] if "rate" in arcs else pd.Series([float("nan")] * len(arcs))
@@ -311,7 +320,7 @@ def add_cross_programme(m: Model) -> None:
     rate = {i: (default if pd.isna(q) else float(q))
             for i, q in zip(arcs["id"], rates, strict=True)}  # fmt: skip
     wanted = "oek_shortfall" in m.inst.scenario.objective
-    if not cross and not len(m.inst.counter_flows) and not wanted:
+    if not cross and not len(m.inst.counter_flows) and not wanted and not new_oek:
         return  # nothing crosses programmes: the model stays the asylum model
     oek_in: dict[str, list[str]] = {}
     oek_out: dict[str, list[str]] = {}
@@ -323,18 +332,19 @@ def add_cross_programme(m: Model) -> None:
         fixed = int(r.oek_base) + int(r.oek_fixed_in) - int(r.oek_fixed_out)
         given = total(rate[i] * m.swap[i] for i in oek_out.get(r.name, []))
         got = total(rate[i] * m.swap[i] for i in oek_in.get(r.name, []))
+        added = total(m.places[k] for k in new_oek.get(r.name, []))
         if r.name in oek_out:
             keep = int(r.oek_quota) + int(r.oek_fixed_out) - int(r.oek_base)
-            m.add(-1.0 * given >= keep, f"oek_surplus_only_{key}")
+            m.add(added - given >= keep, f"oek_surplus_only_{key}")
         s = m.var("oek_shortfall", r.name, f"oek_shortfall_{key}")
         m.oek_shortfall[r.name] = s
-        m.add(s + got - given >= int(r.oek_quota) - fixed, f"oek_quota_{key}")
+        m.add(s + added + got - given >= int(r.oek_quota) - fixed, f"oek_quota_{key}")
 
 
 def add_budget_limits(m: Model) -> None:
     """Budget limits of the scenario: number of new locations, new places, total cost."""
     lim = m.inst.scenario.limits
-    cost = {c.id: c.cost for c in m.candidates}
+    cost = {c.id: c.cost for c in [*m.candidates, *m.oek_candidates]}
     if lim.max_new_locations is not None:
         m.add(
             total(m.open.values()) <= lim.max_new_locations,
@@ -362,8 +372,9 @@ def define_objectives(m: Model) -> None:
     order, and swaps (and their amv parts) between nearby municipalities (see
     ``swap_weights``). The amv parts are in the tie-break so that which receiver gets an
     amv place is decided by the model, not by the solver's path: the same answer
-    whether the provinces are solved together or apart."""
-    cost = {c.id: c.cost for c in m.candidates}
+    whether the provinces are solved together or apart. OEK candidates' places are new
+    places too, weighted by their cost (after the OEK shortfall by default)."""
+    cost = {c.id: c.cost for c in [*m.candidates, *m.oek_candidates]}
     m.mm.objective("provincial_shortfall", total(m.province_shortfall.values()))
     m.mm.objective("amv_shortfall", total(m.amv_shortfall.values()))
     m.mm.objective("municipal_shortfall", total(m.shortfall.values()))
@@ -395,6 +406,10 @@ def create_model(inst: Instance) -> Model:
     m = Model(inst, MatrixModel(name=slug(inst.scenario.name) or "scenario"))
     m.candidates = _rows(inst.countable, ["id", "municipality", "lo", "hi", "target_group",
                                           "cost", "must_open"])  # fmt: skip
+    m.oek_candidates = _rows(
+        inst.oek_candidates,
+        ["id", "municipality", "lo", "hi", "target_group", "cost", "must_open"],
+    )
     m.municipalities = _rows(inst.municipalities, [
         "name", "province", "quota", "amv_quota", "base", "amv_base", "fixed_in", "fixed_out",
         "amv_fixed_in", "amv_fixed_out",
@@ -456,7 +471,10 @@ def time_level_names(ti, order: list[str] | None = None, tie_break: bool = True)
     """The levels in order: per cycle (in window order) its shortfall levels in the
     scenario's order, then continuity, then the other levels in the scenario's order,
     then the tie-break."""
-    order = list(order or LEVEL_EXPRESSIONS)
+    # The plan over the years is the asylum model: it states no OEK places (OEK
+    # candidates and swaps across programmes are left out with a message), so the OEK
+    # level has nothing to weigh.
+    order = [n for n in (order or LEVEL_EXPRESSIONS) if n != "oek_shortfall"]
     short = [n for n in order if n.endswith("shortfall")]
     rest = [n for n in order if not n.endswith("shortfall")]
     names = [f"{n}@{r.id}" for r in ti.cycles for n in short]

@@ -28,14 +28,55 @@ import pandas as pd
 
 from planner.counting.programmes import programme_rules, swap_explanation
 from planner.data.loader import Dataset
+from planner.formats import Words
 from planner.scenario.schema import Scenario
 
-__all__ = ["CROSS_SOURCE", "oek_table", "counter_flows", "cross_arcs", "cross_results"]
+__all__ = [
+    "CROSS_SOURCE",
+    "oek_table",
+    "counter_flows",
+    "cross_arcs",
+    "cross_results",
+    "oek_reference_day",
+    "oek_candidate_counts",
+]
 
 #: ``source`` of an arc that is a proposed swap across programmes.
 CROSS_SOURCE = "cross:oek"
 
 _OEK_COLUMNS = ["name", "oek_quota", "oek_base", "oek_fixed_in", "oek_fixed_out"]
+
+
+def oek_reference_day(ds: Dataset) -> pd.Timestamp | None:
+    """The OEK reference date (peildatum) of the data's counting rule, or None."""
+    day = programme_rules(ds, "oek").reference_date
+    return None if day is None else pd.Timestamp(day)
+
+
+def oek_candidate_counts(
+    start: pd.Timestamp, end: pd.Timestamp, day: pd.Timestamp | None
+) -> tuple[bool, str, str]:
+    """Whether an OEK candidate counts against the obligation, by the OEK rule of
+    ``programmes.csv`` (``realised_at_reference_date``): in use before the reference
+    date and not ended before it, the rule the programme's locations are checked by.
+
+    Returns ``(counts, reason codes, why in words)``.
+
+    >>> day = pd.Timestamp("2025-01-01")
+    >>> oek_candidate_counts(pd.Timestamp("2024-12-01"), pd.NaT, day)[0]
+    True
+    >>> oek_candidate_counts(pd.Timestamp("2026-09-01"), pd.NaT, day)[:2]
+    (False, 'starts_after')
+    """
+    if day is None:
+        return False, "no_reference_date", Words("why_oek_no_reference_date")
+    if pd.isna(start) or start >= day:
+        if pd.isna(start):
+            return False, "starts_after", Words("why_start_unknown")
+        return False, "starts_after", Words("why_oek_starts_after", start=start, day=day)
+    if pd.notna(end) and end < day:
+        return False, "ends_before", Words("why_oek_ends_before", end=end, day=day)
+    return True, "", ""
 
 
 def counter_flows(swaps: pd.DataFrame) -> pd.DataFrame:
@@ -141,10 +182,20 @@ def cross_arcs(
 
 
 def cross_results(
-    oek: pd.DataFrame, counter: pd.DataFrame, arcs: pd.DataFrame, x: dict[str, float], rate: float
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+    oek: pd.DataFrame, counter: pd.DataFrame, arcs: pd.DataFrame, x: dict[str, float], rate: float,
+    candidates: pd.DataFrame | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:  # fmt: skip
     """After a solve: the OEK table per municipality and every swap across programmes
-    (recorded and proposed) with its explanation naming both programmes."""
+    (recorded and proposed) with its explanation naming both programmes.
+
+    ``candidates`` are the OEK candidates that count (``id``, ``municipality``): the
+    places of the opened ones are the column ``new_places`` and count in ``places``.
+    """
+    new: dict[str, int] = {}
+    if candidates is not None:
+        for cid, muni in zip(candidates["id"], candidates["municipality"], strict=True):
+            if x.get(f"open:{cid}", 0.0) > 0.5:
+                new[muni] = new.get(muni, 0) + round(x.get(f"places:{cid}", 0.0))
     swaps = []
     for i, a, b, p, q in zip(counter["id"], counter["from"], counter["to"], counter["places"],
                              counter["asylum_places"], strict=True):  # fmt: skip
@@ -180,13 +231,14 @@ def cross_results(
     for r in oek.itertuples(index=False):
         got = sum(s["counter_places"] for s in swaps if s["to"] != r.name and s["host"] == r.name)
         gave = sum(s["counter_places"] for s in swaps if s["to"] == r.name)
-        credited = int(r.oek_base) + got - gave
+        added = new.get(r.name, 0)
+        credited = int(r.oek_base) + added + got - gave
         rows.append(
-            {"name": r.name, "quota": int(r.oek_quota), "places": int(r.oek_base),
-             "swapped_in": got, "swapped_out": gave, "credited": credited,
-             "shortfall": max(0, int(r.oek_quota) - credited)}
+            {"name": r.name, "quota": int(r.oek_quota), "places": int(r.oek_base) + added,
+             "new_places": added, "swapped_in": got, "swapped_out": gave,
+             "credited": credited, "shortfall": max(0, int(r.oek_quota) - credited)}
         )  # fmt: skip
     return pd.DataFrame(
-        rows, columns=["name", "quota", "places", "swapped_in", "swapped_out", "credited",
-                       "shortfall"]
+        rows, columns=["name", "quota", "places", "new_places", "swapped_in", "swapped_out",
+                       "credited", "shortfall"]
     ), flows  # fmt: skip

@@ -219,7 +219,7 @@ def _results(inst: Instance, x: dict[str, float], marginal: pd.DataFrame | None)
     own_a = dict(zip(mun["name"].tolist(), mun["amv_base"].tolist(), strict=True))
     for muni, group, n, o in zip(cand["municipality"].tolist(), cand["target_group"].tolist(),
                                  places.tolist(), opened.tolist(), strict=True):  # fmt: skip
-        if o:
+        if o and group != "oek":  # OEK places count in the OEK table (cross_results)
             own_p[muni] += n
             if group == "amv":
                 own_a[muni] += n
@@ -418,12 +418,15 @@ def solve_instance(
     mun, regions, total, cand, flows = _results(inst, values, marginal)
     cross_swaps = oek = None
     crossing = inst.arcs["source"].astype(str).str.startswith("cross:").any()
+    oek_cands = inst.oek_candidates
     if len(inst.oek) and (
         len(inst.counter_flows) or inst.scenario.swaps.cross_programme or crossing
-    ):
+        or len(oek_cands)
+    ):  # fmt: skip
         oek, cross_swaps = cross_results(
-            inst.oek, inst.counter_flows, inst.arcs, values, float(inst.scenario.swaps.rate)
-        )
+            inst.oek, inst.counter_flows, inst.arcs, values, float(inst.scenario.swaps.rate),
+            oek_cands,
+        )  # fmt: skip
     return SolveResult(
         scenario=sc.name,
         status=status,

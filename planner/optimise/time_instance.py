@@ -32,6 +32,7 @@ import pandas as pd
 from planner.counting.rules import CycleRules
 from planner.data.loader import Dataset
 from planner.errors import InputError, Issue
+from planner.formats import Words
 from planner.optimise.instance import Instance, apply_location_changes, build_instance
 from planner.scenario.schema import Scenario
 
@@ -152,9 +153,16 @@ def build_time_instance(ds: Dataset, scenario: Scenario) -> TimeInstance:
     cycle_ids = _horizon_cycles(ds, scenario)
     insts: list[Instance] = []
     rules: list[CycleRules] = []
+    cross_note = None
     for cid in cycle_ids:
         spec = scenario.cycle.model_copy(update={"id": cid})
         inst = build_instance(ds.for_cycle(cid), scenario.model_copy(update={"cycle": spec}))
+        # Swaps across programmes have an OEK leg the plan over the years does not state:
+        # left out, so they cannot pass for plain asylum swaps.
+        cross = inst.arcs["source"].astype(str).str.startswith("cross:")
+        if cross.any():
+            inst.arcs = inst.arcs[~cross].reset_index(drop=True)
+            cross_note = Words("msg_cross_programme_no_time")
         insts.append(inst)
         rules.append(inst.rules)
     order = np.argsort([r.window_start for r in rules], kind="stable")
@@ -174,6 +182,11 @@ def build_time_instance(ds: Dataset, scenario: Scenario) -> TimeInstance:
     # kind; the months are worked out here.
     raw = {c.id: c for c in scenario.candidates}
     cand = insts[0].candidates
+    oek_note = None
+    if "programme" in cand and (cand["programme"] == "oek").any():  # asylum only here
+        oek_ids = cand.loc[cand["programme"] == "oek", "id"].tolist()
+        oek_note = Words("msg_oek_candidates_no_time", ids=", ".join(oek_ids))
+        cand = cand[cand["programme"] != "oek"]
     rows = []
     for r in cand.itertuples(index=False):
         c = raw[r.id]
@@ -194,6 +207,7 @@ def build_time_instance(ds: Dataset, scenario: Scenario) -> TimeInstance:
                  "earliest", "min_years"],
     )  # fmt: skip
     ti = TimeInstance(scenario, months, rules, insts, names, base, quota_month, cyc, frame)
+    ti.messages += [n for n in (oek_note, cross_note) if n is not None]
     for r in frame.itertuples(index=False):
         end = r.end
         last = len(months) - 1 if pd.isna(end) else max(-1, sum(m <= end for m in months) - 1)

@@ -429,6 +429,7 @@ def result_sheets_full(result, ds, lang: str = "nl", parent=None) -> dict[str, p
     parent
         The solved parent scenario, for the answer's changes (optional).
     """
+    from planner.reports.programme_tables import programme_tables
     from planner.results.explain import burden, condition_states, shortfall_breakdown
     from planner.results.solution import result_sheets
     from planner.results.summary import answer_metrics, plain_answer
@@ -472,6 +473,8 @@ def result_sheets_full(result, ds, lang: str = "nl", parent=None) -> dict[str, p
         "tijdlijn" if nl else "timeline": label_frame(
             scenario_timeline(result, ds).rename(columns={"credited": "swap_credit"}), lang
         ),
+        # every programme's table (issue 12): OEK and status holders beside asylum
+        **programme_tables(ds, lang),
         "beslisverslag" if nl else "decision record": record_table(record, lang),
     }
     return sheets

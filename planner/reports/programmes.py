@@ -16,15 +16,21 @@ from typing import Any
 
 import pandas as pd
 
-from planner.counting.count import CycleReport
+from planner.counting.count import CycleReport, cycle_report
 from planner.counting.programmes import (
     EXTRA_COLUMNS,
     PROGRAMME_LEVEL_COLUMNS,
     ProgrammeReport,
+    programme_report,
     swap_explanation,
 )
+from planner.counting.rules import CycleRules
+from planner.data.loader import Dataset
+from planner.errors import InputError
+from planner.formats import column_label, label_frame
 from planner.i18n import Lang, t
 from planner.reports.export import safe_text, write_xlsx
+from planner.reports.programme_tables import programme_header, programme_table
 from planner.tables import jsonable, records, text_table
 
 __all__ = [
@@ -36,6 +42,8 @@ __all__ = [
     "all_programmes_frame",
     "all_programmes_dict",
     "all_programmes_text",
+    "all_programmes_table",
+    "all_programmes_sheets",
     "swap_explanation",
 ]
 
@@ -290,3 +298,54 @@ def all_programmes_text(frame: pd.DataFrame, lang: Lang = "nl") -> str:
             rules_after.append(len(rows) - 2)
             rules_after.append(len(rows) - 1)
     return f"{t('all_programmes', lang)}\n\n" + text_table(rows, headers, rules_after)
+
+
+def all_programmes_table(frame: pd.DataFrame, lang: Lang = "nl") -> pd.DataFrame:
+    """The side-by-side table (:func:`all_programmes_frame`) with the reader's headers:
+    ``Oekraïne: Inspanningsverplichting``, level words, totals named."""
+    out = frame.copy()
+    level_word = {"municipality": t("municipality", lang), "region": t("region", lang),
+                  "province": t("province", lang)}  # fmt: skip
+    out["name"] = [
+        f"{t('total', lang)} {n}" if lv == "region" else (t("total", lang) if lv == "province"
+                                                          else n)
+        for lv, n in zip(out["level"], out["name"], strict=True)
+    ]  # fmt: skip
+    out["level"] = out["level"].map(level_word)
+    headers = {"level": column_label("level", lang), "name": t("programme_table_name", lang),
+               "region": t("region", lang)}  # fmt: skip
+    for c in out.columns:
+        p, _, col = c.partition("_")
+        if p in _SIDE and col:
+            headers[c] = f"{t('programme_short_' + p, lang)}: {programme_header(p, col, lang)}"
+    return out.rename(columns=headers)
+
+
+def all_programmes_sheets(
+    ds: Dataset, rules: CycleRules | None = None, lang: Lang = "nl"
+) -> dict[str, pd.DataFrame]:
+    """The all-programmes workbook (``planner report --all-programmes --xlsx`` and the
+    app's Export page): the three tasks side by side per municipality, then each
+    programme's table, locations and swaps, all with the reader's headers.
+
+    ``rules`` are the asylum cycle's (default: the data's first cycle); a programme the
+    data hold no targets for is left out.
+    """
+    rules = rules or CycleRules.from_row(ds.cycle())
+    reports = {}
+    for p in ("oek", "statushouders"):
+        try:
+            reports[p] = programme_report(ds, p)
+        except InputError:
+            continue
+    frame = all_programmes_frame(cycle_report(ds, rules), reports)
+    sheets = {t("sheet_all_programmes", lang): all_programmes_table(frame, lang)}
+    for p, rep in reports.items():
+        sheets[t(f"sheet_programme_{p}", lang)] = programme_table(rep, lang)
+    for p, rep in reports.items():
+        parts = programme_sheets(rep, lang)
+        for key in ("locaties", "uitruil") if lang == "nl" else ("locations", "swaps"):
+            if len(parts[key]):
+                name = f"{key} {t('programme_short_' + p, lang)}"[:31]
+                sheets[name] = label_frame(parts[key], lang)
+    return sheets

@@ -117,8 +117,8 @@ def plain_answer(
         opened = cand[cand["opened"]]
         if len(opened):
             sites = [
-                t("pa_site", lang, id=c.id, municipality=c.municipality,
-                  places=fmt_int(c.places, lang))
+                t("pa_site_oek" if getattr(c, "programme", None) == "oek" else "pa_site", lang,
+                  id=c.id, municipality=c.municipality, places=fmt_int(c.places, lang))
                 for c in opened.itertuples(index=False)
             ]  # fmt: skip
             out.append(t("pa_opens", lang, sites=_listed(sites, lang)))

@@ -55,7 +55,11 @@ def _summary(item: dict[str, Any], key_field: str) -> str:
     parts = [
         f"{k}={_show(v)}"
         for k, v in item.items()
-        if k != key_field and v is not None and v is not False and v != ""
+        if k != key_field
+        and v is not None
+        and v is not False
+        and v != ""
+        and not (k == "programme" and v == "asiel")  # the default, said by target_group
     ]
     return "; ".join(parts)
 

@@ -226,7 +226,11 @@ class Candidate(_Model):
     location: str | None = None
     min_places: int = Field(default=0, ge=0)
     max_places: int | None = Field(default=None, ge=0)
-    target_group: Literal["asiel", "amv"] = "asiel"
+    target_group: Literal["asiel", "amv", "oek"] = "asiel"
+    #: ``oek``: places for Ukrainian displaced persons (issue 12), counted against the
+    #: OEK obligation at the OEK reference date, not for the asylum cycle
+    #: (``target_group: oek`` says the same).
+    programme: Literal["asiel", "oek"] = "asiel"
     start: ScenarioDate = None
     end: ScenarioDate = None
     cost: float = Field(default=1.0, ge=0)
@@ -255,6 +259,19 @@ class Candidate(_Model):
     def _check(self) -> Candidate:
         if self.start is None and self.decision_date is not None and self.lead_months is not None:
             object.__setattr__(self, "start", self.earliest_start)
+        if self.target_group == "oek" or self.programme == "oek":
+            if self.target_group == "amv":
+                raise ValueError(
+                    "target_group amv and programme oek contradict; an OEK candidate has "
+                    "target_group oek (or leave it out)"
+                )
+            if self.kind != "new":
+                raise ValueError(
+                    "an OEK candidate (programme oek) is a new site: give kind new, "
+                    "municipality, max_places and start"
+                )
+            object.__setattr__(self, "programme", "oek")
+            object.__setattr__(self, "target_group", "oek")
         if self.kind == "new":
             if self.municipality is None:
                 raise ValueError("a new candidate needs a municipality")
@@ -375,6 +392,17 @@ class Scenario(_Model):
         swaps = data.get("swaps")
         cross = (isinstance(swaps, dict) and swaps.get("cross_programme") is True) or bool(
             getattr(swaps, "cross_programme", False)
+        )
+        # OEK candidates (issue 12): the OEK shortfall they lower is a level too
+        cands = data.get("candidates")
+        cross = cross or (
+            isinstance(cands, list)
+            and any(
+                "oek" in (c.get("programme"), c.get("target_group"))
+                if isinstance(c, dict)
+                else getattr(c, "programme", None) == "oek"
+                for c in cands
+            )
         )
         objective = data.get("objective")
         if not cross or (isinstance(objective, list) and CROSS_OBJECTIVE in objective):
@@ -831,7 +859,12 @@ def scenario_hash(scenario: Scenario) -> str:
     # that does not use them is what it was before they existed.
     if scenario.risk == RiskSettings():
         exclude["risk"] = True
+    unused = set()
     if all(c.start_delay_days is None for c in scenario.candidates):
-        exclude["candidates"] = {"__all__": {"start_delay_days"}}
+        unused.add("start_delay_days")
+    if all(c.programme == "asiel" for c in scenario.candidates):
+        unused.add("programme")  # the hash of an asylum-only scenario is what it was
+    if unused:
+        exclude["candidates"] = {"__all__": unused}
     text = scenario.model_dump_json(by_alias=True, exclude=exclude)
     return hashlib.sha256(text.encode()).hexdigest()

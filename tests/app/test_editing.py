@@ -208,3 +208,100 @@ def test_draft_keeps_an_invalid_edit(overijssel) -> None:
     assert issues(err.value) == [("candidates", 1, "max_places", "must be 0 or more")]
     with pytest.raises(InputError, match="cannot be read"):
         read_draft("{not json")
+
+
+# --------------------------------------------------------------------------- issue 12
+
+
+def test_oek_candidate_through_the_editor_and_yaml(overijssel) -> None:
+    """An OEK candidate like Hengelo's Hazenweg 121 (320 places from 1 Sep 2026, seed 001
+    section 4) is a row with programme oek: it becomes a candidate of programme oek
+    (target group oek), the OEK shortfall joins the levels right after the asylum
+    ones, and the YAML text carries ``programme: oek`` and reads back the same."""
+    base = load_scenario(SCEN / "base.yaml")
+    tables = scenario_to_tables(base)
+    assert "programme" in tables["candidates"].columns
+    tables["candidates"] = add_rows(
+        tables["candidates"],
+        {"id": "hengelo-hazenweg-oek", "kind": "new", "municipality": "Hengelo",
+         "min_places": 0, "max_places": 320, "target_group": "asiel", "programme": "oek",
+         "start": "2026-09-01", "cost": 1.0, "must_open": False},
+    )  # fmt: skip
+    s = tables_to_scenario(base, tables, overijssel)
+    c = s.candidates[-1]
+    assert (c.programme, c.target_group, c.max_places) == ("oek", "oek", 320)
+    assert s.objective.index("oek_shortfall") == s.objective.index("municipal_shortfall") + 1
+    text = scenario_to_yaml(s)
+    assert "programme: oek" in text
+    back, _ = scenario_from_text(text)
+    assert back == s.model_copy(update={"extends": None})
+    row = scenario_to_tables(back)["candidates"].iloc[-1]
+    assert (row["programme"], row["target_group"]) == ("oek", "oek")
+    # set back to asylum in the programme column: an asylum candidate again
+    again = scenario_to_tables(s)
+    again["candidates"].loc[len(again["candidates"]) - 1, "programme"] = "asiel"
+    plain = tables_to_scenario(base, again, overijssel)
+    assert (plain.candidates[-1].programme, plain.candidates[-1].target_group) == (
+        "asiel",
+        "asiel",
+    )
+
+
+def test_cross_programme_register_entry_round_trips(overijssel) -> None:
+    """The Hengelo - Twenterand agreement (seed 001 Twente, from 2026): Hengelo hosts 83
+    asylum places for Twenterand, Twenterand 83 OEK places for Hengelo. Entered in the
+    register table with counter_programme oek and counter_places 83, it is a swap
+    across programmes in the scenario and in its YAML text; emptying both cells makes
+    it a plain asylum swap again (the table's cells decide, nothing is restored)."""
+    base = load_scenario(SCEN / "base.yaml")
+    tables = scenario_to_tables(base)
+    tables["register"] = add_rows(
+        tables["register"],
+        {"id": "hengelo-twenterand", "from": "Hengelo", "to": "Twenterand", "places": 83,
+         "amv_places": 0, "start": "2026-01-01", "status": "agreed",
+         "counter_programme": "oek", "counter_places": 83},
+    )  # fmt: skip
+    s = tables_to_scenario(base, tables, overijssel)
+    rec = s.swaps.records[-1]
+    assert (rec.counter_programme, rec.counter_places, rec.places) == ("oek", 83, 83)
+    back, _ = scenario_from_text(scenario_to_yaml(s))
+    assert back.swaps.records[-1] == rec
+    shown = scenario_to_tables(back)["register"].iloc[-1]
+    assert (shown["counter_programme"], int(shown["counter_places"])) == ("oek", 83)
+    cleared = scenario_to_tables(s)
+    last = len(cleared["register"]) - 1
+    cleared["register"].loc[last, "counter_programme"] = None
+    cleared["register"].loc[last, "counter_places"] = pd.NA
+    plain = tables_to_scenario(s, cleared, overijssel)
+    assert plain.swaps.records[-1].counter_programme is None
+
+
+def test_counter_programme_without_places_is_named_by_row_and_field(overijssel) -> None:
+    base = load_scenario(SCEN / "base.yaml")
+    tables = scenario_to_tables(base)
+    n = len(tables["register"])
+    tables["register"] = add_rows(
+        tables["register"],
+        {"id": "half", "from": "Hengelo", "to": "Twenterand", "places": 10, "amv_places": 0,
+         "status": "proposed", "counter_programme": "oek"},
+    )  # fmt: skip
+    with pytest.raises(InputError) as err:
+        tables_to_scenario(base, tables, overijssel)
+    found = issues(err.value)
+    assert any(f == "register" and line == n + 1 and col == "counter_places"
+               for f, line, col, _ in found), found  # fmt: skip
+
+
+def test_an_old_draft_without_the_counter_columns_keeps_them(overijssel) -> None:
+    """A register table saved before the counter columns existed: the record keeps its
+    counter programme by id."""
+    base = Scenario(
+        name="x",
+        swaps={"register": [{"id": "ht", "from": "Hengelo", "to": "Twenterand", "places": 83,
+                             "status": "agreed", "start": "2026-01-01",
+                             "counter_programme": "oek", "counter_places": 83}]},
+    )  # fmt: skip
+    tables = scenario_to_tables(base)
+    tables["register"] = tables["register"].drop(columns=["counter_programme", "counter_places"])
+    s = tables_to_scenario(base, tables, overijssel)
+    assert s.swaps.records[0].counter_places == 83
