@@ -28,6 +28,7 @@ import pandas as pd
 
 from planner.counting.programmes import programme_rules, swap_explanation
 from planner.data.loader import Dataset
+from planner.formats import Words
 from planner.scenario.schema import Scenario
 
 __all__ = ["CROSS_SOURCE", "oek_table", "counter_flows", "cross_arcs", "cross_results"]
@@ -111,7 +112,7 @@ def cross_arcs(
     if not pol.cross_programme or pol.policy == "none":
         return [], []
     if not len(oek):
-        return [], ["swaps across programmes: the data hold no OEK targets"]
+        return [], [Words("msg_cross_no_oek")]
     if pol.policy == "agreements":
         region = dict(zip(mun["name"], mun["region"], strict=True))
         names = sorted(region)

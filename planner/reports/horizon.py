@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 
 from planner.counting.count import LEVEL_COLUMNS
+from planner.formats import code_label, say
 from planner.i18n import Lang, t
 from planner.optimise.horizon import HorizonResult, shortfall_starts
 from planner.results.solution import level_label
@@ -96,8 +97,10 @@ def horizon_text(res: HorizonResult, lang: Lang = "nl") -> str:
             )  # fmt: skip
         )
     out += _assumed_lines(res, lang)
-    out.append(f"Status: {res.status.value}  |  {res.seconds.get('total', 0):.3f} s")
-    out += res.messages
+    out.append(
+        f"Status: {code_label(res.status.value, lang)}  |  {res.seconds.get('total', 0):.3f} s"
+    )
+    out += [say(m, lang) for m in res.messages]
     out.append(f"\n{t('horizon_levels', lang)}:")
     for lv in res.levels:
         value = "-" if lv.value is None else f"{lv.value:,.0f}".replace(",", ".")
