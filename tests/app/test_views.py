@@ -140,7 +140,7 @@ def test_bad_locations_upload_names_file_line_and_column() -> None:
 
 def test_scenario_upload(overijssel) -> None:
     text = (REPO / "scenarios/region-swaps-capped.yaml").read_bytes()
-    with pytest.raises(InputError, match="cannot be found"):
+    with pytest.raises(InputError, match="dat hier niet te vinden is"):
         scenario_from_upload(text, "up.yaml", overijssel)
     parent = {"base": {"name": "base", "swaps": {"policy": "agreements"}}}
     s, name = scenario_from_upload(text, "up.yaml", overijssel, parent.__getitem__)
