@@ -37,7 +37,7 @@ def _assumption(ds, lang: str) -> str:
     rules = CycleRules.from_row(ds.cycle())
     if not rules.assumed:
         return ""
-    return t("cycle_assumed", lang, cycle=rules.name or rules.id, source=rules.source)
+    return t("cycle_assumed", lang, cycle=rules.name or rules.id, source=rules.source_in(lang))
 
 
 def _marked(text: str, note: str) -> str:

@@ -343,6 +343,7 @@ class CycleRow(_Row):
         Literal["decided", "assumed"], BeforeValidator(lambda v: _blank_to_none(v) or "decided")
     ] = "decided"
     source: Text = Field(min_length=1)
+    toelichting: OptText = None  # the source in Dutch (the users' language)
 
     @model_validator(mode="after")
     def _window(self) -> CycleRow:

@@ -133,6 +133,7 @@ LABELS.update(
         ),
         "level_tie_break": ("gelijkspelbreker (vaste voorkeur)", "tie break (fixed preference)"),
         "code_cross_programme": ("tussen programma's", "across programmes"),
+        "data_text": ("{nl}", "{en}"),
         "chg_places": ("{n} plekken", "places {n}"),
         "chg_start": ("start {date}", "start {date}"),
         "chg_end": ("einde {date}", "end {date}"),

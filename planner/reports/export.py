@@ -332,7 +332,8 @@ def _later_rules(rules) -> dict:
     if rules.assumed:
         out["status"] = "assumed"
         out["assumption"] = Words("cycle_assumed", cycle=rules.name or rules.id,
-                                  source=rules.source)  # fmt: skip
+                                  source=Words("data_text", nl=rules.source_in("nl"),
+                                               en=rules.source_in("en")))  # fmt: skip
     return out
 
 

@@ -30,7 +30,7 @@ def _assumed_lines(res: HorizonResult, lang: Lang) -> list[str]:
     if ti is None:
         return []
     return [
-        t("cycle_assumed", lang, cycle=r.name or r.id, source=r.source or r.id)
+        t("cycle_assumed", lang, cycle=r.name or r.id, source=r.source_in(lang))
         for r in ti.cycles
         if r.assumed
     ]
