@@ -880,6 +880,79 @@ LABELS.update(
 )
 
 
+# --- risk runs, the store, uploads and the national generator
+LABELS.update(
+    {
+        "rk_title": ("Kan de risicoanalyse niet uitvoeren", "Cannot run the risk analysis"),
+        "rk_draws": ("draws moet minstens 1 zijn, niet {n}", "draws must be at least 1, not {n}"),
+        "rk_draws_fix": (
+            "geef het aantal trekkingen, bijv. --draws 1000",
+            "give the number of draws, e.g. --draws 1000",
+        ),
+        "rk_workers": (
+            "workers moet minstens 1 zijn, niet {n}",
+            "workers must be at least 1, not {n}",
+        ),
+        "rk_workers_fix": (
+            "laat het weg om elke kern te gebruiken",
+            "leave it out to use every core",
+        ),
+        "rk_title_dask": ("Kan niet op een Dask-cluster rekenen", "Cannot run on a Dask cluster"),
+        "rk_no_dask": ("Dask is niet geïnstalleerd", "Dask is not installed"),
+        "rk_no_dask_fix": (
+            'pip install "spreiding-planner[risk]", of laat --scheduler weg',
+            'pip install "spreiding-planner[risk]", or leave --scheduler out',
+        ),
+        "rk_unreachable": (
+            "de Dask-scheduler op {address} is niet bereikbaar ({error})",
+            "cannot reach the Dask scheduler at {address} ({error})",
+        ),
+        "rk_unreachable_fix": (
+            "controleer het adres (tcp://host:8786) en of `dask scheduler` daar met workers "
+            "draait, of laat --scheduler weg om de kernen van deze computer te gebruiken",
+            "check the address (tcp://host:8786) and that `dask scheduler` runs there with "
+            "workers, or leave --scheduler out to use this machine's cores",
+        ),
+        "st_title_save": ("Kan het scenario niet opslaan", "Cannot save the scenario"),
+        "st_extends_missing": (
+            "extends {name}, dat niet in de database staat",
+            "extends {name}, which is not in the database",
+        ),
+        "st_extends_missing_fix": (
+            "importeer eerst het basisscenario, of verwijder extends",
+            "import the parent scenario first, or remove extends",
+        ),
+        "st_bad_name": (
+            "een scenarionaam mag kleine letters, cijfers, '-', '_' en '.' bevatten, hooguit "
+            "100 tekens, beginnend met een letter of cijfer",
+            "a scenario name may hold lower-case letters, digits, '-', '_' and '.', up to "
+            "100, starting with a letter or digit",
+        ),
+        "st_bad_name_fix": ("bijv. {example}", "e.g. {example}"),
+        "st_no_author": ("de auteur is leeg", "the author is empty"),
+        "st_no_author_fix": ("vul uw naam in", "fill in your name"),
+        "up_title_read": ("Kan {name} niet lezen", "Cannot read {name}"),
+        "up_title_use": ("Kan {name} niet gebruiken", "Cannot use {name}"),
+        "na_title": (
+            "Kan de landelijke instantie niet maken",
+            "Cannot generate the national instance",
+        ),
+        "na_bundled_fix": ("gebruik de meegeleverde gegevens", "use the bundled data"),
+        "na_amv_share": (
+            "amv_share {value} ligt buiten het bereik",
+            "amv_share {value} is out of range",
+        ),
+        "na_amv_share_fix": ("gebruik een aandeel tussen 0 en 1", "use a share between 0 and 1"),
+        "na_exists": ("de map bevat al {files}", "the folder already holds {files}"),
+        "na_exists_fix": (
+            "kies een andere --out-map, of geef --force om die bestanden te vervangen",
+            "choose another --out folder, or pass --force to replace those files",
+        ),
+        "na_title_exists": ("Gegevens worden niet overschreven", "Not overwriting data"),
+    }
+)
+
+
 def say(key: str, /, **values: object) -> str:
     """The message ``key`` in the language of this context, filled in with ``values``.
 

@@ -240,6 +240,8 @@ def test_cli_risk_json_and_errors(capsys) -> None:
     wierden = next(p for p in data["plans"] if p["id"] == "sp-wierden")
     assert wierden["probability"] == 1.0 and wierden["importance_provincial"] == 0
     assert main(["risk", str(RISK), "--draws", "0"]) == 2
+    assert "draws moet minstens 1 zijn, niet 0" in capsys.readouterr().err
+    assert main(["risk", str(RISK), "--draws", "0", "--lang", "en"]) == 2
     assert "draws must be at least 1" in capsys.readouterr().err
 
 
