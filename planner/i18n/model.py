@@ -133,6 +133,27 @@ LABELS.update(
         ),
         "level_tie_break": ("gelijkspelbreker (vaste voorkeur)", "tie break (fixed preference)"),
         "code_cross_programme": ("tussen programma's", "across programmes"),
+        "msg_no_solver": (
+            "geen MILP-solver beschikbaar: installeer highspy (pip install highspy)",
+            "no MILP solver available: install highspy (pip install highspy)",
+        ),
+        "msg_solver_unavailable": (
+            "solver {name} is hier niet beschikbaar; beschikbaar: {have}",
+            "solver {name} is not available here; available: {have}",
+        ),
+        "hz_title": ("Kan niet over de horizon plannen", "Cannot plan over the horizon"),
+        "hz_no_cycle": (
+            "de periode van geen enkele cyclus begint binnen de horizon {start} - {end}",
+            "no cycle's window starts in the horizon {start} - {end}",
+        ),
+        "hz_no_cycle_fix": (
+            "maak de horizon ruimer of noem de cycli in horizon.cycles",
+            "widen the horizon or name the cycles in horizon.cycles",
+        ),
+        "hz_cannot_start": (
+            "kandidaat {id} kan niet binnen de horizon starten",
+            "candidate {id} cannot start within the horizon",
+        ),
         "data_text": ("{nl}", "{en}"),
         "chg_places": ("{n} plekken", "places {n}"),
         "chg_start": ("start {date}", "start {date}"),

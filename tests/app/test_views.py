@@ -171,3 +171,16 @@ def test_result_workbook_holds_the_shortfall(overijssel) -> None:
     header = [c.value for c in sheet[1]]
     # 2,461 - 150 (Borne opens in time) = 2,311
     assert sheet.cell(2, header.index("shortfall") + 1).value == 2461 - 150
+
+
+def test_issues_table_tells_messages_in_the_page_language() -> None:
+    """A problem is Dutch on the Dutch page and English on the English one."""
+    from planner.app.views import issues_table
+    from planner.errors import Issue
+    from planner.formats import Words
+
+    issue = Issue("locations.csv", Words("pyd_ge", ge="0"), Words("pyd_ge_fix", ge="0"), 3)
+    nl = issues_table([issue]).iloc[0]
+    en = issues_table([issue], "en").iloc[0]
+    assert (nl["message"], nl["fix"]) == ("moet 0 of meer zijn", "schrijf een getal van 0 of meer")
+    assert (en["message"], en["fix"]) == ("must be 0 or more", "write a number of 0 or more")
