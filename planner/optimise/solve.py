@@ -112,7 +112,7 @@ class SolveResult:
                 {"name": lv.name, "value": jsonable(lv.value), "status": lv.status.value}
                 for lv in self.levels
             ],
-            "messages": list(self.messages),
+            "messages": jsonable(list(self.messages)),
             "province": jsonable(self.province.to_dict()),
             "regions": regions,
             "municipalities": _rows(self.municipalities, mun_cols),

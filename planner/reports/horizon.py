@@ -177,5 +177,5 @@ def horizon_dict(res: HorizonResult, lang: Lang = "nl") -> dict[str, Any]:
         "swaps": records(res.swaps),
         "shortfall_starts": records(shortfall_starts(res)),
         "monthly": records(res.monthly),
-        "messages": res.messages,
+        "messages": jsonable(list(res.messages)),
     }

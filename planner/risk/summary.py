@@ -117,7 +117,7 @@ class RiskResult:
             "municipalities": records(self.municipalities),
             "plans": records(self.plans),
             "failed_draws": list(self.failed_draws),
-            "messages": list(self.messages),
+            "messages": jsonable(list(self.messages)),
         }
 
 

@@ -350,3 +350,16 @@ def test_risk_is_dutch(capsys) -> None:
     code = main(["risk", str(SCEN / "soft-plans-risk.yaml"), "--draws", "20", "--lang", "en"])
     en = capsys.readouterr().out
     assert "Draws: 20 (seed 0" in en and "status: ok" in en and "P(meets quota)" in en
+
+
+def test_json_messages_follow_the_language(capsys) -> None:
+    """The messages of ``--format json`` are told in ``--lang`` too (Dutch by default):
+    the proposed Hengelo-Twenterand swap starts 01-01-2026, after the window start."""
+    import json
+
+    assert main(["solve", str(SCEN / "base.yaml"), "--format", "json"]) == 0
+    nl = json.loads(capsys.readouterr().out)["messages"]
+    assert any("voorgestelde uitruil hengelo-twenterand telt niet" in m for m in nl)
+    assert main(["solve", str(SCEN / "base.yaml"), "--format", "json", "--lang", "en"]) == 0
+    en = json.loads(capsys.readouterr().out)["messages"]
+    assert any("proposed swap hengelo-twenterand cannot count" in m for m in en)
