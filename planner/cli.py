@@ -37,7 +37,7 @@ def _assumption(ds, lang: str) -> str:
     rules = CycleRules.from_row(ds.cycle())
     if not rules.assumed:
         return ""
-    return t("cycle_assumed", lang, cycle=rules.name or rules.id, source=rules.source)
+    return t("cycle_assumed", lang, cycle=rules.name or rules.id, source=rules.source_in(lang))
 
 
 def _marked(text: str, note: str) -> str:
@@ -504,13 +504,14 @@ def cmd_readiness(args: argparse.Namespace) -> int:
 def _date(text: str):
     """A command-line date in any notation the data files accept."""
     from planner.data.dates import DateKind, DateParseError, parse_date_cell
+    from planner.formats import Words
 
     try:
         parsed = parse_date_cell(text)
     except DateParseError as exc:
         raise argparse.ArgumentTypeError(f"{exc.reason}; {exc.fix}") from None
     if parsed.kind is not DateKind.DATE:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date")
+        raise argparse.ArgumentTypeError(f"{text!r}: {Words('date_not_a_date')}")
     return parsed.value
 
 

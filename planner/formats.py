@@ -210,7 +210,7 @@ class Words(str):
     key: str
     values: dict[str, Any]
 
-    def __new__(cls, key: str, **values: Any) -> Words:
+    def __new__(cls, key: str, /, **values: Any) -> Words:
         obj = super().__new__(cls, _render(key, "nl", values))
         obj.key = key
         obj.values = values

@@ -54,6 +54,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from planner.data.loader import Dataset
 from planner.errors import InputError, Issue
+from planner.formats import Words
 from planner.scenario.schema import Scenario, load_scenario, parse_scenario
 from planner.scenario.text import (
     parent_name,
@@ -339,12 +340,12 @@ class Store:
                 [
                     Issue(
                         name,
-                        f"extends {name!r}, which is not in the database",
-                        "import the parent scenario first, or remove extends",
+                        Words("st_extends_missing", name=repr(name)),
+                        Words("st_extends_missing_fix"),
                         column="extends",
                     )
                 ],
-                "Cannot read the scenario",
+                Words("scenario_unreadable"),
             ) from None
 
     def save(
@@ -390,17 +391,16 @@ class Store:
                 [
                     Issue(
                         name,
-                        "a scenario name may hold lower-case letters, digits, '-', '_' and "
-                        "'.', up to 100, starting with a letter or digit",
-                        f"e.g. {slugify(name)!r}",
+                        Words("st_bad_name"),
+                        Words("st_bad_name_fix", example=repr(slugify(name))),
                     )
                 ],
-                "Cannot save the scenario",
+                Words("st_title_save"),
             )
         if not author.strip():
             raise InputError(
-                [Issue(name, "the author is empty", "fill in your name")],
-                "Cannot save the scenario",
+                [Issue(name, Words("st_no_author"), Words("st_no_author_fix"))],
+                Words("st_title_save"),
             )
         scenario, extends = scenario_from_text(yaml_text, name, self.parent_raw, ds)
         stored_text = yaml_text if extends is None else scenario_to_yaml(scenario)

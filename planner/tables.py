@@ -9,7 +9,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from planner.formats import fmt_value
+from planner.formats import Words, fmt_value
+from planner.i18n.errors import LANG
 
 __all__ = ["text_table", "jsonable", "records"]
 
@@ -52,7 +53,10 @@ def text_table(
 
 
 def jsonable(value: Any) -> Any:
-    """Convert numpy / pandas scalars to plain JSON types (NaN becomes None)."""
+    """Convert numpy / pandas scalars to plain JSON types (NaN becomes None); words
+    (:class:`~planner.formats.Words`) in the language of this context (``--lang``)."""
+    if isinstance(value, Words):
+        return value.lang(LANG.get())
     if isinstance(value, dict):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):

@@ -80,3 +80,14 @@ def _private_cache(tmp_path_factory):
         os.environ.pop("PLANNER_CACHE_DIR", None)
     else:
         os.environ["PLANNER_CACHE_DIR"] = old
+
+
+@pytest.fixture
+def english():
+    """Messages made and told in English in this test (what ``--lang en`` sets), for
+    tests that check English wording; Dutch is the default everywhere else."""
+    from planner.i18n.errors import LANG
+
+    token = LANG.set("en")
+    yield
+    LANG.reset(token)

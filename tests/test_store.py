@@ -138,6 +138,7 @@ def test_invalid_scenario_is_never_stored_but_the_draft_keeps_it(store, overijss
     assert kept is not None and kept.payload == bad and kept.base_version == 1
 
 
+@pytest.mark.usefixtures("english")
 def test_names_and_authors_are_checked(store) -> None:
     with pytest.raises(InputError, match="lower-case"):
         store.save("Borne Opent", BORNE, "anna", 0)
@@ -166,6 +167,7 @@ def test_seed_imports_the_shipped_scenarios_once(store, overijssel) -> None:
     assert [v.name for v in store.latest_versions()] == store.list_names()
 
 
+@pytest.mark.usefixtures("english")
 def test_import_text_with_extends_and_export(store, tmp_path) -> None:
     store.import_yaml(SCEN / "base.yaml")
     child = "name: Alles binnen de provincie\nextends: base.yaml\nswaps: {policy: province}\n"

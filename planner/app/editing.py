@@ -23,7 +23,8 @@ import numpy as np
 import pandas as pd
 
 from planner.data.loader import Dataset, suggest
-from planner.errors import InputError, Issue
+from planner.errors import InputError, Issue, words_then
+from planner.formats import Words
 from planner.scenario.schema import Scenario, check_against_data, parse_scenario
 from planner.scenario.text import friendly_message, read_scenario_text, scenario_to_yaml
 
@@ -222,27 +223,29 @@ def _single(frame: pd.DataFrame) -> dict[str, Any]:
     return {k: v for k, v in row.items() if v is not None}
 
 
-_MESSAGE_FIELDS = [
-    (re.compile(r"^min_places .* is more than max_places"), "min_places"),
-    (re.compile(r"^end .* is before start"), "end"),
-    (re.compile(r"needs a municipality"), "municipality"),
-    (re.compile(r"needs max_places"), "max_places"),
-    (re.compile(r"needs start"), "start"),
-    (re.compile(r"needs the location id"), "location"),
-    (re.compile(r"^amv_places is more than places"), "amv_places"),
-    (re.compile(r"^from and to are the same"), "to"),
-    (re.compile(r"either end or end_indefinite"), "end"),
-    (re.compile(r"^counter_programme and counter_places go together"), "counter_places"),
-    (re.compile(r"target_group amv and programme oek contradict"), "programme"),
-    (re.compile(r"OEK candidate \(programme oek\) is a new site"), "kind"),
-]
+#: The field a row-level problem is about, by the key of its words (messages are
+#: Dutch or English text; their key does not change with the language).
+_MESSAGE_FIELDS = {
+    "sc_min_above_max": "min_places",
+    "ds_end_before_start": "end",
+    "sc_new_needs_municipality": "municipality",
+    "sc_new_needs_max": "max_places",
+    "sc_new_needs_start": "start",
+    "sc_needs_location": "location",
+    "ds_amv_above_places": "amv_places",
+    "sc_swap_same": "to",
+    "sc_end_and_indefinite": "end",
+    "sc_counter_together": "counter_places",
+    "sc_oek_not_amv": "programme",
+    "sc_oek_new_site": "kind",
+}
+_DUPLICATE = {"sc_candidate_id_twice": "candidates", "sc_swap_id_twice": "register"}
 
 _PATH = re.compile(
     r"^(?P<table>candidates|location_changes|swaps\.register)\[(?P<row>\d+)\]"
     r"(?:\.(?P<field>[A-Za-z_]+))?"
 )
 _SETTING = re.compile(r"^(?P<table>swaps|limits)\.(?P<field>[A-Za-z_]+)")
-_DUPLICATE = re.compile(r"^(candidate|swap) id '(.+)' is used twice")
 
 
 def _locate(
@@ -259,14 +262,14 @@ def _locate(
         line = pos[index] if index < len(pos) else index + 1
         field = m["field"]
         if field is None:
-            field = next((f for p, f in _MESSAGE_FIELDS if p.search(message)), None)
+            field = _MESSAGE_FIELDS.get(getattr(message, "key", ""))
     elif m := _SETTING.match(path):
         table = "swap_settings" if m["table"] == "swaps" else "limits"
         line, field = 1, m["field"]
-    elif m := _DUPLICATE.match(message):
-        table = "candidates" if m[1] == "candidate" else "register"
+    elif getattr(message, "key", "") in _DUPLICATE:
+        table = _DUPLICATE[message.key]
         ids = [r.get("id") for r in rows.get(table, [])]
-        dups = [i for i, v in enumerate(ids) if v == m[2]]
+        dups = [i for i, v in enumerate(ids) if v == message.values.get("id")]
         pos = positions.get(table, [])
         line = pos[dups[-1]] if dups and dups[-1] < len(pos) else None
         field = "id"
@@ -354,7 +357,7 @@ def tables_to_scenario(
     if tables.get("limits") is not None:
         raw["limits"] = _single(tables["limits"])
     found: list[Issue] = _name_issues(rows, positions, ds) if ds is not None else []
-    title = f"Scenario {label} has problems"
+    title = Words("sc_title_problems", label=label)
     try:
         scenario = parse_scenario(raw, label)
         if ds is not None and not found:
@@ -395,12 +398,17 @@ def _name_issues(
                 value = row.get(column)
                 if value is None or value in known[kind]:
                     continue
-                what = "location" if kind == "location" else "municipality"
                 hint = suggest(str(value), known[kind])
-                source = "data/locations.csv" if kind == "location" else "the data"
+                message = (
+                    Words("sc_unknown_location", id=str(value))
+                    if kind == "location"
+                    else Words("err_unknown_municipality", name=str(value))
+                )
+                fix = Words(
+                    "ed_choose_location" if kind == "location" else "ed_choose_municipality"
+                )
                 out.append(
-                    Issue(table, f"unknown {what} {value!r}",
-                          (hint + " " if hint else "") + f"choose one from {source}",
+                    Issue(table, message, words_then(hint, fix),
                           line=line, column=column, value=str(value))
                 )  # fmt: skip
     return out
@@ -447,8 +455,14 @@ def read_draft(payload: str) -> tuple[Scenario, dict[str, pd.DataFrame], dict[st
         }
     except (ValueError, KeyError, TypeError) as exc:
         raise InputError(
-            [Issue("<draft>", f"the saved edit cannot be read ({exc})", "open the scenario again")],
-            "Cannot restore the edit",
+            [
+                Issue(
+                    "<draft>",
+                    Words("ed_draft_unreadable", error=str(exc)[:120]),
+                    Words("ed_draft_unreadable_fix"),
+                )
+            ],
+            Words("ed_title_restore"),
         ) from None
     for name in TABLES:
         tables.setdefault(name, scenario_to_tables(base)[name])

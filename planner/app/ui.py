@@ -338,7 +338,7 @@ def show_issues(exc: InputError, heading_key: str = "problems") -> None:
     scenario editors name the tab and the column header the user sees."""
     n = len(exc.issues)
     st.error(f"{L(heading_key)} ({n})", icon=":material/error:")
-    frame = issues_table(exc.issues)
+    frame = issues_table(exc.issues, lang())
     editor = frame["file"].isin(["candidates", "location_changes", "register",
                                  "swap_settings", "limits"])  # fmt: skip
     frame.loc[editor, "column"] = [

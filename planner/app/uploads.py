@@ -22,6 +22,7 @@ from planner.data.loader import (
 )
 from planner.data.schemas import TABLES
 from planner.errors import InputError, Issue
+from planner.formats import Words
 from planner.scenario.schema import Scenario
 from planner.scenario.text import scenario_from_text
 
@@ -35,8 +36,8 @@ def decode_upload(content: bytes, filename: str) -> str:
     except UnicodeDecodeError as exc:
         line = content[: exc.start].count(b"\n") + 1
         raise InputError(
-            [Issue(filename, "the file is not UTF-8 text", "save it as UTF-8", line=line)],
-            f"Cannot read {filename}",
+            [Issue(filename, Words("dl_not_utf8"), Words("sc_save_utf8_fix"), line=line)],
+            Words("up_title_read", name=filename),
         ) from None
 
 
@@ -78,7 +79,7 @@ def dataset_with_upload(
             Issue(filename, i.message, i.fix, i.line, i.column, i.value) if i.file == label else i
             for i in exc.issues
         ]
-        raise InputError(issues, f"Cannot use {filename}") from None
+        raise InputError(issues, Words("up_title_use", name=filename)) from None
     ds.source = f"{base} + {filename}"
     geo = base / GEOMETRY_FILE
     if geo.exists():

@@ -24,6 +24,7 @@ import pandas as pd
 
 from planner.data.loader import Dataset
 from planner.errors import Issue
+from planner.formats import say
 from planner.i18n import Lang, t
 from planner.reports.export import sheet_file_name, write_csv, write_xlsx
 from planner.results.solution import level_label, marginal_words
@@ -248,9 +249,9 @@ def levels_table(levels: Sequence[Any], lang: Lang = "nl") -> pd.DataFrame:
     )
 
 
-def issues_table(issues: Iterable[Issue]) -> pd.DataFrame:
+def issues_table(issues: Iterable[Issue], lang: Lang = "nl") -> pd.DataFrame:
     """Problems as a table: file (or editor table), line (row), column (field), the
-    value found, the message and the fix."""
+    value found, the message and the fix (told in ``lang``)."""
     return pd.DataFrame(
         [
             {
@@ -258,8 +259,8 @@ def issues_table(issues: Iterable[Issue]) -> pd.DataFrame:
                 "line": i.line,
                 "column": i.column,
                 "value": i.value,
-                "message": i.message,
-                "fix": i.fix,
+                "message": say(i.message, lang),
+                "fix": say(i.fix, lang),
             }
             for i in issues
         ],

@@ -205,9 +205,7 @@ def _finish(
             if h and mine:
                 set_aside[i] = h[0]
                 hit[i] = None
-                why[i] = (
-                    why[i] + "; " if why[i] else ""
-                ) + f"override {h[0]} set aside: the scenario changes this location"
+                why[i] = Words("why_list", parts=[why[i], Words("why_override_set_aside", id=h[0])])
     counts = [h[1] if h else bool(r) for h, r in zip(hit, rule_counts, strict=True)]
     final_why = [
         Words(

@@ -35,6 +35,7 @@ import pandas as pd
 from planner.counting.count import aggregate, cycle_report
 from planner.data.loader import Dataset, suggest
 from planner.errors import InputError, Issue
+from planner.formats import Words, code_words
 from planner.i18n import Lang, t
 
 __all__ = [
@@ -131,11 +132,11 @@ def programme_rules(ds: Dataset, programme: str, period: str | None = None) -> P
             [
                 Issue(
                     "programmes.csv",
-                    f"unknown programme {programme!r}",
-                    f"use one of {', '.join(PROGRAMME_IDS)}",
+                    Words("dl_unknown_ref", what=Words("dl_what_programme"), value=programme),
+                    Words("pyd_literal_fix", options=", ".join(PROGRAMME_IDS)),
                 )
             ],
-            "Unknown programme",
+            Words("pg_title_unknown"),
         )
     table = ds.programmes
     if len(table) and programme in set(table["id"]):
@@ -221,11 +222,11 @@ def cross_programme_flows(
     for _, s in sw.iterrows():
         why = []
         if s["status"] not in _CREDITED:
-            why.append(f"status {s['status']}")
+            why.append(Words("pg_why_status", status=code_words(s["status"])))
         if day is None:
-            why.append("no reference date")
+            why.append(Words("pg_why_no_reference"))
         elif not _in_force(s["start"], s["end"], str(s["end_kind"]), day):
-            why.append(f"not in force on {day:%d-%m-%Y} (start {s['start_text'] or '-'})")
+            why.append(Words("pg_why_not_in_force", day=day, start=s["start_text"] or "-"))
         rows.append(
             {
                 "id": s["id"],
@@ -235,7 +236,7 @@ def cross_programme_flows(
                 "status": s["status"],
                 "start": s["start_text"],
                 "counts": not why,
-                "why": "; ".join(why),
+                "why": Words("why_list", parts=why) if why else "",
                 "source": s["source"],
             }
         )
@@ -291,11 +292,11 @@ def programme_report(ds: Dataset, programme: str, period: str | None = None) -> 
             [
                 Issue(
                     "programmes.csv",
-                    f"{programme} is counted by the cycle window",
-                    "use planner report (the cycle table) for asylum",
+                    Words("pg_by_window", programme=programme),
+                    Words("pg_by_window_fix"),
                 )
             ],
-            "Not a target programme",
+            Words("pg_title_not_target"),
         )
     tg = ds.programme_targets
     rows = (
@@ -308,12 +309,11 @@ def programme_report(ds: Dataset, programme: str, period: str | None = None) -> 
             [
                 Issue(
                     "programme_targets.csv",
-                    f"no targets for programme {programme!r} in period {rules.period!r}",
-                    "add a row per municipality with programme, period, target and realised "
-                    "(see data/README.md)",
+                    Words("pg_no_targets", programme=programme, period=str(rules.period)),
+                    Words("pg_no_targets_fix"),
                 )
             ],
-            "No targets",
+            Words("pg_title_no_targets"),
         )
     by_name = {r["municipality"]: r for _, r in rows.iterrows()}
     names = ds.municipality_names

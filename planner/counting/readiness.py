@@ -20,6 +20,7 @@ from planner.counting.count import CycleReport, Reason, cycle_report
 from planner.counting.rules import CycleRules
 from planner.data.loader import Dataset
 from planner.errors import InputError, Issue
+from planner.formats import Words
 from planner.i18n import Lang, t
 
 __all__ = ["Readiness", "readiness", "reason_labels", "STATUSES"]
@@ -71,11 +72,11 @@ def _next_cycle(ds: Dataset, cycle_id: str) -> str:
             [
                 Issue(
                     "cycles.csv",
-                    f"no cycle after {cycle_id!r}",
-                    "add the next cycle's rules to cycles.csv, or name it with --to",
+                    Words("rd_no_next", cycle=cycle_id),
+                    Words("rd_no_next_fix"),
                 )
             ],  # fmt: skip
-            "No next cycle",
+            Words("rd_title_no_next"),
         )
     return ids[i + 1]
 

@@ -50,6 +50,12 @@ class CycleRules(BaseModel):
     types: tuple[str, ...] | None = None
     status: Literal["decided", "assumed"] = "decided"
     source: str = ""
+    #: The source in Dutch (cycles.csv ``toelichting``), for the Dutch outputs.
+    toelichting: str = ""
+
+    def source_in(self, lang: str = "nl") -> str:
+        """The cycle's source in the reader's language (its id when none is given)."""
+        return (self.toelichting if lang == "nl" and self.toelichting else self.source) or self.id
 
     @model_validator(mode="after")
     def _window_order(self) -> CycleRules:
@@ -79,6 +85,9 @@ class CycleRules(BaseModel):
             types=tuple(types) if isinstance(types, tuple | list) and types else None,
             status=str(row.get("status") or "decided"),  # type: ignore[arg-type]
             source=str(row.get("source") or ""),
+            toelichting=""
+            if pd.isna(row.get("toelichting"))
+            else str(row.get("toelichting") or ""),
         )
 
     @property

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from itertools import permutations
+from typing import Any
+
+from planner.formats import Words
 
 __all__ = ["DateKind", "ParsedDate", "DateParseError", "parse_date_cell", "YEAR_RANGE"]
 
@@ -68,14 +71,14 @@ class ParsedDate:
 class DateParseError(ValueError):
     """A date cell that cannot be read, with a suggestion how to write it."""
 
-    def __init__(self, text: str, reason: str, fix: str) -> None:
+    def __init__(self, text: str, reason: Any, fix: Any) -> None:
         self.text = text
-        self.reason = reason
+        self.reason = reason  # Words: Dutch, told in English with planner.formats.say
         self.fix = fix
         super().__init__(f"{reason} (found {text!r}). Fix: {fix}")
 
 
-_FORMAT_HINT = "write the date as dd-mm-yyyy (e.g. 01-07-2025) or yyyy-mm-dd"
+_FORMAT_HINT = Words("date_format_hint")
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$")
@@ -97,15 +100,14 @@ def _year(raw: str, text: str) -> int:
         year += 2000
     lo, hi = YEAR_RANGE
     if not lo <= year <= hi:
-        suggestion = ""
         fixes = sorted({int("".join(p)) for p in permutations(raw) if lo <= int("".join(p)) <= hi})
         if fixes:
             fixed = text.replace(raw, str(fixes[0]), 1)
-            suggestion = f"; did you mean {fixed!r}?"
+            fix = Words("date_check_year_mean", fixed=repr(fixed))
+        else:
+            fix = Words("date_check_year_hint", hint=_FORMAT_HINT)
         raise DateParseError(
-            text,
-            f"year {year} is outside {lo}-{hi}",
-            f"check the year{suggestion}" if suggestion else f"check the year; {_FORMAT_HINT}",
+            text, Words("year_outside", year=str(year), lo=str(lo), hi=str(hi)), fix
         )
     return year
 
@@ -113,8 +115,8 @@ def _year(raw: str, text: str) -> int:
 def _make(text: str, year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
-    except ValueError as exc:
-        raise DateParseError(text, f"no such date ({exc})", _FORMAT_HINT) from None
+    except ValueError:
+        raise DateParseError(text, Words("date_no_such"), _FORMAT_HINT) from None
 
 
 def parse_date_cell(text: str | None) -> ParsedDate:
@@ -190,8 +192,8 @@ def parse_date_cell(text: str | None) -> ParsedDate:
         return ParsedDate(DateKind.DATE, value, True, intended, original)
     raise DateParseError(
         original,
-        "not a date",
-        f"{_FORMAT_HINT}; 'onbepaald' for no end, 'n.n.t.b.' for not yet known",
+        Words("date_not_a_date"),
+        Words("date_not_a_date_fix"),
     )
 
 
@@ -200,5 +202,5 @@ def _month(name: str, text: str) -> int:
         return MONTHS[name]
     except KeyError:
         raise DateParseError(
-            text, f"unknown month {name!r}", "use a Dutch or English month abbreviation"
+            text, Words("date_unknown_month", name=name), Words("date_unknown_month_fix")
         ) from None

@@ -27,8 +27,8 @@ from pydantic import BaseModel, ValidationError
 from planner.data.dates import DateKind, ParsedDate
 from planner.data.limits import CONTROL, MAX_COUNT, control_char
 from planner.data.schemas import TABLES, TableSpec
-from planner.errors import InputError, Issue
-from planner.i18n.errors import say
+from planner.errors import InputError, Issue, pydantic_words, words_then
+from planner.formats import Words
 
 __all__ = [
     "Dataset",
@@ -60,14 +60,15 @@ def default_data_dir() -> Path:
     return package / "_data"
 
 
-def suggest(value: str, options: Iterable[str], n: int = 3) -> str:
-    """'did you mean ...' text for a misspelt name, or '' when nothing is close."""
+def suggest(value: str, options: Iterable[str], n: int = 3) -> Words | str:
+    """'bedoelt u ...' (did you mean ...) words for a misspelt name, or '' when nothing
+    is close."""
     opts = list(options)
     lower = {o.lower(): o for o in opts}
     close = difflib.get_close_matches(value.lower(), list(lower), n=n, cutoff=0.6)
     if not close:
         return ""
-    return "did you mean " + " or ".join(repr(lower[c]) for c in close) + "?"
+    return Words("err_did_you_mean", names=" / ".join(repr(lower[c]) for c in close))
 
 
 # --------------------------------------------------------------------------- reading
@@ -84,8 +85,8 @@ def _decode(raw: bytes, label: str, issues: list[Issue]) -> str | None:
         issues.append(
             Issue(
                 label,
-                "the file is not UTF-8 text",
-                "save it as 'CSV UTF-8 (comma delimited)' (Excel) or UTF-8 in your editor",
+                Words("dl_not_utf8"),
+                Words("dl_not_utf8_fix"),
                 line=line,
             )
         )
@@ -96,16 +97,15 @@ def _split(text: str, label: str, issues: list[Issue]) -> list[tuple[int, dict[s
     lines = text.splitlines()
     header = lines[0] if lines else ""
     if not header.strip():
-        issues.append(Issue(label, "the file is empty or has no header line", "", line=1))
+        issues.append(Issue(label, Words("dl_empty_file"), "", line=1))
         return None
     if header.count(";") > header.count(",") or header.count("\t") > header.count(","):
-        sep = "semicolons" if header.count(";") > header.count("\t") else "tabs"
+        sep = Words("dl_semicolons" if header.count(";") > header.count("\t") else "dl_tabs")
         issues.append(
             Issue(
                 label,
-                f"the columns are separated by {sep}, not commas",
-                "save the file as 'CSV UTF-8 (comma delimited)'; in Dutch Excel choose "
-                "'CSV UTF-8 (door komma's gescheiden)'",
+                Words("dl_separator", sep=sep),
+                Words("dl_separator_fix"),
                 line=1,
             )
         )
@@ -117,8 +117,8 @@ def _split(text: str, label: str, issues: list[Issue]) -> list[tuple[int, dict[s
         for record in reader:
             records.append((reader.line_num, record))
     except csv.Error as exc:  # e.g. a field larger than the csv module allows
-        issues.append(Issue(label, f"cannot be read as CSV ({exc})",
-                            "check the quotes: every opening \" needs a closing one",
+        issues.append(Issue(label, Words("dl_not_csv", error=str(exc)),
+                            Words("dl_not_csv_fix"),
                             line=reader.line_num))  # fmt: skip
         return None
     for line_num, record in records:
@@ -127,8 +127,8 @@ def _split(text: str, label: str, issues: list[Issue]) -> list[tuple[int, dict[s
             issues.append(
                 Issue(
                     label,
-                    f"the row has {len(extra)} more cell(s) than the header",
-                    "quote cells that contain commas, or remove the extra cells",
+                    Words("dl_extra_cells", n=len(extra)),
+                    Words("dl_extra_cells_fix"),
                     line=line_num,
                     value=",".join(extra),
                 )
@@ -148,8 +148,10 @@ def _check_columns(found: list[str], spec: TableSpec, label: str, issues: list[I
             issues.append(
                 Issue(
                     label,
-                    f"required column {col!r} is missing",
-                    f"add a column named {col!r}" + (f" ({hint})" if hint else ""),
+                    Words("dl_missing_column", col=col),
+                    Words("dl_missing_column_hint_fix", col=col, hint=hint)
+                    if hint
+                    else Words("dl_missing_column_fix", col=col),
                     line=1,
                     column=col,
                 )
@@ -161,28 +163,16 @@ def _check_columns(found: list[str], spec: TableSpec, label: str, issues: list[I
             issues.append(
                 Issue(
                     label,
-                    f"unknown column {col!r}",
-                    (hint + " Rename it" if hint else "remove it or rename it")
-                    + f"; the columns of {spec.filename} are listed in data/README.md",
+                    Words("dl_unknown_column", col=col),
+                    Words("dl_unknown_column_hint_fix", hint=hint, file=spec.filename)
+                    if hint
+                    else Words("dl_unknown_column_fix", file=spec.filename),
                     line=1,
                     column=col,
                 )
             )
             ok = False
     return ok
-
-
-_FRIENDLY = {
-    "int_parsing": ("is not a whole number", "write a whole number, e.g. 120"),
-    "int_from_float": ("is not a whole number", "write a whole number, e.g. 120"),
-    "int_type": ("is not a whole number", "write a whole number, e.g. 120"),
-    "greater_than_equal": ("must be 0 or more", "write a number of 0 or more"),
-    "missing": ("is empty", "fill it in"),
-    "string_too_short": ("is empty", "fill it in"),
-    "string_pattern_mismatch": ("has the wrong form", ""),
-    "bool_parsing": ("is not yes or no", "write yes or no"),
-    "string_type": ("is empty", "fill it in"),
-}
 
 
 def _pydantic_issues(
@@ -193,29 +183,18 @@ def _pydantic_issues(
         column = str(err["loc"][0]) if err["loc"] else None
         value = row.get(column, "") if column else None
         kind = err["type"]
-        if kind == "value_error":
-            msg = str(err.get("ctx", {}).get("error", err["msg"]))
-            message, _, fix = msg.partition(". Fix: ")
-        elif kind == "literal_error":
-            expected = err.get("ctx", {}).get("expected", "")
-            message = "is not one of the allowed values"
-            fix = f"use one of {expected}"
-            if value:
-                options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",")]
-                hint = suggest(value, options)
-                if hint:
-                    fix = f"{hint} Allowed: {expected}"
-        elif kind == "missing" and value == "":
-            message, fix = "is empty", "fill it in"
-        elif kind in _FRIENDLY:
-            message, fix = _FRIENDLY[kind]
-            if kind == "string_pattern_mismatch":
-                if column in ("code", "gm_code_a", "gm_code_b"):
-                    fix = "write the CBS code as GM followed by four digits, e.g. GM0193"
-                else:
-                    fix = "use letters, digits, '-', '_' or '.', without spaces"
+        if kind == "missing" and value == "":
+            message, fix = Words("pyd_empty"), Words("pyd_empty_fix")
         else:
-            message, fix = err["msg"], ""
+            message, fix = pydantic_words(err)
+        if kind == "literal_error" and value:
+            expected = str(err.get("ctx", {}).get("expected", ""))
+            options = [o.strip(" '") for o in expected.replace(" or ", ",").split(",")]
+            hint = suggest(value, options)
+            if hint:
+                fix = Words("pyd_literal_hint_fix", hint=hint, options=", ".join(options))
+        elif kind == "string_pattern_mismatch" and column in ("code", "gm_code_a", "gm_code_b"):
+            fix = Words("pyd_pattern_code_fix")
         if err["type"] == "value_error" and not err["loc"]:
             column = None
         out.append(Issue(label, message, fix, line=line, column=column, value=value or None))
@@ -291,8 +270,8 @@ def _bad_text(row: dict[str, str], label: str, line: int, issues: list[Issue]) -
     for column, value in row.items():
         hit = control_char(value) if value else None
         if hit:
-            issues.append(Issue(label, say("control_char", code=hit[1], pos=hit[0]),
-                                say("control_char_fix"), line=line, column=column))  # fmt: skip
+            issues.append(Issue(label, Words("control_char", code=hit[1], pos=hit[0]),
+                                Words("control_char_fix"), line=line, column=column))  # fmt: skip
             bad = True
     return bad
 
@@ -306,8 +285,8 @@ def _too_large(
         if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_COUNT:
             limit = f"{MAX_COUNT:,}"
             shown = str(row.get(column, value))
-            issues.append(Issue(label, say("too_large", limit=limit),
-                                say("too_large_fix", limit=limit), line=line, column=column,
+            issues.append(Issue(label, Words("too_large", limit=limit),
+                                Words("too_large_fix", limit=limit), line=line, column=column,
                                 value=shown if len(shown) <= 40 else shown[:39] + "…"))  # fmt: skip
             bad = True
     return bad
@@ -381,8 +360,8 @@ def read_table(
                 issues.append(
                     Issue(
                         label,
-                        f"duplicate {spec.key} {key!r}, also on line {seen[key]}",
-                        f"give every row its own {spec.key}",
+                        Words("dl_duplicate_key", key=spec.key, value=key, first=str(seen[key])),
+                        Words("dl_duplicate_key_fix", key=spec.key),
                         line=line,
                         column=spec.key,
                         value=key,
@@ -464,12 +443,13 @@ class Dataset:
                 [
                     Issue(
                         "cycles.csv",
-                        f"unknown cycle {cycle_id!r}",
-                        (hint + " " if hint else "")
-                        + f"known cycles: {', '.join(self.cycles['id'])}",
+                        Words("dl_unknown_cycle", cycle=str(cycle_id)),
+                        words_then(
+                            hint, Words("dl_known_cycles", ids=", ".join(self.cycles["id"]))
+                        ),
                     )
                 ],
-                "Unknown cycle",
+                Words("dl_title_unknown_cycle"),
             )
         return match.iloc[0]
 
@@ -494,16 +474,16 @@ class Dataset:
                 [
                     Issue(
                         "quotas.csv",
-                        f"no quotas for cycle {cid!r}",
-                        f"import the ministry's table: planner quotas import FILE --cycle {cid}"
-                        + (
-                            f" (cycles with quotas: {', '.join(self.quota_cycles)})"
+                        Words("dl_no_quotas_cycle", cycle=cid),
+                        words_then(
+                            Words("dl_no_quotas_cycle_fix", cycle=cid),
+                            Words("dl_cycles_with_quotas", ids=", ".join(self.quota_cycles))
                             if self.quota_cycles
-                            else ""
+                            else "",
                         ),
                     )
                 ],
-                "No quotas for this cycle",
+                Words("dl_title_no_quotas"),
             )
         q = dict(zip(rows["municipality"], rows["quota"].astype(int), strict=True))
         a = dict(zip(rows["municipality"], rows["amv_quota"].astype(int), strict=True))
@@ -538,9 +518,8 @@ def _names_issue(
             out.append(
                 Issue(
                     label,
-                    f"unknown {what} {value!r}",
-                    (hint + " " if hint else "")
-                    + f"use a {what} as written in the data (see data/README.md)",
+                    Words("dl_unknown_ref", what=Words(f"dl_what_{what}"), value=str(value)),
+                    words_then(hint, Words("dl_unknown_ref_fix", what=Words(f"dl_what_{what}"))),
                     line=int(line),
                     column=column,
                     value=str(value),
@@ -558,7 +537,7 @@ def validate_references(ds: Dataset, labels: dict[str, str]) -> list[Issue]:
         ds.soft_plans, "municipality", names, labels["soft_plans"], "municipality"
     )
     issues += _names_issue(
-        ds.soft_plans, "location_id", ds.locations["id"], labels["soft_plans"], "location id"
+        ds.soft_plans, "location_id", ds.locations["id"], labels["soft_plans"], "location"
     )
     issues += _names_issue(ds.swaps, "to_municipality", names, labels["swaps"], "municipality")
     issues += _names_issue(
@@ -570,32 +549,28 @@ def validate_references(ds: Dataset, labels: dict[str, str]) -> list[Issue]:
     )
     for target, table in (("location", ds.locations), ("swap", ds.swaps)):
         sub = ds.overrides[ds.overrides["target"] == target]
-        issues += _names_issue(sub, "target_id", table["id"], labels["overrides"], f"{target} id")
+        issues += _names_issue(sub, "target_id", table["id"], labels["overrides"], target)
     # Neighbours name municipalities across the country: without the CBS table (itself
     # reported as missing) their codes cannot be checked, and 1,600 "unknown code"
     # lines would only hide the one real problem.
     if not ds.population.empty:
         known_codes = list(ds.municipalities["code"]) + list(ds.population["code"])
         for column in ("gm_code_a", "gm_code_b"):
-            issues += _names_issue(
-                ds.adjacency, column, known_codes, labels["adjacency"], "municipality code"
-            )
+            issues += _names_issue(ds.adjacency, column, known_codes, labels["adjacency"], "code")
     issues += _programme_references(ds, labels)
     dup_codes = ds.municipalities[ds.municipalities["code"].duplicated(keep="first")]
     for _, row in dup_codes.iterrows():
         issues.append(
             Issue(
                 labels["municipalities"],
-                f"duplicate code {row['code']!r}",
-                "every municipality has its own CBS code",
+                Words("dl_duplicate_code", code=str(row["code"])),
+                Words("dl_duplicate_code_fix"),
                 line=int(row["_line"]),
                 column="code",
             )
         )
     if ds.cycles.empty:
-        issues.append(
-            Issue(labels["cycles"], "no cycle defined", "add the rules of at least one cycle")
-        )
+        issues.append(Issue(labels["cycles"], Words("dl_no_cycle"), Words("dl_no_cycle_fix")))
     return issues
 
 
@@ -619,7 +594,7 @@ def _programme_references(ds: Dataset, labels: dict[str, str]) -> list[Issue]:
             pl, "municipality", names, labels["programme_locations"], "municipality"
         )
         issues += _names_issue(
-            pl, "location_id", ds.locations["id"], labels["programme_locations"], "location id"
+            pl, "location_id", ds.locations["id"], labels["programme_locations"], "location"
         )
     if len(ds.swaps):
         others = [p for p in programmes if p != "asiel"]
@@ -660,23 +635,23 @@ def dataset_from_tables(
                 issues.append(
                     Issue(
                         label,
-                        "file not found",
-                        f"add {spec.filename} to the data folder (see data/README.md)",
+                        Words("dl_file_not_found"),
+                        Words("dl_file_not_found_fix", file=spec.filename),
                     )
                 )
             frames[name] = rows_to_frame([], spec).assign(_line=pd.Series(dtype=int))
             continue
         if isinstance(content, Path):
             if content.is_dir():
-                issues.append(Issue(label, say("not_a_file"), say("not_a_file_fix")))
+                issues.append(Issue(label, Words("not_a_file"), Words("not_a_file_fix")))
                 frames[name] = rows_to_frame([], spec).assign(_line=pd.Series(dtype=int))
                 continue
             try:
                 raw = content.read_bytes()
             except OSError as exc:
-                issues.append(Issue(label, say("unreadable_file",
+                issues.append(Issue(label, Words("unreadable_file",
                                                reason=exc.strerror or type(exc).__name__),
-                                    say("unreadable_file_fix")))  # fmt: skip
+                                    Words("unreadable_file_fix")))  # fmt: skip
                 frames[name] = rows_to_frame([], spec).assign(_line=pd.Series(dtype=int))
                 continue
         else:
@@ -686,7 +661,7 @@ def dataset_from_tables(
         issues += file_issues
         frames[name] = frame
     if issues:
-        raise InputError(issues, f"Cannot load the data in {source}")
+        raise InputError(issues, Words("dl_title_load_in", source=str(source)))
     ds = Dataset(**frames, source=source, hashes=hashes)
     if "programme" in ds.locations:  # asylum places: their programme is their target group
         ds.locations["programme"] = ds.locations["programme"].where(
@@ -701,12 +676,12 @@ def dataset_from_tables(
         ref_issues = [
             i for i in ref_issues
             if not (i.file == labels["swaps"] and i.column == "from_municipality")
-        ] + [Issue(labels["population"], say("population_missing"),
-                   say("population_missing_fix"))]  # fmt: skip
+        ] + [Issue(labels["population"], Words("population_missing"),
+                   Words("population_missing_fix"))]  # fmt: skip
     if not ref_issues:
         ref_issues = _reconcile_cycles(ds, labels)
     if ref_issues:
-        raise InputError(ref_issues, f"Cannot load the data in {source}")
+        raise InputError(ref_issues, Words("dl_title_load_in", source=str(source)))
     return ds.for_cycle(ds.current_cycle_id)
 
 
@@ -756,9 +731,8 @@ def _reconcile_cycles(ds: Dataset, labels: dict[str, str]) -> list[Issue]:
                 issues.append(
                     Issue(
                         labels[key],
-                        f"unknown cycle {value!r}",
-                        (hint + " " if hint else "") + "use an id of cycles.csv, or leave "
-                        "it blank for every cycle",
+                        Words("dl_unknown_cycle", cycle=str(value)),
+                        words_then(hint, Words("dl_unknown_cycle_blank_fix")),
                         line=int(line),
                         column="cycle",
                         value=str(value),
@@ -779,8 +753,8 @@ def _reconcile_cycles(ds: Dataset, labels: dict[str, str]) -> list[Issue]:
                 issues.append(
                     Issue(
                         label,
-                        f"unknown cycle {r['cycle']!r}",
-                        (hint + " " if hint else "") + "use an id of cycles.csv",
+                        Words("dl_unknown_cycle", cycle=str(r["cycle"])),
+                        words_then(hint, Words("dl_unknown_cycle_fix")),
                         line=line,
                         column="cycle",
                         value=str(r["cycle"]),
@@ -792,8 +766,8 @@ def _reconcile_cycles(ds: Dataset, labels: dict[str, str]) -> list[Issue]:
                 issues.append(
                     Issue(
                         label,
-                        f"unknown municipality {r['municipality']!r}",
-                        (hint + " " if hint else "") + "use a name of municipalities.csv",
+                        Words("err_unknown_municipality", name=str(r["municipality"])),
+                        words_then(hint, Words("dl_municipality_name_fix")),
                         line=line,
                         column="municipality",
                         value=str(r["municipality"]),
@@ -805,9 +779,13 @@ def _reconcile_cycles(ds: Dataset, labels: dict[str, str]) -> list[Issue]:
                 issues.append(
                     Issue(
                         label,
-                        f"a second quota for {r['municipality']} in {cid}, "
-                        f"also on line {seen[key]}",
-                        "keep one row per cycle and municipality",
+                        Words(
+                            "dl_second_quota",
+                            name=str(r["municipality"]),
+                            cycle=cid,
+                            first=str(seen[key]),
+                        ),
+                        Words("dl_second_quota_fix"),
                         line=line,
                         column="municipality",
                         value=str(r["municipality"]),
@@ -825,9 +803,8 @@ def _reconcile_cycles(ds: Dataset, labels: dict[str, str]) -> list[Issue]:
                 issues.append(
                     Issue(
                         labels["municipalities"],
-                        f"{name} has no quota while others have",
-                        "fill in quota and amv_quota for every municipality, or for none "
-                        "and give them in quotas.csv",
+                        Words("dl_no_quota_others", name=name),
+                        Words("dl_no_quota_others_fix"),
                         line=int(line),
                         column="quota",
                     )  # fmt: skip
@@ -847,10 +824,16 @@ def _reconcile_cycles(ds: Dataset, labels: dict[str, str]) -> list[Issue]:
                 issues.append(
                     Issue(
                         labels["municipalities"],
-                        f"{name}'s quota {int(quota)} (amv "
-                        f"{int(amv)}) differs from quotas.csv for {first} "
-                        f"({given[name]['quota']}, amv {given[name]['amv_quota']})",
-                        "keep the quotas in quotas.csv only and leave these columns empty",
+                        Words(
+                            "dl_quota_differs",
+                            name=name,
+                            quota=int(quota),
+                            amv=int(amv),
+                            cycle=first,
+                            q2=int(given[name]["quota"]),
+                            a2=int(given[name]["amv_quota"]),
+                        ),
+                        Words("dl_quota_differs_fix"),
                         line=int(line),
                         column="quota",
                     )  # fmt: skip
@@ -864,9 +847,8 @@ def _reconcile_cycles(ds: Dataset, labels: dict[str, str]) -> list[Issue]:
                 issues.append(
                     Issue(
                         label,
-                        f"no quota for {name} in {cid}",
-                        f"add a row {cid},{name},QUOTA,AMV_QUOTA,SOURCE: every municipality "
-                        "needs one per cycle",
+                        Words("dl_no_quota_for", name=name, cycle=cid),
+                        Words("dl_no_quota_for_fix", name=name, cycle=cid),
                         column="municipality",
                     )  # fmt: skip
                 )
@@ -874,9 +856,8 @@ def _reconcile_cycles(ds: Dataset, labels: dict[str, str]) -> list[Issue]:
         issues.append(
             Issue(
                 label,
-                "no quotas for any cycle",
-                "add them to quotas.csv (planner quotas import FILE --cycle "
-                f"{ids[0]}) or to municipalities.csv",
+                Words("dl_no_quotas_any"),
+                Words("dl_no_quotas_any_fix", cycle=ids[0]),
             )  # fmt: skip
         )
     cols = ["cycle", "municipality", "quota", "amv_quota", "source", "_line"]
@@ -917,8 +898,8 @@ def load_dataset(directory: Path | str | None = None) -> Dataset:
     directory = Path(directory) if directory is not None else default_data_dir()
     if not directory.is_dir():
         raise InputError(
-            [Issue(str(directory), "data folder not found", "pass --data with the folder")],
-            "Cannot load the data",
+            [Issue(str(directory), Words("dl_folder_not_found"), Words("dl_folder_not_found_fix"))],
+            Words("dl_title_load"),
         )
     tables: dict[str, bytes | str | Path | None] = {}
     for name, spec in TABLES.items():
@@ -1110,21 +1091,21 @@ def read_geometry(path: Path) -> dict:
     try:
         geo = json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
-        reason = str(exc)[:120] if not isinstance(exc, RecursionError) else "nested too deep"
+        reason = Words("dl_nested_too_deep") if isinstance(exc, RecursionError) else str(exc)[:120]
         raise InputError(
-            [Issue(str(path), f"not valid GeoJSON ({reason})", say("geojson_fix"))],
-            "Cannot load the data",
+            [Issue(str(path), Words("dl_not_geojson", reason=reason), Words("geojson_fix"))],
+            Words("dl_title_load"),
         ) from None
     except OSError as exc:
         raise InputError(
             [
                 Issue(
                     str(path),
-                    say("unreadable_file", reason=exc.strerror or type(exc).__name__),
-                    say("geojson_fix"),
+                    Words("unreadable_file", reason=exc.strerror or type(exc).__name__),
+                    Words("geojson_fix"),
                 )
             ],
-            "Cannot load the data",
+            Words("dl_title_load"),
         ) from None
     features = geo.get("features") if isinstance(geo, dict) else None
     if (
@@ -1135,8 +1116,8 @@ def read_geometry(path: Path) -> dict:
     ):
         found = type(geo).__name__ if not isinstance(geo, dict) else str(geo.get("type"))[:40]
         raise InputError(
-            [Issue(str(path), say("geojson_not_collection", found=found), say("geojson_fix"))],
-            "Cannot load the data",
+            [Issue(str(path), Words("geojson_not_collection", found=found), Words("geojson_fix"))],
+            Words("dl_title_load"),
         )
     return geo
 

@@ -49,6 +49,7 @@ import yaml
 
 from planner.data.loader import default_data_dir, read_table
 from planner.errors import InputError, Issue
+from planner.formats import Words
 from planner.i18n.errors import say
 
 __all__ = [
@@ -255,16 +256,16 @@ def generate_country(
     issues = []
     for name in ("cbs_gemeenten_2024.csv", "adjacency_2024.csv", "cycles.csv"):
         if not (folder / name).exists():
-            issues.append(Issue(str(folder / name), "file not found", "use the bundled data"))
+            issues.append(
+                Issue(str(folder / name), Words("dl_file_not_found"), Words("na_bundled_fix"))
+            )
     if issues:
-        raise InputError(issues, "Cannot generate the national instance")
+        raise InputError(issues, Words("na_title"))
     pop, _, pop_issues = read_table(folder / "cbs_gemeenten_2024.csv", "population")
     cycles, _, cyc_issues = read_table(folder / "cycles.csv", "cycles")
     _, _, adj_issues = read_table(folder / "adjacency_2024.csv", "adjacency")
     if pop_issues or cyc_issues or adj_issues:
-        raise InputError(
-            pop_issues + cyc_issues + adj_issues, "Cannot generate the national instance"
-        )
+        raise InputError(pop_issues + cyc_issues + adj_issues, Words("na_title"))
     # Validated above; kept as text so the generated folder holds the cells as given.
     adjacency = pd.read_csv(folder / "adjacency_2024.csv", dtype=str, keep_default_na=False)
     n_all = len(pop)
@@ -281,10 +282,10 @@ def generate_country(
                                          value=n),
                          "", column="municipalities"))  # fmt: skip
     if not 0 <= amv_share <= 1:
-        bad.append(Issue("national", f"amv_share {amv_share} is out of range",
-                         "use a share between 0 and 1", column="amv_share"))  # fmt: skip
+        bad.append(Issue("national", Words("na_amv_share", value=str(amv_share)),
+                         Words("na_amv_share_fix"), column="amv_share"))  # fmt: skip
     if bad:
-        raise InputError(bad, "Cannot generate the national instance")
+        raise InputError(bad, Words("na_title"))
 
     rng = np.random.default_rng(np.random.SeedSequence(seed))
     full = _graph(list(pop["code"]), adjacency)
@@ -563,11 +564,11 @@ def write_country(country: Country, out: Path | str, force: bool = False) -> lis
             [
                 Issue(
                     str(out),
-                    f"the folder already holds {', '.join(existing)}",
-                    "choose another --out folder, or pass --force to replace those files",
+                    Words("na_exists", files=", ".join(existing)),
+                    Words("na_exists_fix"),
                 )
             ],
-            "Not overwriting data",
+            Words("na_title_exists"),
         )
     out.mkdir(parents=True, exist_ok=True)
     texts = {name: _csv(frame) for name, frame in country.tables.items()}

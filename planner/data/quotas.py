@@ -21,7 +21,8 @@ from typing import Any
 import pandas as pd
 
 from planner.data.loader import load_dataset, resolve_cycle, suggest
-from planner.errors import InputError, Issue
+from planner.errors import InputError, Issue, words_then
+from planner.formats import Words
 
 __all__ = ["QuotaTable", "read_quota_table", "import_quotas", "QUOTA_HEADERS"]
 
@@ -137,15 +138,15 @@ def read_quota_table(path: Path | str, data: Path | str | None, cycle: str) -> Q
             [
                 Issue(
                     "cycles.csv",
-                    f"unknown cycle {cycle!r}",
-                    (hint + " " if hint else "") + f"known cycles: {', '.join(ids)}; add the "
-                    "cycle's rules to cycles.csv first",
+                    Words("dl_unknown_cycle", cycle=str(cycle)),
+                    words_then(hint, Words("qi_known_cycles_fix", ids=", ".join(ids))),
                 )
             ],  # fmt: skip
-            "Cannot import the quotas",
+            Words("qi_title"),
         )
     if not path.exists():
-        raise InputError([Issue(label, "file not found", "check the path")], "Cannot import")
+        raise InputError([Issue(label, Words("dl_file_not_found"), Words("qi_check_path"))],
+                         Words("qi_title"))  # fmt: skip
     header, rows = _raw_rows(path)
     issues: list[Issue] = []
     col: dict[str, int] = {}
@@ -156,24 +157,28 @@ def read_quota_table(path: Path | str, data: Path | str | None, cycle: str) -> Q
                 col.setdefault(key, i)
     for key in ("quota", "amv_quota"):
         if key not in col:
-            options = " or ".join(repr(n) for n in QUOTA_HEADERS[key][:3])
+            options = " / ".join(repr(n) for n in QUOTA_HEADERS[key][:3])
             issues.append(
                 Issue(
-                    label, f"no column for {key}", f"name a column {options}", line=1, column=key
+                    label,
+                    Words("qi_no_column", key=key),
+                    Words("qi_no_column_fix", options=options),
+                    line=1,
+                    column=key,
                 )  # fmt: skip
             )
     if "municipality" not in col and "code" not in col:
         issues.append(
             Issue(
                 label,
-                "no column for the municipality",
-                "name a column 'gemeente' (name) or 'gemeentecode' (GM0148)",
+                Words("qi_no_municipality_column"),
+                Words("qi_no_municipality_column_fix"),
                 line=1,
                 column="municipality",
             )  # fmt: skip
         )
     if issues:
-        raise InputError(issues, f"Cannot import the quotas of {label}")
+        raise InputError(issues, Words("qi_title_of", label=label))
     mun = ds.municipalities
     names = mun["name"].tolist()
     by_lower = {n.lower(): n for n in names}
@@ -201,8 +206,7 @@ def read_quota_table(path: Path | str, data: Path | str | None, cycle: str) -> Q
         shown = raw_name or raw_code
         if name is None:
             if not shown:
-                issues.append(Issue(label, "the row names no municipality",
-                                    "fill in the municipality or remove the row",
+                issues.append(Issue(label, Words("qi_no_name"), Words("qi_no_name_fix"),
                                     line=line, column=header[col[column]]))  # fmt: skip
             elif raw_code in country or raw_name.lower() in country_lower:
                 skipped.append(shown)  # a municipality of another province: not ours
@@ -211,9 +215,8 @@ def read_quota_table(path: Path | str, data: Path | str | None, cycle: str) -> Q
                 issues.append(
                     Issue(
                         label,
-                        f"unknown municipality {shown!r}",
-                        (hint + " " if hint else "") + "write the name as in "
-                        "municipalities.csv (or the CBS code)",
+                        Words("err_unknown_municipality", name=shown),
+                        words_then(hint, Words("qi_name_fix")),
                         line=line,
                         column=header[col[column]],
                         value=shown,
@@ -224,8 +227,8 @@ def read_quota_table(path: Path | str, data: Path | str | None, cycle: str) -> Q
             issues.append(
                 Issue(
                     label,
-                    f"{name} appears twice, also on row {found[name]['_line']}",
-                    "keep one row per municipality",
+                    Words("qi_twice", name=name, first=str(found[name]["_line"])),
+                    Words("qi_twice_fix"),
                     line=line,
                     column=header[col[column]],
                     value=shown,
@@ -238,25 +241,26 @@ def read_quota_table(path: Path | str, data: Path | str | None, cycle: str) -> Q
             number = _number(value) if value not in (None, "") else None
             head = header[col[key]]
             if value in (None, "") or (isinstance(value, str) and not value.strip()):
-                issues.append(Issue(label, f"{head} is empty for {name}", "fill in a whole "
-                                    "number (0 if none)", line=line, column=head))  # fmt: skip
+                issues.append(Issue(label, Words("qi_empty", head=head, name=name),
+                                    Words("qi_empty_fix"), line=line, column=head))  # fmt: skip
             elif number is None:
-                issues.append(Issue(label, f"{head} {value!r} is not a whole number",
-                                    "write a whole number, e.g. 172", line=line,
+                issues.append(Issue(label, Words("qi_not_whole", head=head, value=repr(value)),
+                                    Words("pyd_not_whole_fix"), line=line,
                                     column=head, value=str(value)))  # fmt: skip
             elif number < 0:
-                issues.append(Issue(label, f"{head} {number} is negative", "a quota is 0 or "
-                                    "more", line=line, column=head, value=str(value)))  # fmt: skip
+                issues.append(Issue(label, Words("qi_negative", head=head, n=str(number)),
+                                    Words("qi_negative_fix"), line=line, column=head,
+                                    value=str(value)))  # fmt: skip
             else:
                 values[key] = number
         if len(values) == 2 and values["amv_quota"] > values["quota"]:
             issues.append(
                 Issue(
                     label,
-                    f"amv {values['amv_quota']} is more than the total "
-                    f"{values['quota']} for {name}",
-                    "the amv quota is part of the total; "
-                    "check both numbers (is the total incl. amv?)",
+                    Words(
+                        "qi_amv_above", amv=values["amv_quota"], quota=values["quota"], name=name
+                    ),
+                    Words("qi_amv_above_fix"),
                     line=line,
                     column=header[col["amv_quota"]],
                 )  # fmt: skip
@@ -267,13 +271,13 @@ def read_quota_table(path: Path | str, data: Path | str | None, cycle: str) -> Q
             issues.append(
                 Issue(
                     label,
-                    f"no row for {name}",
-                    f"add a row for {name}: every municipality of the province needs a quota",
+                    Words("qi_no_row", name=name),
+                    Words("qi_no_row_fix", name=name),
                 )  # fmt: skip
             )
     if issues:
         issues.sort(key=lambda i: i.line or 10**9)
-        raise InputError(issues, f"Cannot import the quotas of {label}")
+        raise InputError(issues, Words("qi_title_of", label=label))
     frame = pd.DataFrame(
         {
             "cycle": cid,

@@ -20,6 +20,8 @@ from pydantic import (
 )
 
 from planner.data.dates import DateKind, DateParseError, ParsedDate, parse_date_cell
+from planner.errors import Problem
+from planner.formats import Words
 
 __all__ = [
     "TABLES",
@@ -73,7 +75,7 @@ def _yes_no(value: Any) -> Any:
         return True
     if text in _FALSE:
         return False
-    raise ValueError(f"not yes or no. Fix: write yes or no (ja/nee also work), not {value!r}")
+    raise Problem(Words("pyd_not_bool"), Words("ds_yes_no_fix", value=repr(value)))
 
 
 def _date_cell(value: Any) -> ParsedDate:
@@ -82,7 +84,7 @@ def _date_cell(value: Any) -> ParsedDate:
     try:
         return parse_date_cell(None if value is None else str(value))
     except DateParseError as exc:
-        raise ValueError(f"{exc.reason}. Fix: {exc.fix}") from None
+        raise Problem(exc.reason, exc.fix) from None
 
 
 def _strip(value: Any) -> Any:
@@ -113,9 +115,14 @@ def _check_period(start: ParsedDate, end: ParsedDate, what: str = "end") -> None
         and end.value is not None
         and end.value < start.value
     ):
-        raise ValueError(
-            f"{what} {end.value:%d-%m-%Y} is before start {start.value:%d-%m-%Y}. "
-            "Fix: correct one of the two dates"
+        raise Problem(
+            Words(
+                "ds_end_before_start",
+                what=Words(f"ds_what_{what}"),
+                end=end.value,
+                start=start.value,
+            ),
+            Words("ds_end_before_start_fix"),
         )
 
 
@@ -143,14 +150,11 @@ class MunicipalityRow(_Row):
     @model_validator(mode="after")
     def _amv_within_quota(self) -> MunicipalityRow:
         if (self.quota is None) != (self.amv_quota is None):
-            raise ValueError(
-                "quota and amv_quota must be filled in together. Fix: fill in both, or "
-                "leave both empty and give the quotas in quotas.csv"
-            )
+            raise Problem(Words("ds_quota_together"), Words("ds_quota_together_fix"))
         if self.quota is not None and self.amv_quota > self.quota:
-            raise ValueError(
-                f"amv_quota {self.amv_quota} is larger than quota {self.quota}. "
-                "Fix: the amv quota is part of the total quota; check both numbers"
+            raise Problem(
+                Words("ds_amv_above_quota", amv=self.amv_quota, quota=self.quota),
+                Words("ds_amv_above_quota_fix"),
             )
         return self
 
@@ -190,26 +194,21 @@ class LocationRow(_Row):
     def _consistent(self) -> LocationRow:
         _check_period(self.start, self.end)
         if self.programme is not None and self.programme != self.target_group:
-            raise ValueError(
-                f"programme {self.programme} differs from target_group {self.target_group}. "
-                "Fix: leave programme empty or make it equal to target_group; places for "
-                "other programmes (oek, doorstroom, kso) go in programme_locations.csv"
+            raise Problem(
+                Words("ds_programme_differs", programme=self.programme, group=self.target_group),
+                Words("ds_programme_differs_fix"),
             )
         if self.places_max is not None and self.places_max < self.places:
-            raise ValueError(
-                f"places_max {self.places_max} is below places {self.places}. "
-                "Fix: places is the lower bound of a range, places_max the upper bound"
+            raise Problem(
+                Words("ds_max_below", max=self.places_max, places=self.places),
+                Words("ds_max_below_fix"),
             )
         if self.end.kind is DateKind.UNKNOWN and self.end_unknown is None:
-            raise ValueError(
-                "end is n.n.t.b. but end_unknown does not say which kind. Fix: set "
-                "end_unknown to beyond_minimum (unknown, but beyond the cycle's minimum) "
-                "or unknown (no clarity yet)"
-            )
+            raise Problem(Words("ds_end_unknown_kind"), Words("ds_end_unknown_kind_fix"))
         if self.end_unknown is not None and self.end.kind is not DateKind.UNKNOWN:
-            raise ValueError(
-                f"end_unknown is {self.end_unknown} but end is not n.n.t.b. "
-                "Fix: clear end_unknown or write n.n.t.b. as end"
+            raise Problem(
+                Words("ds_end_unknown_set", value=self.end_unknown),
+                Words("ds_end_unknown_set_fix"),
             )
         return self
 
@@ -234,9 +233,9 @@ class SoftPlanRow(_Row):
     def _consistent(self) -> SoftPlanRow:
         _check_period(self.start, self.end)
         if self.places_max is not None and (self.places or 0) > self.places_max:
-            raise ValueError(
-                f"places_max {self.places_max} is below places {self.places}. "
-                "Fix: places is the lower bound of a range, places_max the upper bound"
+            raise Problem(
+                Words("ds_max_below", max=self.places_max, places=self.places),
+                Words("ds_max_below_fix"),
             )
         return self
 
@@ -273,31 +272,22 @@ class SwapRow(_Row):
     def _consistent(self) -> SwapRow:
         _check_period(self.start, self.end)
         if self.from_municipality == self.to_municipality:
-            raise ValueError(
-                "from_municipality and to_municipality are the same. "
-                "Fix: a swap moves places between two different municipalities"
-            )
+            raise Problem(Words("ds_swap_same"), Words("ds_swap_same_fix"))
         if self.amv_places > self.places:
-            raise ValueError(
-                f"amv_places {self.amv_places} is more than places {self.places}. "
-                "Fix: amv places are part of the places"
+            raise Problem(
+                Words("ds_amv_above_places", amv=self.amv_places, places=self.places),
+                Words("ds_amv_above_places_fix"),
             )
         if self.counter_programme is not None and self.counter_places is None:
-            raise ValueError(
-                f"counter_programme is {self.counter_programme} but counter_places is empty. "
-                "Fix: give the number of places of the other programme in return"
+            raise Problem(
+                Words("ds_counter_places", programme=self.counter_programme),
+                Words("ds_counter_places_fix"),
             )
         if self.counter_places is not None and self.counter_programme is None:
-            raise ValueError(
-                "counter_places is filled in without a counter_programme. "
-                "Fix: name the programme of the places in return (e.g. oek)"
-            )
+            raise Problem(Words("ds_counter_programme"), Words("ds_counter_programme_fix"))
         cond = (self.condition_municipality, self.condition_places)
         if any(c is not None for c in cond) and not all(c is not None for c in cond):
-            raise ValueError(
-                "a condition needs both condition_municipality and condition_places. "
-                "Fix: fill in both, or neither"
-            )
+            raise Problem(Words("ds_condition_both"), Words("ds_condition_both_fix"))
         return self
 
 
@@ -323,9 +313,9 @@ def _types_cell(value: Any) -> Any:
         return None
     bad = [p for p in parts if p not in LOCATION_TYPES]
     if bad:
-        raise ValueError(
-            f"unknown location type {bad[0]!r}. Fix: use types from "
-            f"{', '.join(LOCATION_TYPES)}, separated by ';' (blank: every type counts)"
+        raise Problem(
+            Words("ds_unknown_type", type=bad[0]),
+            Words("ds_unknown_type_fix", types=", ".join(LOCATION_TYPES)),
         )
     return tuple(sorted(set(parts), key=LOCATION_TYPES.index))
 
@@ -353,12 +343,13 @@ class CycleRow(_Row):
         Literal["decided", "assumed"], BeforeValidator(lambda v: _blank_to_none(v) or "decided")
     ] = "decided"
     source: Text = Field(min_length=1)
+    toelichting: OptText = None  # the source in Dutch (the users' language)
 
     @model_validator(mode="after")
     def _window(self) -> CycleRow:
         for label, cell in (("window_start", self.window_start), ("window_end", self.window_end)):
             if cell.kind is not DateKind.DATE:
-                raise ValueError(f"{label} must be a date. Fix: write it as dd-mm-yyyy")
+                raise Problem(Words("ds_must_be_date", column=label), Words("ds_must_be_date_fix"))
         _check_period(self.window_start, self.window_end, "window_end")
         return self
 
@@ -375,9 +366,9 @@ class QuotaRow(_Row):
     @model_validator(mode="after")
     def _amv_within_quota(self) -> QuotaRow:
         if self.amv_quota > self.quota:
-            raise ValueError(
-                f"amv_quota {self.amv_quota} is larger than quota {self.quota}. "
-                "Fix: the amv quota is part of the total quota; check both numbers"
+            raise Problem(
+                Words("ds_amv_above_quota", amv=self.amv_quota, quota=self.quota),
+                Words("ds_amv_above_quota_fix"),
             )
         return self
 
@@ -405,10 +396,7 @@ class AdjacencyRow(_Row):
     @model_validator(mode="after")
     def _two_municipalities(self) -> AdjacencyRow:
         if self.gm_code_a == self.gm_code_b:
-            raise ValueError(
-                f"gm_code_a and gm_code_b are both {self.gm_code_a}. "
-                "Fix: a row pairs two different municipalities"
-            )
+            raise Problem(Words("ds_same_codes", code=self.gm_code_a), Words("ds_same_codes_fix"))
         return self
 
 
@@ -426,14 +414,11 @@ class ProgrammeRow(_Row):
     @model_validator(mode="after")
     def _rule(self) -> ProgrammeRow:
         if self.counting == "cycle_window" and self.id != "asiel":
-            raise ValueError(
-                "only asiel is counted by the cycle window. Fix: use "
-                "realised_at_reference_date or realisation_against_target"
-            )
+            raise Problem(Words("ds_only_asiel_window"), Words("ds_only_asiel_window_fix"))
         if self.counting != "cycle_window" and self.reference_date.kind is not DateKind.DATE:
-            raise ValueError(
-                f"counting {self.counting} needs a reference_date (peildatum). "
-                "Fix: write the date the realisation was measured, as dd-mm-yyyy"
+            raise Problem(
+                Words("ds_needs_reference", counting=self.counting),
+                Words("ds_needs_reference_fix"),
             )
         return self
 
@@ -460,15 +445,9 @@ class ProgrammeTargetRow(_Row):
     @model_validator(mode="after")
     def _consistent(self) -> ProgrammeTargetRow:
         if self.realised is not None and self.reference_date.kind is not DateKind.DATE:
-            raise ValueError(
-                "realised is given without a reference_date. Fix: write the date the "
-                "realisation was measured (peildatum)"
-            )
+            raise Problem(Words("ds_realised_no_date"), Words("ds_realised_no_date_fix"))
         if self.programme == "statushouders" and self.target_incl_backlog is None:
-            raise ValueError(
-                "a status-holder target needs target_incl_backlog. Fix: give the target "
-                "including the backlog or lead (taakstelling incl. voor/achterstand)"
-            )
+            raise Problem(Words("ds_needs_backlog"), Words("ds_needs_backlog_fix"))
         return self
 
 
@@ -503,14 +482,11 @@ class ProgrammeLocationRow(_Row):
     def _consistent(self) -> ProgrammeLocationRow:
         _check_period(self.start, self.end)
         if self.end.kind is DateKind.UNKNOWN and self.end_unknown is None:
-            raise ValueError(
-                "end is n.n.t.b. but end_unknown does not say which kind. Fix: set "
-                "end_unknown to beyond_minimum or unknown"
-            )
+            raise Problem(Words("ds_end_unknown_kind"), Words("ds_end_unknown_kind_fix"))
         if self.places_max is not None and (self.places or 0) > self.places_max:
-            raise ValueError(
-                f"places_max {self.places_max} is below places {self.places}. "
-                "Fix: places is the lower bound of a range, places_max the upper bound"
+            raise Problem(
+                Words("ds_max_below", max=self.places_max, places=self.places),
+                Words("ds_max_below_fix"),
             )
         return self
 

@@ -32,7 +32,7 @@ def _merge() -> dict[str, tuple[str, str]]:
 LABELS: dict[str, tuple[str, str]] = _merge()
 
 
-def t(key: str, lang: Lang = "nl", **values: object) -> str:
+def t(key: str, lang: Lang = "nl", /, **values: object) -> str:
     """The label of ``key`` in ``lang``, filled in with ``values``; the key itself when
     there is no label.
 

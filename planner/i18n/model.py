@@ -106,3 +106,153 @@ LABELS.update(
         ),
     }
 )
+
+
+# Messages of the instance and the counting (planner.optimise.instance, planner.counting)
+LABELS.update(
+    {
+        "risk_head": (
+            "Trekkingen: {draws} (startgetal {seed}, {backend}, {workers}, {seconds} s)  |  "
+            "toestand: {status}",
+            "Draws: {draws} (seed {seed}, {backend}, {workers}, {seconds} s)  |  status: {status}",
+        ),
+        "risk_workers_one": ("{n} rekenproces", "{n} worker"),
+        "risk_workers_many": ("{n} rekenprocessen", "{n} workers"),
+        "risk_backend_serial": ("na elkaar", "serial"),
+        "risk_backend_processes": ("parallelle processen", "processes"),
+        "risk_backend_dask": ("dask", "dask"),
+        "risk_status_ok": ("in orde", "ok"),
+        "risk_status_partial": ("gedeeltelijk", "partial"),
+        "risk_status_failed": ("mislukt", "failed"),
+        "risk_draws_word": ("trekkingen", "draws"),
+        "risk_failed_draws": (
+            "{n} van de {draws} trekkingen zijn niet optimaal opgelost (tijdslimiet of fout van "
+            "de solver) en tellen niet mee in de cijfers: trekkingen {ids}",
+            "{n} of {draws} draws were not solved to optimality (time limit or solver failure) "
+            "and are left out of the figures: draws {ids}",
+        ),
+        "level_tie_break": ("gelijkspelbreker (vaste voorkeur)", "tie break (fixed preference)"),
+        "code_cross_programme": ("tussen programma's", "across programmes"),
+        "msg_no_solver": (
+            "geen MILP-solver beschikbaar: installeer highspy (pip install highspy)",
+            "no MILP solver available: install highspy (pip install highspy)",
+        ),
+        "msg_solver_unavailable": (
+            "solver {name} is hier niet beschikbaar; beschikbaar: {have}",
+            "solver {name} is not available here; available: {have}",
+        ),
+        "hz_title": ("Kan niet over de horizon plannen", "Cannot plan over the horizon"),
+        "hz_no_cycle": (
+            "de periode van geen enkele cyclus begint binnen de horizon {start} - {end}",
+            "no cycle's window starts in the horizon {start} - {end}",
+        ),
+        "hz_no_cycle_fix": (
+            "maak de horizon ruimer of noem de cycli in horizon.cycles",
+            "widen the horizon or name the cycles in horizon.cycles",
+        ),
+        "hz_cannot_start": (
+            "kandidaat {id} kan niet binnen de horizon starten",
+            "candidate {id} cannot start within the horizon",
+        ),
+        "data_text": ("{nl}", "{en}"),
+        "chg_places": ("{n} plekken", "places {n}"),
+        "chg_start": ("start {date}", "start {date}"),
+        "chg_end": ("einde {date}", "end {date}"),
+        "chg_end_indefinite": ("einde onbepaald", "end indefinite"),
+        "chg_decided": ("besloten", "decided"),
+        "chg_not_decided": ("niet besloten", "not decided"),
+        "chg_closed": ("gesloten", "closed"),
+        "chg_list": ("{parts}", "{parts}"),
+        "msg_rule_not_counts": ("telt niet", "does not count"),
+        "msg_override_set_aside": (
+            "uitzondering {id} voor locatie {location} vervalt: de wijziging van het scenario "
+            "({what}) gaat voor; volgens de regels {rule}",
+            "override {id} of location {location} is set aside: the scenario's change ({what}) "
+            "wins; by the rules it {rule}",
+        ),
+        "why_override_set_aside": (
+            "uitzondering {id} vervalt: het scenario wijzigt deze locatie",
+            "override {id} set aside: the scenario changes this location",
+        ),
+        "msg_proposed_not_giver": (
+            "voorgestelde uitruil {id} is niet bruikbaar: {municipality} staat niet bij de "
+            "gevers van het scenario (swaps.givers)",
+            "proposed swap {id} cannot be used: {municipality} is not among the scenario's "
+            "givers (swaps.givers)",
+        ),
+        "msg_proposed_not_receiver": (
+            "voorgestelde uitruil {id} is niet bruikbaar: {municipality} staat niet bij de "
+            "ontvangers van het scenario (swaps.receivers)",
+            "proposed swap {id} cannot be used: {municipality} is not among the scenario's "
+            "receivers (swaps.receivers)",
+        ),
+        "msg_proposed_cross_unusable": (
+            "voorgestelde uitruil {id} tussen programma's is niet bruikbaar: geen plekken of "
+            "geen OEK-taakstellingen in de gegevens",
+            "proposed swap {id} across programmes cannot be used: no places or no OEK targets "
+            "in the data",
+        ),
+        "msg_proposed_amv_not_allowed": (
+            "voorgestelde uitruil {id}: de {n} amv-plekken tellen niet, het scenario staat geen "
+            "amv-uitruil toe (swaps.amv: false); de overige plekken blijven een mogelijkheid",
+            "proposed swap {id}: its {n} amv places cannot count, the scenario allows no amv "
+            "swaps (swaps.amv: false); its other places remain an option",
+        ),
+        "msg_proposed_amv_no_surplus": (
+            "voorgestelde uitruil {id}: de {n} amv-plekken tellen niet, {municipality} kan in "
+            "dit scenario geen amv-overschot hebben (hoogstens {most} amv-plekken tegen een "
+            "amv-opgave van {quota}{given}); de overige plekken blijven een mogelijkheid",
+            "proposed swap {id}: its {n} amv places cannot count, {municipality} cannot have an "
+            "amv surplus in this scenario (at most {most} amv places against an amv quota of "
+            "{quota}{given}); its other places remain an option",
+        ),
+        "msg_amv_given_by_agreement": (
+            " en {n} afgestaan via afspraken",
+            " and {n} given by agreement",
+        ),
+        "msg_proposed_no_room": (
+            "voorgestelde uitruil {ids} geeft geen eigen ruimte: het beleid laat de optimalisatie "
+            "al uitruil van {giver} naar {receiver} voorstellen{cap}",
+            "proposed swap {ids} adds no room of its own: the policy already lets the optimiser "
+            "propose swaps from {giver} to {receiver}{cap}",
+        ),
+        "msg_per_pair_cap": (" (hoogstens {n} per paar)", " (at most {n} per pair)"),
+        "msg_cross_no_oek": (
+            "uitruil tussen programma's: de gegevens bevatten geen OEK-taakstellingen",
+            "swaps across programmes: the data hold no OEK targets",
+        ),
+        "pg_title_unknown": ("Onbekend programma", "Unknown programme"),
+        "pg_why_status": ("status {status}", "status {status}"),
+        "pg_why_no_reference": ("geen peildatum", "no reference date"),
+        "pg_why_not_in_force": (
+            "niet van kracht op {day} (start {start})",
+            "not in force on {day} (start {start})",
+        ),
+        "pg_by_window": (
+            "{programme} wordt geteld met de periode van de cyclus",
+            "{programme} is counted by the cycle window",
+        ),
+        "pg_by_window_fix": (
+            "gebruik planner report (de cyclustabel) voor asiel",
+            "use planner report (the cycle table) for asylum",
+        ),
+        "pg_title_not_target": ("Geen programma met taakstelling", "Not a target programme"),
+        "pg_no_targets": (
+            "geen taakstellingen voor programma {programme!r} in periode {period!r}",
+            "no targets for programme {programme!r} in period {period!r}",
+        ),
+        "pg_no_targets_fix": (
+            "voeg per gemeente een rij toe met programma, periode, taakstelling en realisatie "
+            "(zie data/README.md)",
+            "add a row per municipality with programme, period, target and realised "
+            "(see data/README.md)",
+        ),
+        "pg_title_no_targets": ("Geen taakstellingen", "No targets"),
+        "rd_no_next": ("geen cyclus na {cycle!r}", "no cycle after {cycle!r}"),
+        "rd_no_next_fix": (
+            "voeg de regels van de volgende cyclus toe aan cycles.csv, of noem hem met --to",
+            "add the next cycle's rules to cycles.csv, or name it with --to",
+        ),
+        "rd_title_no_next": ("Geen volgende cyclus", "No next cycle"),
+    }
+)

@@ -131,25 +131,25 @@ def apply_location_changes(ds: Dataset, scenario: Scenario) -> Dataset:
         what = []
         if ch.places is not None:
             loc.at[i, "places"] = ch.places
-            what.append(f"places {ch.places}")
+            what.append(Words("chg_places", n=ch.places))
         if ch.start is not None:
             _set_date(loc, i, "start", ch.start, "date")
-            what.append(f"start {ch.start:%d-%m-%Y}")
+            what.append(Words("chg_start", date=ch.start))
         if ch.end is not None:
             _set_date(loc, i, "end", ch.end, "date")
             loc.at[i, "end_unknown"] = None
-            what.append(f"end {ch.end:%d-%m-%Y}")
+            what.append(Words("chg_end", date=ch.end))
         if ch.end_indefinite:
             _set_date(loc, i, "end", None, "indefinite")
             loc.at[i, "end_unknown"] = None
-            what.append("end indefinite")
+            what.append(Words("chg_end_indefinite"))
         if ch.decided is not None:
             loc.at[i, "decided"] = ch.decided
-            what.append("decided" if ch.decided else "not decided")
+            what.append(Words("chg_decided" if ch.decided else "chg_not_decided"))
         if ch.close:
             loc.at[i, "closed"] = True
-            what.append("closed")
-        loc.at[i, "changed"] = ", ".join(what)
+            what.append(Words("chg_closed"))
+        loc.at[i, "changed"] = Words("chg_list", parts=what)
         if ch.close or ch.decided is not None or ch.start or ch.end or ch.end_indefinite:
             loc.at[i, "scenario_rule_change"] = True
     return out
@@ -484,9 +484,13 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
         ):  # fmt: skip
             if isinstance(oid, str):
                 messages.append(
-                    f"override {oid} of location {lid} is set aside: the scenario's change "
-                    f"({changed_what}) wins; by the rules it "
-                    + ("counts" if counts else "does not count")
+                    Words(
+                        "msg_override_set_aside",
+                        id=oid,
+                        location=lid,
+                        what=changed_what,
+                        rule=Words("rule_counts" if counts else "msg_rule_not_counts"),
+                    )
                 )
     for i, counts, state in zip(sw.index, sw["counts"].tolist(),
                                 sw["condition_state"].tolist(), strict=True):  # fmt: skip
@@ -589,21 +593,18 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
                 continue
             if r.from_municipality not in givers:
                 messages.append(
-                    f"proposed swap {r.id} cannot be used: {r.from_municipality} is not among "
-                    "the scenario's givers (swaps.givers)"
+                    Words("msg_proposed_not_giver", id=r.id, municipality=r.from_municipality)
                 )
                 continue
             if r.to_municipality not in receivers:
                 messages.append(
-                    f"proposed swap {r.id} cannot be used: {r.to_municipality} is not among "
-                    "the scenario's receivers (swaps.receivers)"
+                    Words("msg_proposed_not_receiver", id=r.id, municipality=r.to_municipality)
                 )
                 continue
             if getattr(r, "counter_programme", None) == "oek":
                 # a proposed swap across programmes: its OEK leg at the recorded rate
                 if not r.places or not len(oek):
-                    messages.append(f"proposed swap {r.id} across programmes cannot be used: "
-                                    "no places or no OEK targets in the data")  # fmt: skip
+                    messages.append(Words("msg_proposed_cross_unusable", id=r.id))  # fmt: skip
                     continue
                 arcs.append(
                     {"id": f"record:{r.id}", "from": r.from_municipality,
@@ -618,25 +619,22 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
             amv_ok = int(r.amv_places) > 0
             if amv_ok and not scenario.swaps.amv:
                 amv_ok = False
-                messages.append(
-                    f"proposed swap {r.id}: its {int(r.amv_places)} amv places cannot count, "
-                    "the scenario allows no amv swaps (swaps.amv: false); its other places "
-                    "remain an option"
-                )
+                messages.append(Words("msg_proposed_amv_not_allowed", id=r.id, n=int(r.amv_places)))
             elif amv_ok and not can_give_amv[r.from_municipality]:
                 amv_ok = False
                 a = r.from_municipality
                 messages.append(
-                    f"proposed swap {r.id}: its {int(r.amv_places)} amv places cannot count, "
-                    f"{a} cannot have an amv surplus in this scenario (at most "
-                    f"{int(max_amv[a])} amv places against an amv quota of "
-                    f"{int(rows[a].amv_quota)}"
-                    + (
-                        f" and {int(rows[a].amv_fixed_out)} given by agreement"
+                    Words(
+                        "msg_proposed_amv_no_surplus",
+                        id=r.id,
+                        n=int(r.amv_places),
+                        municipality=a,
+                        most=int(max_amv[a]),
+                        quota=int(rows[a].amv_quota),
+                        given=Words("msg_amv_given_by_agreement", n=int(rows[a].amv_fixed_out))
                         if rows[a].amv_fixed_out
-                        else ""
+                        else "",
                     )
-                    + "); its other places remain an option"
                 )
             on_pair.setdefault((r.from_municipality, r.to_municipality), []).append(
                 (str(r.id), int(r.places), int(r.amv_places) if amv_ok else 0)
@@ -649,12 +647,14 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
             ids = "+".join(rid for rid, _, _ in recs)
             if (a, b) in policy_pairs:
                 messages.append(
-                    f"proposed swap {ids.replace('+', ', ')} adds no room of its own: the "
-                    f"policy already lets the optimiser propose swaps from {a} to {b}"
-                    + (
-                        f" (at most {scenario.swaps.max_per_pair} per pair)"
+                    Words(
+                        "msg_proposed_no_room",
+                        ids=ids.replace("+", ", "),
+                        giver=a,
+                        receiver=b,
+                        cap=Words("msg_per_pair_cap", n=scenario.swaps.max_per_pair)
                         if scenario.swaps.max_per_pair is not None
-                        else ""
+                        else "",
                     )
                 )
                 continue

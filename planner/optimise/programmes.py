@@ -152,7 +152,7 @@ def cross_arcs(
     if not pol.cross_programme or pol.policy == "none":
         return [], []
     if not len(oek):
-        return [], ["swaps across programmes: the data hold no OEK targets"]
+        return [], [Words("msg_cross_no_oek")]
     if pol.policy == "agreements":
         region = dict(zip(mun["name"], mun["region"], strict=True))
         names = sorted(region)

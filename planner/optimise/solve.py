@@ -112,7 +112,7 @@ class SolveResult:
                 {"name": lv.name, "value": jsonable(lv.value), "status": lv.status.value}
                 for lv in self.levels
             ],
-            "messages": list(self.messages),
+            "messages": jsonable(list(self.messages)),
             "province": jsonable(self.province.to_dict()),
             "regions": regions,
             "municipalities": _rows(self.municipalities, mun_cols),
@@ -160,6 +160,12 @@ def available_solvers() -> list[str]:
     return out
 
 
+def _said(exc: Exception) -> Words | str:
+    """A solver error's words (Dutch, told in English on request), else its text."""
+    first = exc.args[0] if exc.args else None
+    return first if isinstance(first, Words) else str(exc)
+
+
 def pick_solver(name: str = "auto") -> str:
     """Resolve ``auto`` to HiGHS, or CBC when HiGHS is not installed.
 
@@ -171,11 +177,11 @@ def pick_solver(name: str = "auto") -> str:
     have = available_solvers()
     if name == "auto":
         if not have:
-            raise SolverError("no MILP solver available: install highspy (pip install highspy)")
+            raise SolverError(Words("msg_no_solver"))
         return have[0]
     if name not in have:
         raise SolverError(
-            f"solver {name!r} is not available here; available: {', '.join(have) or 'none'}"
+            Words("msg_solver_unavailable", name=repr(name), have=", ".join(have) or "-")
         )
     return name
 
@@ -356,7 +362,7 @@ def solve_instance(
     try:
         name = pick_solver(solver or sc.solver.name)
     except SolverError as exc:
-        return _failed(inst, Status.SOLVER_MISSING, solver or sc.solver.name, engine, [str(exc)])
+        return _failed(inst, Status.SOLVER_MISSING, solver or sc.solver.name, engine, [_said(exc)])
     if engine == "auto":
         engine = "matrix" if name == "highs" else "pulp"
     if engine == "matrix" and name != "highs":
@@ -376,7 +382,7 @@ def solve_instance(
         else:
             run = solve_levels(backend, mm, levels, limit)
     except SolverError as exc:
-        return _failed(inst, Status.ERROR, name, engine, [str(exc), *messages], build=build)
+        return _failed(inst, Status.ERROR, name, engine, [_said(exc), *messages], build=build)
     except pulp.PulpSolverError as exc:
         return _failed(inst, Status.ERROR, name, engine,
                        [*messages, Words("solver_error", solver=name, error=str(exc))],

@@ -110,12 +110,12 @@ def _horizon_cycles(ds: Dataset, scenario: Scenario) -> list[str]:
             [
                 Issue(
                     "scenario",
-                    f"no cycle's window starts in the horizon {h.start} - {h.end}",
-                    "widen the horizon or name the cycles in horizon.cycles",
+                    Words("hz_no_cycle", start=h.start, end=h.end),
+                    Words("hz_no_cycle_fix"),
                     column="horizon",
                 )
             ],  # fmt: skip
-            "Cannot plan over the horizon",
+            Words("hz_title"),
         )
     return out
 
@@ -238,5 +238,5 @@ def build_time_instance(ds: Dataset, scenario: Scenario) -> TimeInstance:
             ti.counts[(r.id, s)] = counted
         ti.starts[r.id] = allowed
         if not allowed:
-            ti.messages.append(f"candidate {r.id} cannot start within the horizon")
+            ti.messages.append(Words("hz_cannot_start", id=r.id))
     return ti

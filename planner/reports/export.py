@@ -36,6 +36,7 @@ from planner.formats import (
 )
 from planner.i18n import t
 from planner.i18n.errors import say as say_error
+from planner.tables import jsonable
 
 __all__ = [
     "write_text",
@@ -271,7 +272,7 @@ def decision_record(result, ds, generated_at: datetime | None = None) -> dict[st
         "versions": _versions(),
         "status": result.status.value,
         "levels": {lv.name: lv.value for lv in result.levels},
-        "messages": list(result.messages),
+        "messages": jsonable(list(result.messages)),
         "run": {
             "generated_at": (generated_at or datetime.now(UTC)).isoformat(timespec="seconds"),
             "build_seconds": round(result.build_seconds, 4),
@@ -332,7 +333,8 @@ def _later_rules(rules) -> dict:
     if rules.assumed:
         out["status"] = "assumed"
         out["assumption"] = Words("cycle_assumed", cycle=rules.name or rules.id,
-                                  source=rules.source)  # fmt: skip
+                                  source=Words("data_text", nl=rules.source_in("nl"),
+                                               en=rules.source_in("en")))  # fmt: skip
     return out
 
 

@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 
 from planner.counting.count import LEVEL_COLUMNS
+from planner.formats import code_label, say
 from planner.i18n import Lang, t
 from planner.optimise.horizon import HorizonResult, shortfall_starts
 from planner.results.solution import level_label
@@ -29,7 +30,7 @@ def _assumed_lines(res: HorizonResult, lang: Lang) -> list[str]:
     if ti is None:
         return []
     return [
-        t("cycle_assumed", lang, cycle=r.name or r.id, source=r.source or r.id)
+        t("cycle_assumed", lang, cycle=r.name or r.id, source=r.source_in(lang))
         for r in ti.cycles
         if r.assumed
     ]
@@ -96,8 +97,10 @@ def horizon_text(res: HorizonResult, lang: Lang = "nl") -> str:
             )  # fmt: skip
         )
     out += _assumed_lines(res, lang)
-    out.append(f"Status: {res.status.value}  |  {res.seconds.get('total', 0):.3f} s")
-    out += res.messages
+    out.append(
+        f"Status: {code_label(res.status.value, lang)}  |  {res.seconds.get('total', 0):.3f} s"
+    )
+    out += [say(m, lang) for m in res.messages]
     out.append(f"\n{t('horizon_levels', lang)}:")
     for lv in res.levels:
         value = "-" if lv.value is None else f"{lv.value:,.0f}".replace(",", ".")
@@ -174,5 +177,5 @@ def horizon_dict(res: HorizonResult, lang: Lang = "nl") -> dict[str, Any]:
         "swaps": records(res.swaps),
         "shortfall_starts": records(shortfall_starts(res)),
         "monthly": records(res.monthly),
-        "messages": res.messages,
+        "messages": jsonable(list(res.messages)),
     }

@@ -30,7 +30,7 @@ def _name(rules: CycleRules) -> str:
 def assumption_lines(res: Readiness, lang: Lang = "nl") -> list[str]:
     """One line per assumed cycle of the comparison (none when both are decided)."""
     return [
-        t("cycle_assumed", lang, cycle=_name(r), source=r.source or r.id)
+        t("cycle_assumed", lang, cycle=_name(r), source=r.source_in(lang))
         for r in (res.rules_from, res.rules_to)
         if r.assumed
     ]

@@ -66,7 +66,7 @@ def assumption_text(report: CycleReport, lang: Lang = "nl") -> str:
     r = report.rules
     if not r.assumed:
         return ""
-    return t("cycle_assumed", lang, cycle=r.name or r.id, source=r.source or r.id)
+    return t("cycle_assumed", lang, cycle=r.name or r.id, source=r.source_in(lang))
 
 
 def _rules_lines(report: CycleReport, lang: Lang) -> list[str]:

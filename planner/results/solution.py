@@ -60,7 +60,9 @@ def result_text(res: SolveResult, lang: Lang = "nl", answer: list[str] | None = 
     ]
     rules = res.instance.rules if res.instance is not None else None
     if rules is not None and rules.assumed:  # an assumed cycle says so in every output
-        out.append(t("cycle_assumed", lang, cycle=rules.name or rules.id, source=rules.source))
+        out.append(
+            t("cycle_assumed", lang, cycle=rules.name or rules.id, source=rules.source_in(lang))
+        )
     if res.status not in (Status.OPTIMAL, Status.TIME_LIMIT):
         out.append("")
         out += [f"! {say(m, lang)}" for m in res.messages]

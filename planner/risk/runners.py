@@ -10,6 +10,7 @@ import time
 import numpy as np
 
 from planner.errors import InputError, Issue
+from planner.formats import Words
 from planner.risk.solving import solve_patterns, worker_chunk, worker_init
 from planner.risk.summary import Progress
 
@@ -103,9 +104,8 @@ def run_dask(sm, key, patterns, address, chunk_size, reporter) -> tuple[dict, in
         from distributed import Client
     except ImportError as exc:  # pragma: no cover - the risk extra is not installed
         raise InputError(
-            [Issue("--scheduler", "Dask is not installed",
-                   'pip install "spreiding-planner[risk]", or leave --scheduler out')],
-            "Cannot run on a Dask cluster",
+            [Issue("--scheduler", Words("rk_no_dask"), Words("rk_no_dask_fix"))],
+            Words("rk_title_dask"),
         ) from exc  # fmt: skip
     try:
         client = Client(address, timeout="5s", set_as_default=False)
@@ -114,13 +114,12 @@ def run_dask(sm, key, patterns, address, chunk_size, reporter) -> tuple[dict, in
             [
                 Issue(
                     "--scheduler",
-                    f"cannot reach the Dask scheduler at {address!r} ({type(exc).__name__})",
-                    "check the address (tcp://host:8786) and that `dask scheduler` runs "
-                    "there with workers, or leave --scheduler out to use this machine's cores",
+                    Words("rk_unreachable", address=repr(address), error=type(exc).__name__),
+                    Words("rk_unreachable_fix"),
                     value=address,
                 )
             ],
-            "Cannot run on a Dask cluster",
+            Words("rk_title_dask"),
         ) from None
     try:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})))

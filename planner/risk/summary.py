@@ -23,6 +23,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from planner.formats import Words, fmt_num, say
+from planner.i18n import t
 from planner.risk.solving import SweepModel
 from planner.tables import jsonable, records
 
@@ -115,7 +117,7 @@ class RiskResult:
             "municipalities": records(self.municipalities),
             "plans": records(self.plans),
             "failed_draws": list(self.failed_draws),
-            "messages": list(self.messages),
+            "messages": jsonable(list(self.messages)),
         }
 
 
@@ -193,9 +195,9 @@ def summarise(
         samples[plan.id] = avail[:, k]
     if failed:
         messages.append(
-            f"{len(failed)} of {draws} draws were not solved to optimality (time limit or "
-            f"solver failure) and are left out of the figures: draws {failed[:10]}"
-        )
+            Words("risk_failed_draws", n=len(failed), draws=draws,
+                  ids=", ".join(str(i) for i in failed[:10]))
+        )  # fmt: skip
     status = RiskStatus.FAILED if not ok.any() else RiskStatus.PARTIAL if failed else RiskStatus.OK
     return RiskResult(
         levels=list(sm.levels),
@@ -215,16 +217,21 @@ def summarise(
     )
 
 
-def progress_bar(stream=None, width: int = 30) -> Progress:
+def progress_bar(stream=None, width: int = 30, lang: str | None = None) -> Progress:
     """A progress callback that draws ``[#####-----] 430/1000 draws  3.1 s`` on one
     line of a terminal (carriage return), and a new line when done."""
     out = stream or sys.stderr
     t0 = time.perf_counter()
+    if lang is None:
+        from planner.i18n.errors import LANG
+
+        lang = LANG.get()
+    word = t("risk_draws_word", lang)
 
     def show(done: int, total: int) -> None:
         filled = int(width * done / max(1, total))
         out.write(
-            f"\r[{'#' * filled}{'-' * (width - filled)}] {done}/{total} draws  "
+            f"\r[{'#' * filled}{'-' * (width - filled)}] {done}/{total} {word}  "
             f"{time.perf_counter() - t0:.1f} s"
         )
         if done >= total:
@@ -239,15 +246,17 @@ def risk_text(r: RiskResult, lang: str = "nl") -> str:
     from planner.tables import text_table
 
     nl = lang == "nl"
+    workers = t("risk_workers_one" if r.workers == 1 else "risk_workers_many", lang,
+                n=r.workers)  # fmt: skip
     head = [
-        f"{'Scenario' if nl else 'Scenario'}: {r.scenario}",
-        f"{'Trekkingen' if nl else 'Draws'}: {r.draws} (seed {r.seed}, {r.backend}, "
-        f"{r.workers} worker{'s' if r.workers != 1 else ''}, {r.seconds:.1f} s)  |  "
-        f"status: {r.status.value}",
+        f"Scenario: {r.scenario}",
+        t("risk_head", lang, draws=r.draws, seed=r.seed,
+          backend=t(f"risk_backend_{r.backend}", lang), workers=workers,
+          seconds=fmt_num(r.seconds, lang), status=t(f"risk_status_{r.status.value}", lang)),
         "",
-    ]
+    ]  # fmt: skip
     if r.status is RiskStatus.FAILED:  # no draw has an answer: no figures to show
-        return "\n".join([*head, *[f"! {m}" for m in r.messages]])
+        return "\n".join([*head, *[f"! {say(m, lang)}" for m in r.messages]])
     rows = [
         ["provinciaal tekort" if nl else "provincial shortfall", *_dist(r.provincial)],
         ["amv-tekort (som)" if nl else "amv shortfall (sum)", *_dist(r.amv)],
@@ -291,7 +300,7 @@ def risk_text(r: RiskResult, lang: str = "nl") -> str:
             if nl
             else "drop = expected shortfall minus expected shortfall if the plan were certain"
         )
-    parts += [f"! {m}" for m in r.messages]
+    parts += [f"! {say(m, lang)}" for m in r.messages]
     return "\n".join(parts)
 
 

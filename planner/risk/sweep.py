@@ -108,13 +108,13 @@ def default_scenarios() -> Path:
 def _check(draws: int, workers: int | None) -> None:
     issues = []
     if not isinstance(draws, int | np.integer) or draws < 1:
-        issues.append(Issue("draws", f"draws must be at least 1, not {draws}",
-                            "give the number of draws, e.g. --draws 1000"))  # fmt: skip
+        issues.append(Issue("draws", Words("rk_draws", n=str(draws)),
+                            Words("rk_draws_fix")))  # fmt: skip
     if workers is not None and workers < 1:
-        issues.append(Issue("workers", f"workers must be at least 1, not {workers}",
-                            "leave it out to use every core"))  # fmt: skip
+        issues.append(Issue("workers", Words("rk_workers", n=str(workers)),
+                            Words("rk_workers_fix")))  # fmt: skip
     if issues:
-        raise InputError(issues, "Cannot run the risk analysis")
+        raise InputError(issues, Words("rk_title"))
 
 
 def run_risk(

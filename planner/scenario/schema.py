@@ -30,8 +30,8 @@ from pydantic import (
 from planner.data.dates import YEAR_RANGE, DateKind, DateParseError, parse_date_cell
 from planner.data.limits import MAX_COUNT, control_char
 from planner.data.loader import Dataset, suggest
-from planner.errors import InputError, Issue
-from planner.i18n.errors import say
+from planner.errors import InputError, Issue, Problem, pydantic_words, words_then
+from planner.formats import Words
 from planner.scenario.yamlsafe import load_yaml, short
 
 __all__ = [
@@ -82,22 +82,19 @@ def _to_date(value: Any) -> Any:
     if isinstance(value, date):  # a YAML date: the same year check as the data files
         lo, hi = YEAR_RANGE
         if not lo <= value.year <= hi:
-            raise ValueError(
-                f"{say('year_outside', year=value.year, lo=lo, hi=hi)}. "
-                f"Fix: {say('year_outside_fix')}"
+            raise Problem(
+                Words("year_outside", year=str(value.year), lo=str(lo), hi=str(hi)),
+                Words("year_outside_fix"),
             )
         return value
     try:
         parsed = parse_date_cell(str(value))
     except DateParseError as exc:
-        raise ValueError(f"{exc.reason}. Fix: {exc.fix}") from None
+        raise Problem(exc.reason, exc.fix) from None
     if parsed.kind in (DateKind.EMPTY, DateKind.INDEFINITE):
         return None
     if parsed.kind is DateKind.UNKNOWN:
-        raise ValueError(
-            "a date that is not yet known cannot be planned with. Fix: give the earliest "
-            "date it can realistically be in use"
-        )
+        raise Problem(Words("sc_date_unknown"), Words("sc_date_unknown_fix"))
     return parsed.value
 
 
@@ -145,15 +142,21 @@ class SwapRecord(_Model):
     @model_validator(mode="after")
     def _check(self) -> SwapRecord:
         if (self.counter_programme is None) != (self.counter_places is None):
-            raise ValueError(
-                "counter_programme and counter_places go together; give both or neither"
-            )
+            raise Problem(Words("sc_counter_together"), Words("ds_condition_both_fix"))
         if self.amv_places > self.places:
-            raise ValueError("amv_places is more than places; amv places are part of the places")
+            raise Problem(
+                Words("ds_amv_above_places", amv=self.amv_places, places=self.places),
+                Words("ds_amv_above_places_fix"),
+            )
         if self.from_municipality == self.to_municipality:
-            raise ValueError("from and to are the same municipality")
+            raise Problem(Words("sc_swap_same"), Words("ds_swap_same_fix"))
         if self.start and self.end and self.end < self.start:
-            raise ValueError(f"end {self.end} is before start {self.start}")
+            raise Problem(
+                Words(
+                    "ds_end_before_start", what=Words("ds_what_end"), end=self.end, start=self.start
+                ),
+                Words("ds_end_before_start_fix"),
+            )
         return self
 
 
@@ -187,10 +190,7 @@ class SwapSettings(_Model):
     @model_validator(mode="after")
     def _programmes(self) -> SwapSettings:
         if sorted(self.programmes) != ["asiel", "oek"]:
-            raise ValueError(
-                "programmes must name asiel and oek once each (status holders have a housing "
-                "target, not places that can be swapped)"
-            )
+            raise Problem(Words("sc_programmes"), Words("sc_programmes_fix"))
         return self
 
 
@@ -206,9 +206,14 @@ class StartDelay(_Model):
     @model_validator(mode="after")
     def _order(self) -> StartDelay:
         if not self.min <= self.mode <= self.max:
-            raise ValueError(
-                f"min {self.min:g}, mode {self.mode:g}, max {self.max:g} are not in order. "
-                "Fix: give min <= mode <= max (days of delay)"
+            raise Problem(
+                Words(
+                    "sc_delay_order",
+                    min=f"{self.min:g}",
+                    mode=f"{self.mode:g}",
+                    max=f"{self.max:g}",
+                ),
+                Words("sc_delay_order_fix"),
             )
         return self
 
@@ -261,35 +266,34 @@ class Candidate(_Model):
             object.__setattr__(self, "start", self.earliest_start)
         if self.target_group == "oek" or self.programme == "oek":
             if self.target_group == "amv":
-                raise ValueError(
-                    "target_group amv and programme oek contradict; an OEK candidate has "
-                    "target_group oek (or leave it out)"
-                )
+                raise Problem(Words("sc_oek_not_amv"), Words("sc_oek_not_amv_fix"))
             if self.kind != "new":
-                raise ValueError(
-                    "an OEK candidate (programme oek) is a new site: give kind new, "
-                    "municipality, max_places and start"
-                )
+                raise Problem(Words("sc_oek_new_site"), Words("sc_oek_new_site_fix"))
             object.__setattr__(self, "programme", "oek")
             object.__setattr__(self, "target_group", "oek")
         if self.kind == "new":
             if self.municipality is None:
-                raise ValueError("a new candidate needs a municipality")
+                raise Problem(Words("sc_new_needs_municipality"), Words("pyd_missing_fix"))
             if self.max_places is None:
-                raise ValueError("a new candidate needs max_places")
+                raise Problem(Words("sc_new_needs_max"), Words("pyd_missing_fix"))
             if self.start is None:
-                raise ValueError(
-                    "a new candidate needs start (the earliest date it can be in use), or "
-                    "decision_date and lead_months"
-                )
+                raise Problem(Words("sc_new_needs_start"), Words("pyd_missing_fix"))
         elif self.location is None:
-            raise ValueError(f"a candidate of kind {self.kind!r} needs the location id to change")
+            raise Problem(
+                Words("sc_needs_location", kind=self.kind), Words("sc_needs_location_fix")
+            )
         if self.max_places is not None and self.min_places > self.max_places:
-            raise ValueError(
-                f"min_places {self.min_places} is more than max_places {self.max_places}"
+            raise Problem(
+                Words("sc_min_above_max", min=self.min_places, max=self.max_places),
+                Words("sc_min_above_max_fix"),
             )
         if self.start and self.end and self.end < self.start:
-            raise ValueError(f"end {self.end} is before start {self.start}")
+            raise Problem(
+                Words(
+                    "ds_end_before_start", what=Words("ds_what_end"), end=self.end, start=self.start
+                ),
+                Words("ds_end_before_start_fix"),
+            )
         return self
 
 
@@ -308,7 +312,7 @@ class LocationChange(_Model):
     @model_validator(mode="after")
     def _check(self) -> LocationChange:
         if self.end_indefinite and self.end is not None:
-            raise ValueError("give either end or end_indefinite, not both")
+            raise Problem(Words("sc_end_and_indefinite"), Words("sc_end_and_indefinite_fix"))
         return self
 
 
@@ -353,7 +357,10 @@ class Horizon(_Model):
     @model_validator(mode="after")
     def _order(self) -> Horizon:
         if self.start is None or self.end is None or self.end < self.start:
-            raise ValueError(f"horizon end {self.end} is before start {self.start}")
+            raise Problem(
+                Words("sc_horizon_order", end=self.end, start=self.start),
+                Words("ds_end_before_start_fix"),
+            )
         return self
 
 
@@ -419,7 +426,7 @@ class Scenario(_Model):
     @classmethod
     def _objective(cls, value: list[str]) -> list[str]:
         if len(set(value)) != len(value):
-            raise ValueError("an objective is listed twice")
+            raise Problem(Words("sc_objective_twice"), Words("sc_objective_twice_fix"))
         # Levels not named come last, in the default order, so every run is fully
         # determined: a scenario that only says [municipal_shortfall] still prefers
         # fewer new places and fewer swaps among equally good answers.
@@ -433,15 +440,17 @@ class Scenario(_Model):
         ):
             dup = {i for i in ids if ids.count(i) > 1}
             if dup:
-                raise ValueError(f"{what} id {sorted(dup)[0]!r} is used twice")
+                raise Problem(
+                    Words(f"sc_{what}_id_twice", id=sorted(dup)[0]), Words("sc_id_twice_fix")
+                )
         ids = [c.id for c in self.candidates]
         for key in ("probability", "start_delay_days"):
             for cid in getattr(self.risk, key):
                 if cid not in ids:
                     hint = suggest(cid, ids)
-                    raise ValueError(
-                        f"risk.{key} names {cid!r}, which is not a candidate of this "
-                        f"scenario. Fix: {hint + ' ' if hint else ''}use a candidate id"
+                    raise Problem(
+                        Words("sc_risk_not_candidate", key=key, id=cid),
+                        words_then(hint, Words("sc_risk_not_candidate_fix")),
                     )
         return self
 
@@ -507,8 +516,8 @@ def _issues(exc: ValidationError, label: str) -> list[Issue]:
             out.append(
                 Issue(
                     label,
-                    f"unknown key {loc[-1]!r}",
-                    (hint + " " if hint else "") + f"allowed keys here: {', '.join(allowed)}",
+                    Words("sc_unknown_key", key=str(loc[-1])),
+                    words_then(hint, Words("sc_allowed_keys", keys=", ".join(allowed))),
                     column=path,
                 )
             )
@@ -520,37 +529,34 @@ def _issues(exc: ValidationError, label: str) -> list[Issue]:
             out.append(
                 Issue(
                     label,
-                    "is not one of the allowed values",
-                    (hint + " " if hint else "") + f"use one of {expected}",
+                    Words("pyd_literal"),
+                    words_then(hint, Words("pyd_literal_fix", options=", ".join(options))),
                     column=path,
                     value=short(value),
                 )
             )
             continue
         if kind == "missing":
-            out.append(Issue(label, "is required", "add it", column=path))
+            out.append(Issue(label, Words("pyd_missing"), Words("pyd_missing_fix"), column=path))
             continue
         if kind == "string_type" and isinstance(value, bool | int | float):
             # YAML 1.1 reads ``name: no`` as false and ``name: 2025`` as a number; names
             # are text, so the rule is: such a word is refused and quoting it is the fix.
-            what = say("kind_bool") if isinstance(value, bool) else say("kind_number")
+            what = Words("kind_bool") if isinstance(value, bool) else Words("kind_number")
             example = ("no" if value is False else "yes") if isinstance(value, bool) else value
-            out.append(Issue(label, say("yaml_not_text", kind=what),
-                             say("yaml_not_text_fix", key=loc[-1], example=example),
+            out.append(Issue(label, Words("yaml_not_text", kind=what),
+                             Words("yaml_not_text_fix", key=str(loc[-1]), example=str(example)),
                              column=path, value=short(value)))  # fmt: skip
             continue
         if path.endswith("probability") or ".probability." in path:
             out.append(
-                Issue(label, "is not a probability", "give a number from 0 to 1 (0.6 for 60%)",
+                Issue(label, Words("sc_not_probability"), Words("sc_not_probability_fix"),
                       column=path, value=None if value is None else short(value))
             )  # fmt: skip
             continue
-        msg = (
-            str(err.get("ctx", {}).get("error", err["msg"]))
-            if kind == "value_error"
-            else err["msg"]
-        )
-        message, _, fix = msg.partition(". Fix: ")
+        message, fix = pydantic_words(err)
+        if kind == "string_pattern_mismatch":
+            message, fix = Words("pyd_pattern_id"), Words("pyd_pattern_id_fix")
         shown = (
             None if isinstance(value, dict | list) else (None if value is None else short(value))
         )
@@ -569,8 +575,8 @@ def read_yaml_text(text: str, label: str = "<scenario>") -> dict[str, Any]:
         raw = {}
     if not isinstance(raw, dict):
         raise InputError(
-            [Issue(label, "a scenario must be a mapping of keys (name:, candidates:, ...)", "")],
-            "Cannot read the scenario",
+            [Issue(label, Words("sc_not_mapping"), "")],
+            Words("scenario_unreadable"),
         )
     return raw
 
@@ -579,33 +585,29 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     label = str(path)
     if not path.exists():
         raise InputError(
-            [
-                Issue(
-                    label, "scenario file not found", "check the path; scenarios live in scenarios/"
-                )
-            ],
-            "Cannot read the scenario",
+            [Issue(label, Words("sc_file_not_found"), Words("sc_file_not_found_fix"))],
+            Words("scenario_unreadable"),
         )
     if not path.is_file():
-        raise InputError([Issue(label, say("not_a_file"), "give the scenario's YAML file")],
-                         say("scenario_unreadable"))  # fmt: skip
+        raise InputError([Issue(label, Words("not_a_file"), Words("sc_give_yaml_fix"))],
+                         Words("scenario_unreadable"))  # fmt: skip
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(
-            [Issue(label, "the file is not UTF-8 text", "save it as UTF-8")],
-            "Cannot read the scenario",
+            [Issue(label, Words("dl_not_utf8"), Words("sc_save_utf8_fix"))],
+            Words("scenario_unreadable"),
         ) from None
     except OSError as exc:
         raise InputError(
             [
                 Issue(
                     label,
-                    say("unreadable_file", reason=exc.strerror or type(exc).__name__),
-                    say("unreadable_file_fix"),
+                    Words("unreadable_file", reason=exc.strerror or type(exc).__name__),
+                    Words("unreadable_file_fix"),
                 )
             ],
-            say("scenario_unreadable"),
+            Words("scenario_unreadable"),
         ) from None
     return read_yaml_text(text, label)
 
@@ -658,15 +660,15 @@ def _raw_issues(raw: Any, label: str, path: str = "") -> list[Issue]:
                 stack.append((f"{where}[{i}]", v))
         elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_COUNT:
             limit = f"{MAX_COUNT:,}"
-            out.append(Issue(label, say("too_large", limit=limit),
-                             say("too_large_fix", limit=limit), column=where or None,
+            out.append(Issue(label, Words("too_large", limit=limit),
+                             Words("too_large_fix", limit=limit), column=where or None,
                              value=short(value)))  # fmt: skip
         elif isinstance(value, float) and not math.isfinite(value):
-            out.append(Issue(label, say("not_finite"), say("not_finite_fix"),
+            out.append(Issue(label, Words("not_finite"), Words("not_finite_fix"),
                              column=where or None, value=short(value)))  # fmt: skip
         elif isinstance(value, str) and (hit := control_char(value)):
-            out.append(Issue(label, say("control_char", code=hit[1], pos=hit[0]),
-                             say("control_char_fix"), column=where or None))  # fmt: skip
+            out.append(Issue(label, Words("control_char", code=hit[1], pos=hit[0]),
+                             Words("control_char_fix"), column=where or None))  # fmt: skip
     return out
 
 
@@ -685,12 +687,12 @@ def parse_scenario(raw: dict[str, Any], label: str = "<scenario>") -> Scenario:
     """Validate a scenario mapping (already merged with its parents)."""
     early = _raw_issues(raw, label)
     if early:
-        raise InputError(early, f"Scenario {label} has problems")
+        raise InputError(early, Words("sc_title_problems", label=label))
     raw = _nfc(raw)  # the editor's tables too, not only YAML text
     try:
         return Scenario.model_validate(raw)
     except ValidationError as exc:
-        raise InputError(_issues(exc, label), f"Scenario {label} has problems") from None
+        raise InputError(_issues(exc, label), Words("sc_title_problems", label=label)) from None
 
 
 def _resolve(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
@@ -700,9 +702,9 @@ def _resolve(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
         return raw
     if not isinstance(parent, str) or control_char(parent) or len(parent) > 1000:
         raise InputError(
-            [Issue(str(path), "extends must be the name of a scenario file", "e.g. "
-                   "extends: base.yaml", column="extends", value=short(parent))],
-            "Cannot read the scenario",
+            [Issue(str(path), Words("sc_extends_name"), Words("sc_extends_name_fix"),
+                   column="extends", value=short(parent))],
+            Words("scenario_unreadable"),
         )  # fmt: skip
     parent_path = (path.parent / parent).resolve()
     root = seen[0].parent  # the folder of the file given on the command line
@@ -710,15 +712,15 @@ def _resolve(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
         # A scenario from elsewhere (an e-mail, a download) must not make the tool read
         # any file it can reach: only files in or below its own folder.
         raise InputError(
-            [Issue(str(path), say("extends_outside", target=short(parent)),
-                   say("extends_outside_fix"), column="extends")],
-            say("scenario_unreadable"),
+            [Issue(str(path), Words("extends_outside", target=short(parent)),
+                   Words("extends_outside_fix"), column="extends")],
+            Words("scenario_unreadable"),
         )  # fmt: skip
     if parent_path.exists() and not parent_path.is_file():
         raise InputError(
-            [Issue(str(path), say("extends_not_file", target=short(parent)),
-                   "give a path relative to this file", column="extends")],
-            say("scenario_unreadable"),
+            [Issue(str(path), Words("extends_not_file", target=short(parent)),
+                   Words("sc_relative_path_fix"), column="extends")],
+            Words("scenario_unreadable"),
         )  # fmt: skip
     if parent_path in seen:
         chain = " -> ".join(p.name for p in (*seen, parent_path))
@@ -726,12 +728,12 @@ def _resolve(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
             [
                 Issue(
                     str(path),
-                    f"extends forms a cycle: {chain}",
-                    "remove one of the extends",
+                    Words("sc_extends_cycle", chain=chain),
+                    Words("sc_extends_cycle_fix"),
                     column="extends",
                 )
             ],
-            "Cannot read the scenario",
+            Words("scenario_unreadable"),
         )
     if not parent_path.exists():
         siblings = [p.name for p in path.parent.glob("*.y*ml")]
@@ -740,12 +742,12 @@ def _resolve(path: Path, seen: tuple[Path, ...]) -> dict[str, Any]:
             [
                 Issue(
                     str(path),
-                    f"extends {parent!r}, which does not exist",
-                    (hint + " " if hint else "") + "give a path relative to this file",
+                    Words("sc_extends_missing", target=repr(parent)),
+                    words_then(hint, Words("sc_relative_path_fix")),
                     column="extends",
                 )
             ],
-            "Cannot read the scenario",
+            Words("scenario_unreadable"),
         )
     base = _resolve(parent_path, (*seen, parent_path))
     return merge_scenario_data(base, raw)
@@ -795,8 +797,8 @@ def check_against_data(scenario: Scenario, ds: Dataset, label: str = "<scenario>
         issues.append(
             Issue(
                 label,
-                f"unknown municipality {short(value)!r}",
-                (hint + " " if hint else "") + "use a name from data/municipalities.csv",
+                Words("err_unknown_municipality", name=short(value)),
+                words_then(hint, Words("sc_municipality_fix")),
                 column=path,
                 value=short(value),
             )
@@ -809,8 +811,8 @@ def check_against_data(scenario: Scenario, ds: Dataset, label: str = "<scenario>
         issues.append(
             Issue(
                 label,
-                f"unknown location {short(value)!r}",
-                (hint + " " if hint else "") + "use an id from data/locations.csv",
+                Words("sc_unknown_location", id=short(value)),
+                words_then(hint, Words("sc_location_fix")),
                 column=path,
                 value=short(value),
             )
@@ -825,8 +827,13 @@ def check_against_data(scenario: Scenario, ds: Dataset, label: str = "<scenario>
                 issues.append(
                     Issue(
                         label,
-                        f"location {c.location!r} is in {actual}, not {c.municipality}",
-                        "leave municipality out for extend/enlarge candidates",
+                        Words(
+                            "sc_location_elsewhere",
+                            id=str(c.location),
+                            actual=str(actual),
+                            given=str(c.municipality),
+                        ),
+                        Words("sc_location_elsewhere_fix"),
                         column=f"candidates[{i}].municipality",
                     )
                 )
@@ -843,13 +850,13 @@ def check_against_data(scenario: Scenario, ds: Dataset, label: str = "<scenario>
         issues.append(
             Issue(
                 label,
-                f"unknown cycle {scenario.cycle.id!r}",
-                (hint + " " if hint else "") + "use an id from data/cycles.csv",
+                Words("dl_unknown_cycle", cycle=str(scenario.cycle.id)),
+                words_then(hint, Words("sc_cycle_fix")),
                 column="cycle.id",
             )
         )
     if issues:
-        raise InputError(issues, f"Scenario {label} does not match the data")
+        raise InputError(issues, Words("sc_title_data", label=label))
 
 
 def scenario_hash(scenario: Scenario) -> str:

@@ -6,7 +6,6 @@ validation as a file on disk (:func:`planner.scenario.schema.parse_scenario`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ import yaml
 
 from planner.data.loader import Dataset
 from planner.errors import InputError, Issue
+from planner.formats import Words
 from planner.scenario.schema import (
     Scenario,
     check_against_data,
@@ -31,24 +31,13 @@ __all__ = [
     "parent_name",
 ]
 
-_FRIENDLY = [
-    (re.compile(r"^Input should be greater than or equal to (\S+)"), "must be {0} or more",
-     "write a number of {0} or more"),
-    (re.compile(r"^Input should be less than or equal to (\S+)"), "must be {0} or less",
-     "write a number of {0} or less"),
-    (re.compile(r"^Input should be a valid integer"), "is not a whole number",
-     "write a whole number, e.g. 120"),
-    (re.compile(r"^String should match pattern"), "may only hold letters, digits, '-', '_' "
-     "and '.', starting with a letter or digit", "e.g. borne-new"),
-    (re.compile(r"^String should have at least 1 character"), "is empty", "fill it in"),
-]  # fmt: skip
-
 
 def friendly_message(message: str, fix: str) -> tuple[str, str]:
-    """A pydantic message in the plain words the editor and uploads use."""
-    for pattern, msg, hint in _FRIENDLY:
-        if m := pattern.match(message):
-            return msg.format(*m.groups()), fix or hint.format(*m.groups())
+    """A problem's message and fix as the editor and uploads show them.
+
+    Pydantic's errors already arrive in words (:func:`planner.errors.pydantic_words`,
+    chosen by the error's type, Dutch with English on request), so nothing is left to
+    rewrite from English text; kept so the editor and uploads have one entry point."""
     return message, fix
 
 
@@ -116,9 +105,9 @@ def scenario_from_text(
         name = parent_name(str(extends))
         if parent is None:
             raise InputError(
-                [Issue(label, f"extends {extends!r}, which cannot be found here", "",
+                [Issue(label, Words("sc_extends_not_here", target=repr(extends)), "",
                        column="extends")],
-                "Cannot read the scenario",
+                Words("scenario_unreadable"),
             )  # fmt: skip
         raw = merge_scenario_data(parent(name), raw)
         raw.pop("extends", None)

@@ -269,7 +269,7 @@ def test_a_bad_row_shows_an_error_and_does_not_solve(db_url) -> None:
     assert (row["Bestand / tabel"], row["Regel / rij"], row["Kolom / veld"]) == (
         "Kandidaatlocaties", 1, "Max. plekken",
     )  # fmt: skip
-    assert row["Probleem"] == "must be 0 or more"
+    assert row["Probleem"] == "moet 0 of meer zijn"  # the Dutch page says it in Dutch
     solve(at)
     assert "Niet doorgerekend: los eerst de problemen hierboven op" in [e.value for e in at.error]
     assert not metric(at, "Tekort provincie") and "sc_result" not in at.session_state

@@ -10,6 +10,7 @@ import yaml
 
 from planner.app.editing import TABLES, scenario_to_tables, tables_to_scenario
 from planner.errors import InputError
+from planner.formats import say
 from planner.scenario.schema import Scenario, load_scenario
 from planner.scenario.text import read_scenario_text, scenario_from_text, scenario_to_yaml
 
@@ -26,7 +27,7 @@ def add_rows(frame: pd.DataFrame, *rows: dict) -> pd.DataFrame:
 
 
 def issues(exc: InputError) -> list[tuple]:
-    return [(i.file, i.line, i.column, i.message) for i in exc.issues]
+    return [(i.file, i.line, i.column, say(i.message, "en")) for i in exc.issues]
 
 
 @pytest.mark.parametrize("name", SHIPPED)
@@ -69,6 +70,7 @@ def test_adding_a_candidate_row(overijssel) -> None:
     assert s.name == base.name and s.swaps == base.swaps
 
 
+@pytest.mark.usefixtures("english")
 def test_bad_rows_are_named_by_row_and_field(overijssel) -> None:
     base = Scenario(name="x")
     tables = scenario_to_tables(base)
@@ -104,11 +106,12 @@ def test_bad_rows_are_named_by_row_and_field(overijssel) -> None:
     assert ("register", 1, "to", "from and to are the same municipality") in got
     assert ("limits", 1, "max_new_locations", "must be 0 or more") in got
     typo = next(i for i in err.value.issues if i.value == "Bornee")
-    assert "'Borne'" in typo.fix
+    assert "'Borne'" in say(typo.fix, "en")
     # row 1 is fine and is not mentioned
     assert not any(i.file == "candidates" and i.line == 1 for i in err.value.issues)
 
 
+@pytest.mark.usefixtures("english")
 def test_row_numbers_count_the_empty_rows_the_user_sees(overijssel) -> None:
     tables = scenario_to_tables(Scenario(name="x"))
     tables["candidates"] = add_rows(
@@ -153,6 +156,7 @@ def test_settings_widgets_values(overijssel) -> None:
     assert [(i.file, i.column) for i in err.value.issues] == [("swap_settings", "givers")]
 
 
+@pytest.mark.usefixtures("english")
 def test_yaml_text_errors_and_extends() -> None:
     with pytest.raises(InputError) as err:
         read_scenario_text("name: x\nswaps:\n  policy: region\n   max_per_pair: 3\n", "up.yaml")
@@ -162,7 +166,11 @@ def test_yaml_text_errors_and_extends() -> None:
     with pytest.raises(InputError) as err:
         scenario_from_text("name: x\nlimits: {max_new_places: -3}\n", "up.yaml")
     issue = err.value.issues[0]
-    assert (issue.column, issue.message) == ("limits.max_new_places", "must be 0 or more")
+    assert (issue.column, say(issue.message, "en")) == (
+        "limits.max_new_places",
+        "must be 0 or more",
+    )
+    assert issue.message == "moet 0 of meer zijn"  # Dutch unless English is asked for
     child = "name: child\nextends: base.yaml\nswaps: {policy: province}\n"
     with pytest.raises(InputError, match="cannot be found"):
         scenario_from_text(child)
@@ -182,6 +190,7 @@ def test_yaml_is_minimal_and_self_contained() -> None:
     }  # fmt: skip
 
 
+@pytest.mark.usefixtures("english")
 def test_draft_keeps_an_invalid_edit(overijssel) -> None:
     from planner.app.editing import draft_payload, read_draft
 

@@ -140,7 +140,7 @@ def test_bad_locations_upload_names_file_line_and_column() -> None:
 
 def test_scenario_upload(overijssel) -> None:
     text = (REPO / "scenarios/region-swaps-capped.yaml").read_bytes()
-    with pytest.raises(InputError, match="cannot be found"):
+    with pytest.raises(InputError, match="dat hier niet te vinden is"):
         scenario_from_upload(text, "up.yaml", overijssel)
     parent = {"base": {"name": "base", "swaps": {"policy": "agreements"}}}
     s, name = scenario_from_upload(text, "up.yaml", overijssel, parent.__getitem__)
@@ -171,3 +171,16 @@ def test_result_workbook_holds_the_shortfall(overijssel) -> None:
     header = [c.value for c in sheet[1]]
     # 2,461 - 150 (Borne opens in time) = 2,311
     assert sheet.cell(2, header.index("shortfall") + 1).value == 2461 - 150
+
+
+def test_issues_table_tells_messages_in_the_page_language() -> None:
+    """A problem is Dutch on the Dutch page and English on the English one."""
+    from planner.app.views import issues_table
+    from planner.errors import Issue
+    from planner.formats import Words
+
+    issue = Issue("locations.csv", Words("pyd_ge", ge="0"), Words("pyd_ge_fix", ge="0"), 3)
+    nl = issues_table([issue]).iloc[0]
+    en = issues_table([issue], "en").iloc[0]
+    assert (nl["message"], nl["fix"]) == ("moet 0 of meer zijn", "schrijf een getal van 0 of meer")
+    assert (en["message"], en["fix"]) == ("must be 0 or more", "write a number of 0 or more")

@@ -147,6 +147,7 @@ def test_legacy_folder_quotas_in_municipalities(make_data) -> None:
         (QUOTAS.replace("cycle-2,Aa,250", "cycle-2,Aa,-5"), ["must be 0 or more"]),
     ],
 )
+@pytest.mark.usefixtures("english")
 def test_bad_quotas_are_named(make_data, quotas, expected) -> None:
     folder = make_data(municipalities=MUN, cycles=CYCLES, quotas=quotas, locations=LOC)
     with pytest.raises(InputError) as exc:
@@ -157,6 +158,7 @@ def test_bad_quotas_are_named(make_data, quotas, expected) -> None:
         assert part in text
 
 
+@pytest.mark.usefixtures("english")
 def test_cycle_without_quotas_says_how_to_import(make_data) -> None:
     only_1 = "".join(line for line in QUOTAS.splitlines(True) if not line.startswith("cycle-2"))
     ds = load_dataset(make_data(municipalities=MUN, cycles=CYCLES, quotas=only_1, locations=LOC))
@@ -165,6 +167,7 @@ def test_cycle_without_quotas_says_how_to_import(make_data) -> None:
     assert "planner quotas import FILE --cycle cycle-2" in str(exc.value)
 
 
+@pytest.mark.usefixtures("english")
 def test_bad_types_cell(make_data) -> None:
     bad = CYCLES.replace("regulier;TGO;amv", "regulier;azc")
     with pytest.raises(InputError) as exc:

@@ -8,6 +8,7 @@ import pytest
 
 from planner.data.loader import load_dataset, read_table
 from planner.errors import InputError
+from planner.formats import say
 
 HEADER = (
     "id,municipality,name,places,places_max,target_group,type,operator,start,end,"
@@ -41,10 +42,10 @@ def test_missing_column_is_named_with_the_close_match(make_data) -> None:
     )
     err = load_errors(folder)
     issue = only(err, column="places")
-    assert issue.line == 1 and "missing" in issue.message
+    assert issue.line == 1 and "missing" in say(issue.message, "en")
     assert "locations.csv" in issue.file
     unknown = only(err, column="capacity")
-    assert "unknown column" in unknown.message
+    assert "unknown column" in say(unknown.message, "en")
 
 
 def test_every_bad_row_is_reported_in_one_go(make_data) -> None:
@@ -73,30 +74,30 @@ def test_every_bad_row_is_reported_in_one_go(make_data) -> None:
     by_line = {}
     for i in issues:
         by_line.setdefault(i.line, []).append(i)
-    assert by_line[3][0].column == "places" and "0 or more" in by_line[3][0].message
-    assert by_line[4][0].column == "places" and "whole number" in by_line[4][0].message
-    assert "before start" in by_line[5][0].message
-    assert by_line[6][0].column == "start" and "2202" in by_line[6][0].message
-    assert "05-04-2022" in by_line[6][0].fix
-    assert by_line[7][0].column == "id" and "duplicate" in by_line[7][0].message
-    assert "line 6" in by_line[7][0].message
-    assert by_line[8][0].column == "start" and "not a date" in by_line[8][0].message
+    assert by_line[3][0].column == "places" and "0 or more" in say(by_line[3][0].message, "en")
+    assert by_line[4][0].column == "places" and "whole number" in say(by_line[4][0].message, "en")
+    assert "before start" in say(by_line[5][0].message, "en")
+    assert by_line[6][0].column == "start" and "2202" in say(by_line[6][0].message, "en")
+    assert "05-04-2022" in say(by_line[6][0].fix, "en")
+    assert by_line[7][0].column == "id" and "duplicate" in say(by_line[7][0].message, "en")
+    assert "line 6" in say(by_line[7][0].message, "en")
+    assert by_line[8][0].column == "start" and "not a date" in say(by_line[8][0].message, "en")
     assert {i.column for i in by_line[9]} == {"type", "target_group"}
     assert "'regulier'" in next(i for i in by_line[9] if i.column == "type").fix
-    assert "end_unknown" in by_line[10][0].message
+    assert "end_unknown" in say(by_line[10][0].message, "en")
     # The unknown municipality is a cross-table check, reported by load_dataset:
     err = load_errors(folder)
     assert len(err.issues) == len(issues)  # row problems stop before references
     good = HEADER + rows[0] + "\n"
     err = load_errors(make_data(locations=good))
     issue = only(err, column="municipality")
-    assert issue.line == 2 and "'Bee'" in issue.fix
+    assert issue.line == 2 and "'Bee'" in say(issue.fix, "en")
 
 
 def test_semicolon_file_is_rejected_with_the_fix(make_data) -> None:
     folder = make_data(locations=HEADER.replace(",", ";"))
     issue = only(load_errors(folder), line=1)
-    assert "semicolons" in issue.message and "comma" in issue.fix
+    assert "semicolons" in say(issue.message, "en") and "comma" in say(issue.fix, "en")
 
 
 def test_byte_order_mark_is_accepted(make_data) -> None:
@@ -113,14 +114,14 @@ def test_latin1_file_is_rejected_with_the_line(make_data) -> None:
     text = path.read_text().replace(",Een,", ",Eén,")
     path.write_bytes(text.encode("latin-1"))
     issue = only(load_errors(folder), file=str(path))
-    assert "UTF-8" in issue.message and issue.line == 2
+    assert "UTF-8" in say(issue.message, "en") and issue.line == 2
 
 
 def test_missing_required_file(make_data, tmp_path) -> None:
     folder = make_data()
     (folder / "cycles.csv").unlink()
     issue = only(load_errors(folder))
-    assert issue.file.endswith("cycles.csv") and "not found" in issue.message
+    assert issue.file.endswith("cycles.csv") and "not found" in say(issue.message, "en")
 
 
 def test_swap_may_come_from_outside_the_province_but_must_exist(make_data) -> None:
@@ -133,13 +134,13 @@ def test_swap_may_come_from_outside_the_province_but_must_exist(make_data) -> No
     err = load_errors(make_data(swaps=swaps, cbs_gemeenten_2024=population))
     issue = only(err)
     assert issue.line == 3 and issue.column == "from_municipality"
-    assert "'Dronten'" in issue.fix
+    assert "'Dronten'" in say(issue.fix, "en")
 
 
 def test_override_must_point_at_a_known_location(make_data) -> None:
     overrides = "id,target,target_id,counts,reason,source\no1,location,aa-2,yes,because,test\n"
     issue = only(load_errors(make_data(overrides=overrides)))
-    assert issue.column == "target_id" and "'aa-1'" in issue.fix
+    assert issue.column == "target_id" and "'aa-1'" in say(issue.fix, "en")
 
 
 def test_bundled_data_loads(overijssel) -> None:

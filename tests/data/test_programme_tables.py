@@ -29,6 +29,7 @@ def test_bundled_programme_tables_load(overijssel) -> None:
     assert list(overijssel.programmes["id"]) == ["asiel", "oek", "statushouders"]
 
 
+@pytest.mark.usefixtures("english")
 def test_bad_target_rows_are_named(make_data) -> None:
     folder = make_data(
         programme_targets=TARGETS
@@ -52,6 +53,7 @@ def test_bad_target_rows_are_named(make_data) -> None:
     assert "line 2, municipality" in ref and "'Bee'" in ref
 
 
+@pytest.mark.usefixtures("english")
 def test_programme_location_refers_to_an_asylum_location(make_data) -> None:
     folder = make_data(
         programme_locations=PLOCS
@@ -61,6 +63,7 @@ def test_programme_location_refers_to_an_asylum_location(make_data) -> None:
     assert "programme_locations.csv, line 2, location_id" in text and "'aa-1'" in text
 
 
+@pytest.mark.usefixtures("english")
 def test_counter_programme_needs_its_places(make_data) -> None:
     folder = make_data(
         swaps="id,from_municipality,to_municipality,places,start,end,status,"

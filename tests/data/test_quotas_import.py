@@ -66,6 +66,7 @@ def test_xlsx_with_codes(folder, tmp_path) -> None:
     ]  # fmt: skip
 
 
+@pytest.mark.usefixtures("english")
 def test_every_problem_at_once(folder, tmp_path) -> None:
     src = tmp_path / "bad.csv"
     src.write_text(
@@ -87,6 +88,7 @@ def test_every_problem_at_once(folder, tmp_path) -> None:
     assert all(i.file == str(src) for i in issues)
 
 
+@pytest.mark.usefixtures("english")
 def test_amv_above_total_and_not_a_number(folder, tmp_path) -> None:
     src = tmp_path / "bad.csv"
     src.write_text("gemeente,opgave,amv\nAa,10,12\nBee,veel,1\n", encoding="utf-8")
@@ -97,6 +99,7 @@ def test_amv_above_total_and_not_a_number(folder, tmp_path) -> None:
     assert "'veel' is not a whole number" in text
 
 
+@pytest.mark.usefixtures("english")
 def test_missing_column_and_unknown_cycle(folder, tmp_path) -> None:
     src = tmp_path / "bad.csv"
     src.write_text("gemeente,opgave\nAa,10\nBee,5\n", encoding="utf-8")

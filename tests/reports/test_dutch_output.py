@@ -223,3 +223,143 @@ def test_label_frame_keeps_every_column() -> None:
     ]  # fmt: skip
     assert out.iloc[0].tolist()[:4] == ["Dalfsen", "Hof van Dalfsen", "bestaand", "nee"]
     assert out.iloc[0]["Toelichting"] is None  # blank, not "None"
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+def fail(capsys, *args: str) -> str:
+    """Run the CLI on bad input: it exits 2 and says why on stderr."""
+    code = main(list(args))
+    err = capsys.readouterr().err
+    assert code == 2, err
+    return err
+
+
+def bad_data(tmp_path: Path) -> Path:
+    """The bundled data with four bad cells and a missing column:
+    locations.csv line 2 places -45 (negative), line 3 end 05-04-2202 (a year typo),
+    line 4 target_group 'asyl' (misspelt), soft_plans.csv without its ``decided`` column."""
+    import shutil
+
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    lines = (folder / "locations.csv").read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace(",45,", ",-45,", 1)
+    lines[2] = lines[2].replace("2025-04-01", "05-04-2202", 1)
+    lines[3] = lines[3].replace(",asiel,", ",asyl,", 1)
+    (folder / "locations.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    import csv
+
+    with (folder / "soft_plans.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    k = rows[0].index("decided")
+    with (folder / "soft_plans.csv").open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([r[:k] + r[k + 1 :] for r in rows])
+    return folder
+
+
+#: Column names and key paths are the file format, named as the file writes them (as the
+#: decision record shows the scenario's keys): a Dutch message may name them.
+FORMAT_NAMES = [
+    "places", "end", "target_group", "decided", "municipality", "candidates", "max_places"
+]  # fmt: skip
+
+
+def test_bad_data_is_refused_in_dutch(capsys, tmp_path) -> None:
+    err = fail(capsys, "report", "--data", str(bad_data(tmp_path)))
+    assert_dutch(err, "planner report --data (bad cells)", ALLOW + FORMAT_NAMES)
+    assert "(4 problemen)" in err
+    assert "locations.csv, regel 2, places: moet 0 of meer zijn (gevonden '-45')" in err
+    assert "Oplossing: schrijf een getal van 0 of meer" in err
+    assert "regel 3, end: jaar 2202 ligt buiten 2000-2100" in err
+    assert "bedoelt u '05-04-2022'?" in err
+    assert "bedoelt u 'asiel'? Toegestaan: asiel, amv" in err
+    assert "soft_plans.csv, regel 1, decided: verplichte kolom 'decided' ontbreekt" in err
+
+
+def test_bad_data_is_refused_in_english_on_request(capsys, tmp_path) -> None:
+    err = fail(capsys, "report", "--data", str(bad_data(tmp_path)), "--lang", "en")
+    assert "(4 problems)" in err and "Cannot load the data in" in err
+    assert "locations.csv, line 2, places: must be 0 or more (found '-45')" in err
+    assert "Fix: write a number of 0 or more" in err
+    assert "year 2202 is outside 2000-2100" in err and "did you mean '05-04-2022'?" in err
+    assert "required column 'decided' is missing" in err
+
+
+def test_misspelt_gemeente_in_de_gegevens(capsys, tmp_path) -> None:
+    import shutil
+
+    folder = tmp_path / "data"
+    shutil.copytree(REPO / "data", folder)
+    text = (folder / "locations.csv").read_text(encoding="utf-8")
+    text = text.replace("\ndalfsen-hof-van-dalfsen,Dalfsen,", "\ndalfsen-hof-van-dalfsen,Dalfsn,")
+    (folder / "locations.csv").write_text(text, encoding="utf-8")
+    err = fail(capsys, "report", "--data", str(folder))
+    assert_dutch(err, "planner report --data (unknown municipality)", ALLOW + FORMAT_NAMES)
+    assert "onbekende gemeente 'Dalfsn'" in err and "bedoelt u 'Dalfsen'?" in err
+    en = fail(capsys, "report", "--data", str(folder), "--lang", "en")
+    assert "unknown municipality 'Dalfsn'" in en and "did you mean 'Dalfsen'?" in en
+
+
+def test_bad_scenario_is_refused_in_dutch(capsys, tmp_path) -> None:
+    """A new candidate with ``max_places: veel`` in an unknown municipality: the type is
+    named first (a scenario is checked against the data once it parses), then, with the
+    number fixed, the municipality."""
+    import shutil
+
+    shutil.copy(SCEN / "base.yaml", tmp_path / "base.yaml")
+    bad = tmp_path / "slecht.yaml"
+    text = (
+        "name: slecht\nextends: base.yaml\ncandidates:\n"
+        "  - {id: x-nieuw, kind: new, municipality: Atlantis, max_places: veel, "
+        "start: 2025-01-01}\n"
+    )
+    bad.write_text(text, encoding="utf-8")
+    err = fail(capsys, "solve", str(bad))
+    assert_dutch(err, "planner solve (bad type)", ALLOW + FORMAT_NAMES)
+    assert "candidates[0].max_places: is geen geheel getal (gevonden 'veel')" in err
+    assert "Oplossing: schrijf een geheel getal, bijv. 120" in err
+    en = fail(capsys, "solve", str(bad), "--lang", "en")
+    assert "is not a whole number (found 'veel'). Fix: write a whole number" in en
+    bad.write_text(text.replace("veel", "100"), encoding="utf-8")
+    err = fail(capsys, "solve", str(bad))
+    assert_dutch(err, "planner solve (unknown municipality)", ALLOW + FORMAT_NAMES)
+    assert "past niet bij de gegevens" in err and "onbekende gemeente 'Atlantis'" in err
+    en = fail(capsys, "solve", str(bad), "--lang", "en")
+    assert "does not match the data" in en and "unknown municipality 'Atlantis'" in en
+
+
+@pytest.mark.parametrize("scenario", sorted(p.name for p in SCEN.glob("*.yaml")))
+def test_every_example_scenario_solves_in_dutch(capsys, scenario) -> None:
+    """Every message of every example scenario (why a candidate or swap cannot count,
+    an override set aside, the swaps proposed) is Dutch."""
+    code = main(["solve", str(SCEN / scenario)])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert_dutch(out + err, f"planner solve {scenario}", ALLOW)
+
+
+def test_risk_is_dutch(capsys) -> None:
+    code = main(["risk", str(SCEN / "soft-plans-risk.yaml"), "--draws", "20"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert_dutch(out + err, "planner risk", ALLOW)
+    assert "Trekkingen: 20 (startgetal 0" in out and "toestand: in orde" in out
+    assert "kans opgave gehaald" in out
+    code = main(["risk", str(SCEN / "soft-plans-risk.yaml"), "--draws", "20", "--lang", "en"])
+    en = capsys.readouterr().out
+    assert "Draws: 20 (seed 0" in en and "status: ok" in en and "P(meets quota)" in en
+
+
+def test_json_messages_follow_the_language(capsys) -> None:
+    """The messages of ``--format json`` are told in ``--lang`` too (Dutch by default):
+    the proposed Hengelo-Twenterand swap starts 01-01-2026, after the window start."""
+    import json
+
+    assert main(["solve", str(SCEN / "base.yaml"), "--format", "json"]) == 0
+    nl = json.loads(capsys.readouterr().out)["messages"]
+    assert any("voorgestelde uitruil hengelo-twenterand telt niet" in m for m in nl)
+    assert main(["solve", str(SCEN / "base.yaml"), "--format", "json", "--lang", "en"]) == 0
+    en = json.loads(capsys.readouterr().out)["messages"]
+    assert any("proposed swap hengelo-twenterand cannot count" in m for m in en)

@@ -198,6 +198,7 @@ def test_dask_cluster_gives_the_serial_numbers(overijssel) -> None:
     assert seen[-1] == (40, 40) and [d for d, _ in seen] == sorted(d for d, _ in seen)
 
 
+@pytest.mark.usefixtures("english")
 def test_progress_is_reported_in_draws(two) -> None:
     sc = Scenario(name="p", candidates=[{"id": "p", "municipality": "Bee", "max_places": 100,
                                          "start": "2025-01-01", "probability": 0.5}])  # fmt: skip
@@ -211,6 +212,7 @@ def test_progress_is_reported_in_draws(two) -> None:
     assert "\r[#####-----] 5/10 draws" in buf.getvalue() and buf.getvalue().endswith("\n")
 
 
+@pytest.mark.usefixtures("english")
 def test_bad_input_is_named(two) -> None:
     sc = Scenario(name="x")
     with pytest.raises(InputError, match="draws must be at least 1"):
@@ -238,6 +240,8 @@ def test_cli_risk_json_and_errors(capsys) -> None:
     wierden = next(p for p in data["plans"] if p["id"] == "sp-wierden")
     assert wierden["probability"] == 1.0 and wierden["importance_provincial"] == 0
     assert main(["risk", str(RISK), "--draws", "0"]) == 2
+    assert "draws moet minstens 1 zijn, niet 0" in capsys.readouterr().err
+    assert main(["risk", str(RISK), "--draws", "0", "--lang", "en"]) == 2
     assert "draws must be at least 1" in capsys.readouterr().err
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from planner.errors import InputError
+from planner.formats import say
 from planner.scenario.schema import DEFAULT_OBJECTIVE, Scenario, load_scenario
 
 REPO = Path(__file__).resolve().parents[2]
@@ -46,6 +47,7 @@ def test_dates_accept_source_notations() -> None:
     assert s.candidates[0].start == date(2025, 5, 1) and s.candidates[0].end is None
 
 
+@pytest.mark.usefixtures("english")
 def test_errors_name_key_path_and_nearest_names(tmp_path, overijssel) -> None:
     path = write(
         tmp_path,
@@ -72,11 +74,11 @@ objective: [provincial_shortfall, fewer_swaps]
     by_path = {i.column: i for i in err.value.issues}
     assert "'province'" in by_path["swaps.policy"].fix
     assert (
-        "0 or more" in by_path["swaps.max_per_pair"].message
-        or "greater" in by_path["swaps.max_per_pair"].message
+        "0 or more" in say(by_path["swaps.max_per_pair"].message, "en")
+        and by_path["swaps.max_per_pair"].message == "moet 0 of meer zijn"
     )
     assert "'target_group'" in by_path["candidates[0].targt_group"].fix
-    assert "min_places 20 is more than max_places 10" in by_path["candidates[1]"].message
+    assert "min_places 20 is more than max_places 10" in say(by_path["candidates[1]"].message, "en")
     assert "objective[1]" in by_path
     assert all(i.file == str(path) for i in err.value.issues)
 
@@ -105,7 +107,7 @@ def test_malformed_yaml_names_the_line(tmp_path) -> None:
     with pytest.raises(InputError) as err:
         load_scenario(path)
     issue = err.value.issues[0]
-    assert "YAML" in issue.message and issue.line == 4
+    assert "YAML" in say(issue.message, "en") and issue.line == 4
 
 
 def test_extends_merges_and_child_wins(tmp_path) -> None:
