@@ -41,7 +41,7 @@ def words_then(*parts: Any) -> Words | str:
     reader's language; empty parts are left out.
 
     >>> from planner.formats import say
-    >>> say(words_then(Words("err_did_you_mean", names="'Kampen'"), Words("dl_fill_in")), "en")
+    >>> say(words_then(Words("err_did_you_mean", names="'Kampen'"), Words("pyd_empty_fix")), "en")
     "did you mean 'Kampen'? fill it in"
     """
     kept = [p for p in parts if p not in (None, "")]
