@@ -176,14 +176,13 @@ def _exit(result, lang: str = "nl") -> int:
 def _parent_result(args: argparse.Namespace, ds, path: Path):
     """The solved parent (the scenario's ``extends`` file), for the plain answer's
     changes; None without a parent or when it has no answer."""
-    import yaml
-
     from planner.optimise.solve import Status, solve_scenario
     from planner.scenario.schema import load_scenario
+    from planner.scenario.yamlsafe import load_yaml
 
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
+    try:  # the C reader: the file was read (and checked) once already
+        raw = load_yaml(path.read_text(encoding="utf-8"), str(path)) or {}
+    except (OSError, InputError):
         return None
     parent = raw.get("extends") if isinstance(raw, dict) else None
     if not parent:

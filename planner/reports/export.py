@@ -244,8 +244,11 @@ def decision_record(result, ds, generated_at: datetime | None = None) -> dict[st
     inst = result.instance
     sc = inst.scenario
     rules = inst.rules
-    text = yaml.safe_dump(
+    text = yaml.dump(
         sc.model_dump(mode="json", by_alias=True, exclude_defaults=True, exclude={"extends"}),
+        # libyaml's emitter: the same text as the Python one, ten times faster on a
+        # national scenario (checked byte for byte on every example scenario).
+        Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
         allow_unicode=True,
         sort_keys=False,
     )
