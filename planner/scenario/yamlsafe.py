@@ -12,6 +12,11 @@ a hang, a crash or a silently wrong scenario:
 :func:`load_yaml` composes the document with a loader that refuses all four with an
 :class:`~planner.errors.InputError` naming the line, and normalises every string to
 Unicode NFC (a name typed on a Mac, in NFD, compares equal to the same name in the data).
+
+The text is scanned and parsed by libyaml (C) where PyYAML has it, under PyYAML's
+Python composer with the checks above, so they hold node by node as before; a
+national scenario reads in about a tenth of the time. Text the C reader refuses is
+read again by the pure-Python loader, so the refusal keeps its words and line.
 """
 
 from __future__ import annotations
