@@ -141,13 +141,17 @@ def _programme_report(ds, args: argparse.Namespace) -> int:
     return 0
 
 
-def _solve(args: argparse.Namespace, path: Path):
+def _solve(args: argparse.Namespace, path: Path, read=None):
+    """Solve the scenario at ``path``; ``read`` is its (data, scenario) when the caller
+    has read them already (read once, not twice)."""
     from planner.data.loader import load_dataset
     from planner.optimise.solve import solve_scenario
     from planner.scenario.schema import load_scenario
 
-    ds = load_dataset(args.data)
-    ds, scenario = _for_cycle(args, ds, load_scenario(path, ds))
+    if read is None:
+        ds = load_dataset(args.data)
+        read = (ds, load_scenario(path, ds))
+    ds, scenario = _for_cycle(args, *read)
     solver = getattr(args, "solver", None)
     engine = getattr(args, "engine", None)
     return ds, solve_scenario(ds, scenario, solver=solver, engine=engine)
@@ -173,8 +177,12 @@ def _parent_result(args: argparse.Namespace, ds, path: Path):
     from planner.optimise.solve import Status, solve_scenario
     from planner.scenario.schema import load_scenario
 
+    # libyaml's own loader, for one key: the file was read and checked (aliases, depth,
+    # duplicate keys) by load_scenario already; the pure-Python safe_load took 0.3 s
+    # on a national scenario.
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        text = path.read_text(encoding="utf-8")
+        raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     except (OSError, yaml.YAMLError):
         return None
     parent = raw.get("extends") if isinstance(raw, dict) else None
@@ -188,14 +196,7 @@ def _parent_result(args: argparse.Namespace, ds, path: Path):
 def cmd_solve(args: argparse.Namespace) -> int:
     from planner.data.loader import load_dataset
     from planner.optimise.solve import Status
-    from planner.reports.bundle import export_result
-    from planner.reports.export import (
-        output_file,
-        output_folder,
-        result_document,
-        write_result_xlsx,
-    )
-    from planner.reports.pdf import write_result_pdf
+    from planner.reports.export import output_file, output_folder, result_document
     from planner.results.solution import result_text
     from planner.results.summary import plain_answer
 
@@ -211,7 +212,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
     scenario = load_scenario(args.scenario, ds0)
     if scenario.horizon is not None:  # a plan over the years
         return _solve_horizon(args, ds0, scenario)
-    ds, result = _solve(args, args.scenario)
+    ds, result = _solve(args, args.scenario, (ds0, scenario))
     answered = result.status in (Status.OPTIMAL, Status.TIME_LIMIT)
     parent = _parent_result(args, ds, args.scenario) if answered else None
     if args.format == "json":
@@ -222,12 +223,18 @@ def cmd_solve(args: argparse.Namespace) -> int:
         answer = plain_answer(result, parent, args.lang)
         _write(result_text(result, args.lang, answer), args.output)
     if answered and args.xlsx:
+        from planner.reports.export import write_result_xlsx  # openpyxl only when asked
+
         write_result_xlsx(args.xlsx, result, ds, args.lang, parent)
         print(f"written: {args.xlsx}", file=sys.stderr)
     if answered and args.pdf:
+        from planner.reports.pdf import write_result_pdf  # fpdf only when asked
+
         write_result_pdf(args.pdf, result, ds, args.lang, parent)
         print(f"written: {args.pdf}", file=sys.stderr)
     if answered and args.export:
+        from planner.reports.bundle import export_result
+
         for path in export_result(result, ds, args.export, args.lang, parent):
             print(f"written: {path}", file=sys.stderr)
     return _exit(result, args.lang)
@@ -254,9 +261,18 @@ def _solve_horizon(args: argparse.Namespace, ds, scenario) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
+    from planner.data.loader import load_dataset
     from planner.results.explain import explain_text
+    from planner.scenario.schema import load_scenario
 
-    ds, result = _solve(args, args.scenario)
+    ds0 = load_dataset(args.data)
+    scenario = load_scenario(args.scenario, ds0)
+    if args.municipality:  # an unknown name is refused before the solve, not after it
+        known = ds0.municipality_names
+        if _nfc(args.municipality) not in known:
+            print(_unknown_municipality(_nfc(args.municipality), sorted(known)), file=sys.stderr)
+            return 2
+    ds, result = _solve(args, args.scenario, (ds0, scenario))
     if result.municipalities.empty:
         return _exit(result, args.lang)
     mun = list(result.municipalities["name"])

@@ -220,7 +220,10 @@ class Words(str):
         return (_words, (self.key, self.values))
 
     def lang(self, lang: str) -> str:
-        """The text in ``lang``."""
+        """The text in ``lang`` (the Dutch one is this string itself, rendered once when
+        made: nested words are not rendered again at every level)."""
+        if lang == "nl":
+            return str.__str__(self)
         return _render(self.key, lang, self.values)
 
 

@@ -55,6 +55,9 @@ def text_table(
 def jsonable(value: Any) -> Any:
     """Convert numpy / pandas scalars to plain JSON types (NaN becomes None); words
     (:class:`~planner.formats.Words`) in the language of this context (``--lang``)."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return value  # the common cases first (a Words is a str subclass: not here)
     if isinstance(value, Words):
         return value.lang(LANG.get())
     if isinstance(value, dict):
@@ -78,6 +81,10 @@ def jsonable(value: Any) -> Any:
 def records(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> list[dict[str, Any]]:
     """Rows of a frame as JSON-safe dicts."""
     sub = frame if columns is None else frame[list(columns)]
-    return [
-        jsonable(dict(zip(sub.columns, row, strict=True))) for row in sub.itertuples(index=False)
-    ]
+    names = list(sub.columns)
+    if not names:
+        return [{} for _ in range(len(sub))]
+    # Whole columns as lists (the same Python values itertuples gives, without its
+    # per-row cost), by position so that a repeated column name reads its own column.
+    cols = [sub.iloc[:, k].tolist() for k in range(len(names))]
+    return [jsonable(dict(zip(names, row, strict=True))) for row in zip(*cols, strict=True)]

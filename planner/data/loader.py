@@ -940,7 +940,7 @@ def load_dataset(directory: Path | str | None = None) -> Dataset:
 
 #: How many validated data sets the cache keeps (the newest).
 CACHE_KEEP = 20
-_CACHE_FORMAT = b"planner-cache-json-1"
+_CACHE_FORMAT = b"planner-cache-json-2"
 
 
 def cache_dir() -> Path:
@@ -979,6 +979,9 @@ def _cache_key(tables: dict[str, bytes | str | Path | None], geo: Path) -> str |
     return digest.hexdigest()
 
 
+_JSON_SCALARS = (str, bool, int, float)
+
+
 def _frame_to_json(frame: pd.DataFrame) -> dict[str, Any]:
     columns = []
     for name in frame.columns:
@@ -991,9 +994,16 @@ def _frame_to_json(frame: pd.DataFrame) -> dict[str, Any]:
             values = col.to_numpy().tolist()
         else:
             values = col.tolist()
-            if not all(v is None or type(v) in (str, bool, int, float) for v in values):
-                raise TypeError(f"column {name} holds values JSON cannot keep")
             dtype = "str" if dtype in ("str", "string") else "object"
+            if not all(v is None or type(v) in _JSON_SCALARS for v in values):
+                # Tuples of text (cycles.csv ``types``) are kept as lists and read back
+                # as tuples: without this, the bundled data was never cached at all.
+                if dtype != "object" or not all(
+                    v is None or (type(v) is tuple and all(type(x) in _JSON_SCALARS for x in v))
+                    for v in values
+                ):
+                    raise TypeError(f"column {name} holds values JSON cannot keep")
+                dtype = "tuple"
         columns.append([str(name), dtype, values])
     return {"columns": columns}
 
@@ -1007,6 +1017,8 @@ def _frame_from_json(doc: dict[str, Any]) -> pd.DataFrame:
             data[name] = np.array(values, dtype=dtype)
         elif dtype == "str":
             data[name] = pd.Series(values, dtype="str")
+        elif dtype == "tuple":
+            data[name] = pd.Series([v if v is None else tuple(v) for v in values], dtype=object)
         else:
             data[name] = pd.Series(values, dtype=object)
     return pd.DataFrame(data, copy=False)
@@ -1037,6 +1049,7 @@ def _cache_read(key: str | None) -> Dataset | None:
             **frames,
             source=str(doc["source"]),
             hashes=dict(doc["hashes"]),
+            cycle_id=doc.get("cycle_id"),
             geometry=doc.get("geometry"),
             centroid_table=None if centroid is None else _frame_from_json(centroid),
         )
@@ -1060,6 +1073,7 @@ def _cache_write(key: str | None, ds: Dataset) -> None:
             "key": key,
             "source": ds.source,
             "hashes": ds.hashes,
+            "cycle_id": ds.cycle_id,  # the cycle its quotas are for (as validated)
             "geometry": ds.geometry,
             "centroid_table": None
             if ds.centroid_table is None

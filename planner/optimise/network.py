@@ -72,25 +72,25 @@ def swap_graph(
     [('A', 'B'), ('B', 'A')]
     """
     g = nx.DiGraph()
-    for row in municipalities.itertuples(index=False):
-        g.add_node(
-            row.name, code=row.code, region=row.region, province=row.province, external=False
-        )
+    # Whole columns as lists, not itertuples: the same values, without pandas'
+    # per-row cost.
+    for name, code, region, province in zip(
+        *(municipalities[c].tolist() for c in ("name", "code", "region", "province")),
+        strict=True,
+    ):
+        g.add_node(name, code=code, region=region, province=province, external=False)
     if policy == "none":
         return g
-    for row in agreements.itertuples(index=False):
-        for node in (row.from_municipality, row.to_municipality):
+    cols = ("from_municipality", "to_municipality", "id", "places", "amv_places", "status")
+    rows = zip(*(agreements[c].tolist() for c in cols), strict=True) if len(agreements) else ()
+    for a, b, rid, places, amv_places, status in rows:
+        for node in (a, b):
             if node not in g:
                 g.add_node(node, external=True, region=None, province=None, code=None)
-        if not g.has_edge(row.from_municipality, row.to_municipality):
-            g.add_edge(row.from_municipality, row.to_municipality, agreements=[], policy=False)
-        g.edges[row.from_municipality, row.to_municipality]["agreements"].append(
-            {
-                "id": row.id,
-                "places": int(row.places),
-                "amv_places": int(row.amv_places),
-                "status": row.status,
-            }
+        if not g.has_edge(a, b):
+            g.add_edge(a, b, agreements=[], policy=False)
+        g.edges[a, b]["agreements"].append(
+            {"id": rid, "places": int(places), "amv_places": int(amv_places), "status": status}
         )
     if policy == "agreements":
         return g
@@ -99,9 +99,16 @@ def swap_graph(
     regions = municipalities["region"].tolist()
     provinces = municipalities["province"].tolist()
     adjacency = adjacency or set()
+    # Candidates j per i: the same province only (proposals never cross a province
+    # border), in the order of the table, so the edges come out in the same order as
+    # a scan of every pair would give, without its 342 x 342 steps.
+    members: dict[object, list[int]] = {}
+    for k, p in enumerate(provinces):
+        members.setdefault(p, []).append(k)
     new_edges = []
     for i, a in enumerate(names):
-        for j, b in enumerate(names):
+        for j in members[provinces[i]]:
+            b = names[j]
             if i == j or provinces[i] != provinces[j]:
                 continue
             if policy == "region" and regions[i] != regions[j]:

@@ -85,14 +85,21 @@ def counter_flows(swaps: pd.DataFrame) -> pd.DataFrame:
     cols = ["id", "from", "to", "places", "asylum_places"]
     if not len(swaps) or "counter_programme" not in swaps:
         return pd.DataFrame(columns=cols)
-    hit = swaps[(swaps["counter_programme"] == "oek") & swaps["counts"].astype(bool)]
+    mask = (swaps["counter_programme"] == "oek") & swaps["counts"].astype(bool)
+    # The rows by position from the five columns needed, not a copy of the whole table.
+    hit = np.flatnonzero(mask.to_numpy(dtype=bool)).tolist()
+
+    def take(col: str) -> list:
+        values = swaps[col].tolist()
+        return [values[i] for i in hit]
+
     return pd.DataFrame(
         {
-            "id": hit["id"].tolist(),
-            "from": hit["to_municipality"].tolist(),
-            "to": hit["from_municipality"].tolist(),
-            "places": [int(p) for p in hit["counter_places"].tolist()],
-            "asylum_places": [int(p) for p in hit["places"].tolist()],
+            "id": take("id"),
+            "from": take("to_municipality"),
+            "to": take("from_municipality"),
+            "places": [int(p) for p in take("counter_places")],
+            "asylum_places": [int(p) for p in take("places")],
         },
         columns=cols,
     )

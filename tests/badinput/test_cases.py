@@ -328,6 +328,20 @@ def test_explain_an_unknown_municipality_lists_the_choices(capsys) -> None:
     assert code == 2 and "did you mean 'Zwolle'" in err
 
 
+def test_explain_refuses_an_unknown_municipality_before_solving(capsys, monkeypatch) -> None:
+    """The name is checked against the data first: a solve would be wasted work (and
+    on a national instance, seconds) for an answer that is a refusal anyway."""
+    import planner.optimise.solve as solve
+
+    def no_solve(*args, **kwargs):
+        raise AssertionError("solved before the name was checked")
+
+    monkeypatch.setattr(solve, "solve_scenario", no_solve)
+    scenario = str(REPO / "scenarios" / "base.yaml")
+    code, _, err = run(capsys, "explain", scenario, "--municipality", "Atlantis")
+    assert code == 2 and "Atlantis" in err and "Zwolle" in err
+
+
 def test_national_with_zero_municipalities_gives_a_sensible_range(capsys, tmp_path) -> None:
     code, _, err = run(capsys, "national", "--out", str(tmp_path / "n"), "--municipalities", "0")
     assert code == 2 and "tussen 12 en 342" in err and "1 tot 0" not in err
