@@ -8,9 +8,12 @@ from planner.app import ui
 from planner.app.ui import L, num
 from planner.app.views import (
     coverage_geojson,
+    figure_notes,
     format_percent,
     level_summary,
+    map_labels,
     municipality_chart_data,
+    region_borders,
 )
 
 ui.init_state()  # app.py does this; repeated so the page also runs on its own
@@ -42,6 +45,9 @@ with ui.guard():
         cols[4].metric(L("soft_plans_short"), num(level["soft_plans"]), help=L("soft_plans_help"))
         cols[5].metric(L("coverage"), format_percent(level["coverage"]))
 
+    with st.expander(L("figures_explained"), expanded=False):
+        for note in figure_notes(report.total):
+            st.caption(ui.plain(note))
     st.divider()
     chart_col, map_col = st.columns([3, 2])
     with chart_col:
@@ -55,7 +61,9 @@ with ui.guard():
         if geo is None:
             st.info(L("map_missing"))
         else:
-            st.altair_chart(ui.coverage_map(geo), width="stretch")
+            borders = region_borders(ds.geometry, ds.municipalities)
+            labels = map_labels(ds.geometry, ds.municipalities)
+            st.altair_chart(ui.coverage_map(geo, borders, labels), width="stretch")
             st.caption(L("map_source"))
 
     with st.expander(L("municipality_table")):

@@ -40,6 +40,7 @@ __all__ = [
     "apply_location_changes",
     "scenario_rules",
     "scenario_warnings",
+    "reason_words",
 ]
 
 
@@ -537,7 +538,7 @@ _WARN_ORDER = [
 ]
 
 
-def _warn_words(
+def reason_words(
     codes: list[str], start: object, end: object, rules: CycleRules, lang: str, status: str = ""
 ) -> str:
     """The reasons ``codes`` in words of ``lang``, with the dates and days they rest on."""
@@ -613,7 +614,7 @@ def scenario_warnings(ds: Dataset, scenario: Scenario, lang: str = "nl") -> pd.D
             rows.append(
                 {"part": "candidate", "id": r.id, "municipality": r.municipality,
                  "places": int(r.hi), "reasons": "|".join(codes),
-                 "why": _warn_words(codes, r.start, r.end, rules, lang)}
+                 "why": reason_words(codes, r.start, r.end, rules, lang)}
             )  # fmt: skip
     if scenario.location_changes:
         ids = [ch.location for ch in scenario.location_changes]
@@ -626,7 +627,7 @@ def scenario_warnings(ds: Dataset, scenario: Scenario, lang: str = "nl") -> pd.D
             rows.append(
                 {"part": "location_change", "id": r.id, "municipality": r.municipality,
                  "places": int(r.places), "reasons": "|".join(codes),
-                 "why": _warn_words(codes, r.start, r.end, rules, lang)}
+                 "why": reason_words(codes, r.start, r.end, rules, lang)}
             )  # fmt: skip
     if scenario.swaps.records:
         ids = [rec.id for rec in scenario.swaps.records]
@@ -643,6 +644,6 @@ def scenario_warnings(ds: Dataset, scenario: Scenario, lang: str = "nl") -> pd.D
             rows.append(
                 {"part": "swap", "id": r.id, "municipality": r.to_municipality,
                  "places": int(r.places), "reasons": "|".join(codes),
-                 "why": _warn_words(codes, r.start, r.end, rules, lang, str(r.status))}
+                 "why": reason_words(codes, r.start, r.end, rules, lang, str(r.status))}
             )  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
