@@ -106,61 +106,20 @@ def cmd_solve(args: argparse.Namespace) -> int:
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
-    from planner.results.explain import burden, condition_states, shortfall_breakdown
-    from planner.results.solution import marginal_words
-    from planner.tables import text_table
+    from planner.results.explain import explain_text
 
     ds, result = _solve(args, args.scenario)
     if result.municipalities.empty:
         return _exit(result)
-    nl = args.lang == "nl"
-    b = shortfall_breakdown(result).set_index("name")
-    load = burden(result, ds).set_index("name")
-    mun = result.municipalities.set_index("name")
-    names = [args.municipality] if args.municipality else list(mun.index)
-    unknown = [n for n in names if n not in mun.index]
-    if unknown:
+    mun = set(result.municipalities["name"])
+    names = [args.municipality] if args.municipality else None
+    if args.municipality and args.municipality not in mun:
         from planner.data.loader import suggest
 
-        print(f"unknown municipality {unknown[0]!r}; {suggest(unknown[0], mun.index)}",
+        print(f"unknown municipality {args.municipality!r}; {suggest(args.municipality, mun)}",
               file=sys.stderr)  # fmt: skip
         return 2
-    rows = [
-        [n, int(b.at[n, "shortfall"]), int(b.at[n, "near_miss_part"]),
-         int(b.at[n, "awaiting_decision_part"]), int(b.at[n, "missing_capacity"]),
-         float(load.at[n, "places_per_1000"]), float(load.at[n, "credited_to_quota"])]
-        for n in names
-    ]  # fmt: skip
-    heads = (
-        ["Gemeente", "Tekort", "buiten venster", "wacht op besluit", "ontbrekend",
-         "plekken/1000 inw.", "realisatie/opgave"]
-        if nl
-        else ["Municipality", "Shortfall", "outside window", "awaiting decision", "missing",
-              "places/1000 inh.", "credited/quota"]
-    )  # fmt: skip
-    out = [text_table(rows, heads), ""]
-    for n in names:
-        if b.at[n, "near_miss_sites"]:
-            out.append(
-                f"{n}: {b.at[n, 'near_miss_sites']} "
-                + (f"(tot {b.at[n, 'near_miss_days']} dagen buiten het venster)" if nl
-                   else f"(up to {b.at[n, 'near_miss_days']} days outside the window)")
-            )  # fmt: skip
-        for key, amv in (("marginal_value", False), ("amv_marginal_value", True)):
-            values = mun.at[n, key] if key in mun else None
-            if isinstance(values, dict):
-                out.append("  " + marginal_words(n, values, amv, args.lang))
-    cond = condition_states(result)
-    if len(cond):
-        out.append("")
-        for c in cond.itertuples(index=False):
-            out.append(
-                f"{c.id}: {c.condition_municipality} {c.places_found}/{c.condition_places} "
-                f"({c.condition_date:%d-%m-%Y}): {c.state}"
-            )
-    out.append("\nBevolking: CBS 1-1-2024 (CC BY 4.0)" if nl else
-               "\nPopulation: CBS 1 Jan 2024 (CC BY 4.0)")  # fmt: skip
-    _write("\n".join(out), None)
+    _write(explain_text(result, ds, names, args.lang), None)
     return _exit(result)
 
 

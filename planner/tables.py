@@ -9,34 +9,23 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from planner.formats import fmt_value
+
 __all__ = ["text_table", "jsonable", "records"]
-
-
-def _fmt(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        if math.isnan(value):
-            return ""
-        if value.is_integer():
-            return f"{int(value):,}".replace(",", ".")
-        return f"{value:.2f}".replace(".", ",")
-    if isinstance(value, bool | np.bool_):
-        return "ja" if value else "nee"
-    if isinstance(value, int | np.integer):
-        return f"{int(value):,}".replace(",", ".")
-    if isinstance(value, pd.Timestamp):
-        return "" if pd.isna(value) else f"{value:%d-%m-%Y}"
-    return str(value)
 
 
 def text_table(
     rows: Sequence[Sequence[Any]],
     headers: Sequence[str],
     rules_after: Sequence[int] = (),
+    lang: str = "nl",
 ) -> str:
-    """A fixed-width table; numbers right-aligned, a rule line after given row indexes."""
-    cells = [[_fmt(v) for v in row] for row in rows]
+    """A fixed-width table; numbers right-aligned, a rule line after given row indexes.
+
+    Cells are written by :func:`planner.formats.fmt_value`: 1.234 and 5,3 in Dutch,
+    dates without clock time, an empty cell blank (never "None").
+    """
+    cells = [[fmt_value(v, lang) for v in row] for row in rows]
     numeric = [
         all(
             isinstance(r[i], int | float | np.integer | np.floating)

@@ -18,6 +18,7 @@ import pandas as pd
 
 from planner.counting.rules import CycleRules
 from planner.data.loader import Dataset
+from planner.formats import Words, code_words, days_words
 
 __all__ = [
     "Reason",
@@ -51,34 +52,36 @@ class Reason(StrEnum):
 
 def _why(
     codes: list[str], days_late: float, days_short: float, rules: CycleRules, row: Mapping
-) -> str:
-    parts = []
+) -> Words:
+    """Why a row does not count, from its codes and fields: Dutch text that
+    :func:`planner.formats.say` tells in English too."""
+    parts: list[Words] = []
     for code in codes:
         if code == Reason.STARTS_AFTER:
             parts.append(
-                f"starts {row['start']:%d-%m-%Y}, {int(days_late)} days after the window "
-                f"start {rules.window_start:%d-%m-%Y}"
-            )
+                Words("why_starts_after", start=row["start"], days=days_words(days_late),
+                      window_start=rules.window_start)
+            )  # fmt: skip
         elif code == Reason.START_UNKNOWN:
-            parts.append("start date not yet known")
+            parts.append(Words("why_start_unknown"))
         elif code == Reason.ENDS_BEFORE:
             parts.append(
-                f"ends {row['end']:%d-%m-%Y}, {int(days_short)} days before the window "
-                f"end {rules.window_end:%d-%m-%Y}"
-            )
+                Words("why_ends_before", end=row["end"], days=days_words(days_short),
+                      window_end=rules.window_end)
+            )  # fmt: skip
         elif code == Reason.END_UNKNOWN:
-            parts.append("end date unknown (not known to last beyond the window)")
+            parts.append(Words("why_end_unknown"))
         elif code == Reason.NO_DECISION:
-            parts.append("decision not yet taken")
+            parts.append(Words("why_no_decision"))
         elif code == Reason.SOFT_PLAN:
-            parts.append("soft plan (bestuurlijk voornemen), not guaranteed")
+            parts.append(Words("why_soft_plan"))
         elif code == Reason.NOT_AGREED:
-            parts.append(f"status {row.get('status')}: not agreed")
+            parts.append(Words("why_not_agreed", status=code_words(row.get("status"))))
         elif code == Reason.CONDITION_NOT_MET:
-            parts.append("its condition is not met")
+            parts.append(Words("why_condition_not_met"))
         elif code == Reason.CLOSED:
-            parts.append("closed in this scenario")
-    return "; ".join(parts)
+            parts.append(Words("why_closed"))
+    return Words("why_list", parts=parts)
 
 
 def _window_checks(frame: pd.DataFrame, rules: CycleRules) -> dict[str, np.ndarray]:
@@ -150,20 +153,21 @@ def _finish(
         for i, c in enumerate(codes)
     ]
     ov = overrides[overrides["target"] == target]
-    by_target: dict[str, tuple[str, bool, str]] = {}
-    for oid, tid, counts, reason in zip(
+    by_target: dict[str, tuple[str, bool, str, object]] = {}
+    dutch = ov["toelichting"].tolist() if "toelichting" in ov else [np.nan] * len(ov)
+    for oid, tid, counts, reason, nl in zip(
         ov["id"].tolist(), ov["target_id"].tolist(), ov["counts"].tolist(),
-        ov["reason"].tolist(), strict=True,
+        ov["reason"].tolist(), dutch, strict=True,
     ):  # fmt: skip
-        by_target.setdefault(tid, (oid, bool(counts), reason))  # the first one applies
+        by_target.setdefault(tid, (oid, bool(counts), reason, nl))  # the first one applies
     ids = frame["id"].tolist()
     hit = [by_target.get(i) for i in ids]
     counts = [h[1] if h else bool(r) for h, r in zip(hit, rule_counts, strict=True)]
     final_why = [
-        (
-            ("counted by override" if h[1] else "not counted by override")
-            + f" ({h[0]}); date rule: "
-            + (w if w else "counts")
+        Words(
+            "override_counts" if h[1] else "override_not_counts",
+            id=h[0],
+            rule=w if w else Words("rule_counts"),
         )
         if h
         else w
@@ -177,6 +181,7 @@ def _finish(
         "why": pd.Series(final_why, dtype=object),
         "override_id": pd.Series([h[0] if h else np.nan for h in hit], dtype=object),
         "override_reason": pd.Series([h[2] if h else np.nan for h in hit], dtype=object),
+        "override_toelichting": pd.Series([h[3] if h else np.nan for h in hit], dtype=object),
         "rule_why": pd.Series(why, dtype=object),
         "counts": np.array(counts, dtype=bool),
         **{k: pd.Series(v, dtype=object) for k, v in (extra or {}).items()},
@@ -192,7 +197,8 @@ def evaluate_locations(
     """Whether each location counts for the cycle, and every reason why not.
 
     Adds ``counts``, ``rule_counts`` (the date and decision rule alone), ``reasons``
-    (codes of :class:`Reason` joined by ``|``), ``why`` (the same in words),
+    (codes of :class:`Reason` joined by ``|``), ``why`` (the same in words: a
+    :class:`~planner.formats.Words`, Dutch as a string, English through ``say``),
     ``days_late``, ``days_short`` and, where an override applies, ``override_id`` and
     ``override_reason``.
     """
@@ -486,6 +492,7 @@ class CycleReport:
             "rule_why",
             "override_id",
             "override_reason",
+            "override_toelichting",
         ]
         parts = []
         loc = self.locations[self.locations["override_id"].notna()]

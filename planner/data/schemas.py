@@ -147,6 +147,7 @@ class LocationRow(_Row):
     status: Literal["existing", "planned", "soft_plan"]
     source: Text = Field(min_length=1)
     note: OptText = None
+    toelichting: OptText = None  # the note in Dutch (the users' language)
 
     @model_validator(mode="before")
     @classmethod
@@ -192,6 +193,7 @@ class SoftPlanRow(_Row):
     location_id: OptText = None
     source: Text = Field(min_length=1)
     note: OptText = None
+    toelichting: OptText = None  # the note in Dutch (the users' language)
 
     @model_validator(mode="after")
     def _consistent(self) -> SoftPlanRow:
@@ -222,6 +224,7 @@ class SwapRow(_Row):
     counter_places: OptNonNegInt = None
     source: Text = Field(min_length=1)
     note: OptText = None
+    toelichting: OptText = None  # the note in Dutch (the users' language)
 
     @model_validator(mode="before")
     @classmethod
@@ -261,6 +264,7 @@ class OverrideRow(_Row):
     counts: YesNo
     reason: Text = Field(min_length=1)
     source: Text = Field(min_length=1)
+    toelichting: OptText = None  # the reason in Dutch (the users' language)
 
 
 class CycleRow(_Row):

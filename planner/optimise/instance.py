@@ -30,6 +30,7 @@ from planner.counting.count import (
 )
 from planner.counting.rules import CycleRules
 from planner.data.loader import Dataset, centroids
+from planner.formats import Words, days_words
 from planner.i18n import t
 from planner.optimise.network import load_adjacency, proposal_arcs, swap_graph
 from planner.scenario.schema import Scenario
@@ -242,23 +243,19 @@ def _candidates(ds: Dataset, scenario: Scenario, rules: CycleRules) -> pd.DataFr
         if is_late:
             codes.append(Reason.STARTS_AFTER.value)
             if pd.isna(start):
-                words.append("start date not known")
+                words.append(Words("why_start_unknown"))
             else:
-                days = (start - w0).days
-                words.append(
-                    f"starts {start:%d-%m-%Y}, {days} days after the window start "
-                    f"{rules.window_start:%d-%m-%Y}: it cannot count for this cycle"
-                )
+                late = Words("why_starts_after", start=start, days=days_words((start - w0).days),
+                             window_start=rules.window_start)  # fmt: skip
+                words.append(Words("why_cannot_count_cycle", why=late))
         if is_short:
             codes.append(Reason.ENDS_BEFORE.value)
-            days = (w1 - end).days
-            words.append(
-                f"ends {end:%d-%m-%Y}, {days} days before the window end "
-                f"{rules.window_end:%d-%m-%Y}: it cannot count for this cycle"
-            )
+            short = Words("why_ends_before", end=end, days=days_words((w1 - end).days),
+                          window_end=rules.window_end)  # fmt: skip
+            words.append(Words("why_cannot_count_cycle", why=short))
         can.append(not (is_late or is_short))
         reasons.append("|".join(codes))
-        why.append("; ".join(words))
+        why.append(Words("why_list", parts=words) if words else "")
     data: dict[str, object] = {}
     for c in cols:
         values = [r[c] for r in rows]
@@ -330,7 +327,7 @@ def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None 
     sw = evaluate_swaps(swaps, changed.overrides, rules, changed.locations)
     if policy == "none":
         sw["counts"] = False
-        sw["why"] = "swap policy none: no swaps at all"
+        sw["why"] = pd.Series([Words("why_policy_none")] * len(sw), index=sw.index, dtype=object)
     sp = evaluate_soft_plans(changed.soft_plans, loc, rules)
     flows = agreement_flows(sw)
     municipal, regions, total = aggregate(
@@ -407,22 +404,23 @@ def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None 
         if counts and state == "not_met":
             r = sw.loc[i]
             messages.append(
-                f"swap {r['id']} counts by override although its condition is not met: "
-                f"{r['condition_municipality']} has {int(r['condition_places_found'])} of "
-                f"{int(r['condition_places'])} own places in use on {r['condition_date']:%d-%m-%Y}"
-            )
+                Words("msg_swap_override_condition", id=r["id"],
+                      municipality=r["condition_municipality"],
+                      found=int(r["condition_places_found"]), need=int(r["condition_places"]),
+                      date=r["condition_date"])
+            )  # fmt: skip
     cand = _candidates(changed, scenario, rules)
     for cid, muni, ok, why in zip(cand["id"].tolist(), cand["municipality"].tolist(),
                                   cand["can_count"].tolist(), cand["why"].tolist(),
                                   strict=True):  # fmt: skip
         if not ok:
-            messages.append(f"candidate {cid} ({muni}) cannot count: {why}")
+            messages.append(Words("msg_candidate_cannot_count", id=cid, municipality=muni, why=why))
 
     adjacency = set()
     if policy == "neighbours":
         adjacency = load_adjacency(data_dir or ds.source)
         if not adjacency:
-            messages.append("policy neighbours: no adjacency_2024.csv in the data folder")
+            messages.append(Words("msg_no_adjacency"))
     records = sw[sw["status"].isin(["agreed", "locked", "proposed"])]
     graph = swap_graph(mun, records, policy, adjacency)
 
@@ -466,22 +464,21 @@ def build_instance(ds: Dataset, scenario: Scenario, data_dir: Path | str | None 
         for r in proposed.itertuples(index=False):
             reasons = [c for c in str(r.reasons).split("|") if c and c != Reason.NOT_AGREED]
             if reasons:
-                messages.append(f"proposed swap {r.id} cannot count: {r.rule_why}")
+                messages.append(Words("msg_proposed_cannot_count", id=r.id, why=r.rule_why))
                 continue
             if r.from_municipality not in names:
                 messages.append(
-                    f"proposed swap {r.id} comes from outside the data ({r.from_municipality}); "
-                    "record it as agreed to count it"
+                    Words("msg_proposed_outside", id=r.id, municipality=r.from_municipality)
                 )
                 continue
             if not can_give[r.from_municipality]:
                 # Proposed swaps move only surplus; a giver without candidates that can
                 # never reach its own quota would make the model infeasible.
                 messages.append(
-                    f"proposed swap {r.id} cannot be used: {r.from_municipality} cannot have "
-                    f"a surplus in this scenario (at most {int(max_own[r.from_municipality])} "
-                    f"own places against a quota of {int(rows[r.from_municipality].quota)})"
-                )
+                    Words("msg_proposed_no_surplus", id=r.id, municipality=r.from_municipality,
+                          most=int(max_own[r.from_municipality]),
+                          quota=int(rows[r.from_municipality].quota))
+                )  # fmt: skip
                 continue
             arcs.append(
                 {"id": f"record:{r.id}", "from": r.from_municipality, "to": r.to_municipality,

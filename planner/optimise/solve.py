@@ -23,6 +23,7 @@ import pulp
 from planner.counting.count import LEVEL_COLUMNS, aggregate
 from planner.data.loader import Dataset
 from planner.errors import SolverError
+from planner.formats import Words
 from planner.optimise.instance import Instance, build_instance
 from planner.optimise.model import Model, create_model
 from planner.scenario.schema import Scenario
@@ -280,7 +281,7 @@ def marginal_values(
 
         names = list(inst.municipalities["name"])
         return marginal_values_highs(build_matrix(inst), values, levels, names)
-    messages.append("marginal values from LP duals (HiGHS not installed)")
+    messages.append(Words("msg_duals"))
     return _marginal_values_pulp(inst, values, levels, solver)
 
 
@@ -458,16 +459,15 @@ def _hard_conflicts(inst: Instance, hard: dict[str, str]) -> list[str]:
     lim = inst.scenario.limits
     if lim.max_new_locations is not None and len(must) > lim.max_new_locations:
         msgs.append(
-            f"{len(must)} candidates must open ({', '.join(must['id'])}) but limits."
-            f"max_new_locations is {lim.max_new_locations}"
-        )
+            Words("msg_must_open_locations", n=len(must), ids=", ".join(must["id"]),
+                  limit=lim.max_new_locations)
+        )  # fmt: skip
     if lim.max_new_places is not None and must["lo"].sum() > lim.max_new_places:
         msgs.append(
-            f"the must-open candidates need at least {int(must['lo'].sum())} places but "
-            f"limits.max_new_places is {lim.max_new_places}"
+            Words("msg_must_open_places", need=int(must["lo"].sum()), limit=lim.max_new_places)
         )
     if not msgs and hard:
-        msgs.append("these hard requirements cannot all be met: " + "; ".join(hard.values()))
+        msgs.append(Words("msg_hard_conflict", what="; ".join(hard.values())))
     return msgs
 
 
@@ -486,7 +486,7 @@ def solve_instance(
     if engine == "auto":
         engine = "matrix" if name == "highs" else "pulp"
     if engine == "matrix" and name != "highs":
-        messages.append("the matrix engine needs HiGHS; solved through PuLP instead")
+        messages.append(Words("msg_matrix_needs_highs"))
         engine = "pulp"
     t0 = time.perf_counter()
     if engine == "matrix":
@@ -519,9 +519,9 @@ def solve_instance(
         messages += _hard_conflicts(inst, hard)
     if status is Status.TIME_LIMIT:
         messages.append(
-            f"time limit of {sc.solver.time_limit:g} s reached at level "
-            f"{level_results[-1].name}: the answer is feasible but not proven optimal"
-        )
+            Words("msg_time_limit", seconds=sc.solver.time_limit,
+                  level=Words(f"level_{level_results[-1].name}"))
+        )  # fmt: skip
     if status not in (Status.OPTIMAL, Status.TIME_LIMIT):
         return _failed(inst, status, name, engine, messages, level_results, build, seconds)
     mun, regions, total, cand, flows = _results(inst, values, marginal)

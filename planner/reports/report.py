@@ -11,6 +11,7 @@ import pandas as pd
 from planner.counting.count import LEVEL_COLUMNS, CycleReport
 from planner.i18n import Lang, t
 from planner.reports.export import safe_text, write_xlsx
+from planner.formats import fmt_date, fmt_int, say
 from planner.tables import jsonable, records, text_table
 
 __all__ = ["report_dict", "report_text", "report_csv", "report_sheets", "write_report_xlsx"]
@@ -112,7 +113,7 @@ def report_text(report: CycleReport, lang: Lang = "nl") -> str:
     r = report.rules
     title = (
         f"{t('cycle_table', lang)}: {r.name or r.id}  |  {t('window', lang)} "
-        f"{r.window_start:%d-%m-%Y} - {r.window_end:%d-%m-%Y}, "
+        f"{fmt_date(r.window_start, lang)} - {fmt_date(r.window_end, lang)}, "
         + (t("decision_required", lang) if r.require_decision else t("no_decision_required", lang))
         + (f", {t('with_soft_plans', lang).lower()}" if r.soft_plans_count else "")
     )
@@ -130,28 +131,41 @@ def report_text(report: CycleReport, lang: Lang = "nl") -> str:
         rules_after.append(len(rows) - 1)
     tot = report.total
     rows.append([t("total", lang), *_level_cells(tot), _pct(tot["coverage"])])
-    out = [title, "", text_table(rows, headers, rules_after)]
+    out = [title, "", text_table(rows, headers, rules_after, lang)]
     out.append(
-        f"\n{t('municipal_shortfall', lang)}: {int(tot['municipal_shortfall']):,}".replace(",", ".")
+        f"\n{t('municipal_shortfall', lang)}: {fmt_int(tot['municipal_shortfall'], lang)}"
         + f"  |  {t('amv_municipal_shortfall', lang)}: "
-        + f"{int(tot['amv_municipal_shortfall']):,}".replace(",", ".")
+        + fmt_int(tot["amv_municipal_shortfall"], lang)
     )
     ov = report.overrides
     if len(ov):
         out.append(f"\n{t('overrides', lang)}:")
-        for _, o in ov.iterrows():
-            verdict = (
-                ("telt" if lang == "nl" else "counts")
-                if o["rule_counts"]
-                else ("telt niet" if lang == "nl" else "does not count")
-            )
-            out.append(
-                f"  - {o['name']} ({o['municipality']}, {int(o['places'])}): "
-                f"{t('rule_verdict', lang).lower()} {verdict}"
-                + ("" if o["rule_counts"] else f" ({o['rule_why']})")
-                + f"; {o['override_id']}: {o['override_reason']}"
-            )
+        out += [f"  - {line}" for line in override_lines(report, lang)]
     return "\n".join(out)
+
+
+def override_lines(report: CycleReport, lang: Lang = "nl") -> list[str]:
+    """One line per count that rests on an override: what the date rule alone says,
+    and the override's reason (its Dutch ``toelichting`` where the data have one)."""
+    lines = []
+    for _, o in report.overrides.iterrows():
+        verdict = t("rule_counts" if o["rule_counts"] else "rule_not_counts", lang)
+        why = "" if o["rule_counts"] else f" ({say(o['rule_why'], lang)})"
+        lines.append(
+            t("report_override_line", lang, name=o["name"], municipality=o["municipality"],
+              places=fmt_int(o["places"], lang), verdict=verdict, why=why,
+              id=o["override_id"], reason=override_reason(o, lang))
+        )  # fmt: skip
+    return lines
+
+
+def override_reason(row: Any, lang: Lang = "nl") -> str:
+    """An override's reason in the reader's language: the Dutch ``toelichting`` column
+    where the data have one, else the ``reason`` as written."""
+    nl = row.get("override_toelichting") if hasattr(row, "get") else None
+    if lang == "nl" and isinstance(nl, str) and nl.strip():
+        return nl
+    return say(row["override_reason"], lang)
 
 
 def _level_cells(level: pd.Series) -> list[int]:

@@ -8,14 +8,17 @@ guess why a number moved.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
+from planner.formats import code_label, column_label, fmt_date, fmt_value, label_frame
 from planner.i18n import Lang, t
 from planner.optimise.instance import Instance
 from planner.optimise.solve import SolveResult, Status
+from planner.results.solution import level_label
 from planner.tables import jsonable, records, text_table
 
 __all__ = ["Comparison", "compare_results", "input_diff", "METRICS"]
@@ -59,56 +62,144 @@ class Comparison:
         }
 
     def sheets(self, lang: Lang = "nl") -> dict[str, pd.DataFrame]:
+        """The comparison as workbook sheets with the reader's headers: ``Realisatie ·
+        base``, ``Δ Tekort · borne`` (no internal keys)."""
         nl = lang == "nl"
+        levels = self.levels.assign(level=[level_label(n, lang) for n in self.levels["level"]])
+        province = self.province.drop(columns=["level"])
+        inputs = self.inputs.assign(
+            section=[code_label(v, lang) for v in self.inputs["section"]],
+            field=[column_label(v, lang) for v in self.inputs["field"]],
+        )
+        for lab in self.labels:
+            inputs[lab] = [
+                _value_words(v, lang, f)
+                for v, f in zip(self.inputs[lab], self.inputs["field"], strict=True)
+            ]
         return {
-            "doelen" if nl else "objectives": self.levels,
-            "provincie" if nl else "province": self.province,
-            "regio's" if nl else "regions": self.regions,
-            "gemeenten" if nl else "municipalities": self.municipalities,
-            "invoerverschillen" if nl else "input differences": self.inputs,
+            "doelen" if nl else "objectives": _relabel(levels, lang),
+            "provincie" if nl else "province": _relabel(province, lang),
+            "regio's" if nl else "regions": _relabel(self.regions, lang),
+            "gemeenten" if nl else "municipalities": _relabel(self.municipalities, lang),
+            "invoerverschillen" if nl else "input differences": _relabel(inputs, lang),
         }
 
     def text(self, lang: Lang = "nl") -> str:
-        nl = lang == "nl"
-        out = [
-            ("Vergelijking: " if nl else "Comparison: ")
-            + "  |  ".join(f"[{lab}] {r.scenario}" for lab, r in zip(self.labels, self.results,
-                                                                      strict=True))
+        """The comparison for a terminal of about 100 columns: one narrow table per
+        section (objectives, province, each region, then per measure the municipalities
+        that differ), labels instead of keys, Dutch numbers."""
+        labels = self.labels
+        # Columns headed by the labels while they fit in about 100 characters, else by
+        # letters A, B, C with the labels in the legend above.
+        width = 28 + sum(max(len(x) + 2, 8) + 2 for x in [*labels, *labels[1:]])
+        short = labels if width <= 100 else [chr(ord("A") + i) for i in range(len(labels))]
+        out = [f"{t('cmp_title', lang)}:"]
+        for key, lab, r in zip(short, labels, self.results, strict=True):
+            out.append(f"  [{key}] {lab}: {r.scenario}" if key != lab else f"  [{lab}] {r.scenario}")
+        head = [t("cmp_measure", lang), *short, *(f"Δ {key}" for key in short[1:])]
+
+        def block(title: str, rows: list[list[Any]], first: str | None = None) -> None:
+            out.extend(["", title, text_table(rows, [first or head[0], *head[1:]], lang=lang)])
+
+        rows = [
+            [level_label(row["level"], lang), *(row[lab] for lab in labels),
+             *(row[f"diff[{lab}]"] for lab in labels[1:])]
+            for _, row in self.levels.iterrows()
         ]  # fmt: skip
-        out.append("")
-        head = ["", *self.labels, *(f"Δ {lab}" for lab in self.labels[1:])]
-        rows = []
-        for _, row in self.levels.iterrows():
-            rows.append([row["level"], *(row[lab] for lab in self.labels),
-                         *(row[f"diff[{lab}]"] for lab in self.labels[1:])])  # fmt: skip
-        out.append(text_table(rows, head))
-        shown = ("credited[", "shortfall[")
-        cols = [c for c in self.municipalities.columns if c.startswith(shown)]
-        cols += [
-            c
-            for c in self.municipalities.columns
-            if c.startswith(tuple("diff_" + x for x in shown))
-        ]
-        changed = self.municipalities[
-            self.municipalities[[c for c in cols if c.startswith("diff_")]].ne(0).any(axis=1)
-        ] if len(self.labels) > 1 else self.municipalities  # fmt: skip
+        block(t("cmp_objectives", lang), rows)
+        block(t("cmp_province", lang), _measure_rows(self.province.iloc[0], labels, lang))
+        for _, reg in self.regions.iterrows():
+            title = f"{t('region', lang)} {reg['region']}"
+            block(title, _measure_rows(reg, labels, lang))
+        diff_cols = [c for c in self.municipalities.columns if c.startswith("diff_")]
+        changed = self.municipalities[self.municipalities[diff_cols].ne(0).any(axis=1)]
         out.append("")
         out.append(
-            ("Gemeenten met verschillen:" if nl else "Municipalities that differ:")
-            + ("" if len(changed) else (" geen" if nl else " none"))
+            f"{t('cmp_municipalities', lang)}:" + ("" if len(changed) else f" {t('cmp_none', lang)}")
         )
-        if len(changed):
-            out.append(
-                text_table(changed[["name", *cols]].values.tolist(), [t("name", lang), *cols])
-            )
+        for measure in ("credited", "shortfall"):
+            if not len(changed):
+                break
+            rows = [
+                [m["name"], *(m[f"{measure}[{lab}]"] for lab in labels),
+                 *(m[f"diff_{measure}[{lab}]"] for lab in labels[1:])]
+                for _, m in changed.iterrows()
+            ]  # fmt: skip
+            block(t(measure, lang), rows, first=t("name", lang))
         out.append("")
-        out.append("Invoerverschillen:" if nl else "Input differences:")
+        out.append(t("cmp_inputs", lang))
         if self.inputs.empty:
-            out.append("  geen" if nl else "  none")
+            out.append(f"  {t('cmp_none', lang)}")
         for _, row in self.inputs.iterrows():
-            values = " | ".join(f"{lab}: {row[lab]}" for lab in self.labels)
-            out.append(f"  - {row['section']} {row['key']} {row['field']}: {values}")
+            values = " | ".join(
+                f"{key}: {_value_words(row[lab], lang, row['field'])}"
+                for key, lab in zip(short, labels, strict=True)
+            )
+            what = " ".join(
+                x for x in (code_label(row["section"], lang), str(row["key"]),
+                            column_label(row["field"], lang)) if x
+            )  # fmt: skip
+            line = f"  - {what}: {values}"
+            if len(line) <= 100:
+                out.append(line)
+            else:  # one scenario per line rather than a line wider than the terminal
+                out.append(f"  - {what}:")
+                out += [f"      {v}" for v in values.split(" | ")]
         return "\n".join(out)
+
+
+def _measure_rows(level: pd.Series, labels: list[str], lang: Lang) -> list[list[Any]]:
+    """Rows ``measure, value per scenario, difference per scenario`` of one level."""
+    rows = []
+    for m in _LEVEL_METRICS:
+        if f"{m}[{labels[0]}]" not in level:
+            continue
+        rows.append(
+            [t(m, lang), *(level[f"{m}[{lab}]"] for lab in labels),
+             *(level[f"diff_{m}[{lab}]"] for lab in labels[1:])]
+        )  # fmt: skip
+    return rows
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _value_words(value: Any, lang: Lang, field: str = "") -> str:
+    """An input value as the reader reads it (yes/no, codes, policies, lists, dates)."""
+    from planner.i18n import LABELS
+
+    if value is None or value == "":
+        return "-"
+    if isinstance(value, str) and f"{field}_{value}" in LABELS:  # policy_region
+        return t(f"{field}_{value}", lang)
+    if value in ("yes", "no"):
+        return t(value, lang)
+    if isinstance(value, str) and value in ("True", "False"):
+        return t("yes" if value == "True" else "no", lang)
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        return fmt_date(value, lang)
+    if isinstance(value, str) and value.startswith("[") and value.endswith("]"):
+        return ", ".join(x.strip(" '\"") for x in value[1:-1].split(",")) or "-"
+    return code_label(value, lang) if isinstance(value, str) else fmt_value(value, lang)
+
+
+_WIDE = re.compile(r"^(diff_)?(.+)\[(.+)\]$")
+
+
+def _relabel(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """Headers of a wide comparison table in words: ``diff_shortfall[borne]`` ->
+    ``Δ Tekort · borne``; the rest through :func:`planner.formats.label_frame`."""
+    names = {}
+    for col in frame.columns:
+        match = _WIDE.match(str(col))
+        if match:
+            diff, key, lab = match.groups()
+            label = t("col_difference", lang) if key == "diff" else column_label(key, lang)
+            names[col] = f"{'Δ ' if diff else ''}{label} · {lab}"
+    renamed = frame.rename(columns=names)
+    out = label_frame(renamed, lang)
+    out.columns = [names.get(c, c) if c in names else c for c in out.columns]
+    return out
 
 
 def _wide(frames: list[pd.DataFrame], labels: list[str], key: list[str], metrics) -> pd.DataFrame:

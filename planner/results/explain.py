@@ -14,9 +14,12 @@ import pandas as pd
 
 from planner.counting.count import Reason
 from planner.data.loader import Dataset
+from planner.formats import code_label, days_words, fmt_date, fmt_int, fmt_pct, say
+from planner.i18n import Lang, t
 from planner.optimise.solve import SolveResult
+from planner.tables import text_table
 
-__all__ = ["shortfall_breakdown", "burden", "condition_states", "NEAR_DAYS"]
+__all__ = ["shortfall_breakdown", "burden", "condition_states", "explain_text", "NEAR_DAYS"]
 
 #: A place "misses the window" when it is in use within this many days of it (half a
 #: year: a site that closed years ago is history, not a near miss).
@@ -152,3 +155,64 @@ def condition_states(result: SolveResult) -> pd.DataFrame:
             "counts": sw["counts"],
         }
     ).reset_index(drop=True)
+
+
+def explain_text(
+    result: SolveResult, ds: Dataset, names: list[str] | None = None, lang: Lang = "nl"
+) -> str:
+    """``planner explain``: per municipality the shortfall split into what would close it,
+    the burden, and under each municipality's own heading its near misses and marginal
+    values; then the swap conditions.
+
+    Parameters
+    ----------
+    result
+        A solved scenario.
+    ds
+        Its data (for the population).
+    names
+        Municipalities to explain (default: all, in the result's order).
+    lang
+        ``nl`` or ``en``.
+    """
+    from planner.results.solution import marginal_words
+
+    b = shortfall_breakdown(result).set_index("name")
+    load = burden(result, ds).set_index("name")
+    mun = result.municipalities.set_index("name")
+    names = list(mun.index) if names is None else names
+    rows = [
+        [n, int(b.at[n, "shortfall"]), int(b.at[n, "near_miss_part"]),
+         int(b.at[n, "awaiting_decision_part"]), int(b.at[n, "missing_capacity"]),
+         float(load.at[n, "places_per_1000"]), fmt_pct(load.at[n, "credited_to_quota"], lang)]
+        for n in names
+    ]  # fmt: skip
+    heads = [t("name", lang), t("shortfall", lang), t("ex_outside_window", lang),
+             t("ex_awaiting", lang), t("ex_missing", lang), t("ex_per_1000", lang),
+             t("ex_credited_to_quota", lang)]  # fmt: skip
+    out = [text_table(rows, heads, lang=lang), ""]
+    for n in names:
+        lines = []
+        if b.at[n, "near_miss_sites"]:
+            lines.append(
+                t("txt_near_miss", lang, sites=b.at[n, "near_miss_sites"],
+                  days=say(days_words(b.at[n, "near_miss_days"]), lang))
+            )  # fmt: skip
+        for key, amv in (("marginal_value", False), ("amv_marginal_value", True)):
+            values = mun.at[n, key] if key in mun else None
+            if isinstance(values, dict):
+                lines.append(marginal_words(n, values, amv, lang))
+        if lines:  # every line under the heading of the municipality it is about
+            out.append(f"{n}:")
+            out += [f"  {line}" for line in lines]
+    cond = condition_states(result)
+    if len(cond):
+        out.append("")
+        for c in cond.itertuples(index=False):
+            out.append(
+                t("txt_condition", lang, id=c.id, municipality=c.condition_municipality,
+                  found=fmt_int(c.places_found, lang), need=fmt_int(c.condition_places, lang),
+                  date=fmt_date(c.condition_date, lang), state=code_label(c.state, lang))
+            )  # fmt: skip
+    out.append("\n" + t("txt_population_note", lang))
+    return "\n".join(out)

@@ -7,24 +7,16 @@ from typing import Any
 import pandas as pd
 
 from planner.counting.count import LEVEL_COLUMNS
-from planner.i18n import Lang, t
+from planner.formats import code_label, fmt_int, fmt_num, say
+from planner.i18n import LABELS, Lang, t
 from planner.optimise.solve import SolveResult, Status
 from planner.tables import text_table
 
-__all__ = ["result_text", "result_sheets", "marginal_words"]
-
-_LEVEL_LABEL = {
-    "provincial_shortfall": ("provinciaal tekort", "provincial shortfall"),
-    "amv_shortfall": ("amv-tekort (som gemeenten)", "amv shortfall (sum of municipalities)"),
-    "municipal_shortfall": ("som gemeentelijke tekorten", "sum of municipal shortfalls"),
-    "new_places": ("nieuwe plekken (x kosten)", "new places (x cost)"),
-    "swap_volume": ("uitruilvolume", "swap volume"),
-}
-
+__all__ = ["result_text", "result_sheets", "marginal_words", "level_label"]
 
 def level_label(name: str, lang: Lang = "nl") -> str:
-    pair = _LEVEL_LABEL.get(name, (name, name))
-    return pair[0] if lang == "nl" else pair[1]
+    """The name of an objective level (``provincial_shortfall`` -> ``Tekort provincie``)."""
+    return t(f"level_{name}", lang) if f"level_{name}" in LABELS else name
 
 
 def marginal_words(name: str, values: dict[str, float], amv: bool, lang: Lang = "nl") -> str:
@@ -33,59 +25,53 @@ def marginal_words(name: str, values: dict[str, float], amv: bool, lang: Lang = 
     >>> marginal_words("Zwolle", {"provincial_shortfall": 0.0, "amv_shortfall": 1.0},
     ...                amv=True, lang="en")
     'one more amv place in Zwolle lowers the amv shortfall (sum of municipalities) by 1'
+    >>> marginal_words("Raalte", {"provincial_shortfall": 1.0, "municipal_shortfall": 1.0},
+    ...                amv=False)
+    'één plek meer in Raalte verlaagt het tekort van de provincie met 1 en de som van de gemeentelijke tekorten met 1'
     """
     parts = []
     for level, value in values.items():
         if value is None or abs(value) < 1e-9:
             continue
-        amount = f"{value:g}"
-        if lang == "nl":
-            parts.append(f"het {level_label(level, lang)} met {amount}")
-        else:
-            parts.append(f"the {level_label(level, lang)} by {amount}")
-    what = ("amv-plek" if amv else "plek") if lang == "nl" else ("amv place" if amv else "place")
-    if not parts:
-        return (
-            f"één {what} meer in {name} verlaagt geen tekort"
-            if lang == "nl"
-            else f"one more {what} in {name} lowers no shortfall"
+        parts.append(
+            t("txt_mv_part", lang, level=t(f"mv_{level}", lang), amount=fmt_num(value, lang, 2))
         )
+    what = t("txt_amv_place" if amv else "txt_place", lang)
+    if not parts:
+        return t("txt_mv_none", lang, what=what, name=name)
     joined = (
         parts[0]
         if len(parts) == 1
-        else ", ".join(parts[:-1]) + (" en " if lang == "nl" else " and ") + parts[-1]
+        else ", ".join(parts[:-1]) + f" {t('txt_and', lang)} " + parts[-1]
     )
-    if lang == "nl":
-        return f"één {what} meer in {name} verlaagt {joined}"
-    return f"one more {what} in {name} lowers {joined}"
+    return t("txt_mv_one_more", lang, what=what, name=name, parts=joined)
 
 
-def _n(value: Any) -> str:
-    return f"{int(value):,}".replace(",", ".")
-
-
-def result_text(res: SolveResult, lang: Lang = "nl") -> str:
-    """The solved scenario for the terminal."""
-    nl = lang == "nl"
-    out = [
-        f"Scenario: {res.scenario}",
-        f"{'Status' if nl else 'Status'}: {res.status.value}  |  solver: {res.solver} "
-        f"({res.engine})  |  {res.solve_seconds:.3f} s",
+def result_text(res: SolveResult, lang: Lang = "nl", answer: list[str] | None = None) -> str:
+    """The solved scenario for the terminal; ``answer`` (the plain-language answer of
+    :func:`planner.results.summary.plain_answer`) is printed first."""
+    out = []
+    if answer:
+        out += [t("txt_answer", lang), *(f"  {line}" for line in answer), ""]
+    out += [
+        f"{t('tb_scenario', lang)}: {res.scenario}",
+        f"{t('txt_status', lang)}: {code_label(res.status, lang)}  |  {t('txt_solver', lang)}: "
+        f"{res.solver} ({res.engine})  |  {fmt_num(res.solve_seconds, lang, 3)} s",
     ]
     if res.status not in (Status.OPTIMAL, Status.TIME_LIMIT):
         out.append("")
-        out += [f"! {m}" for m in res.messages]
+        out += [f"! {say(m, lang)}" for m in res.messages]
         return "\n".join(out)
     out.append("")
-    out.append("Doelen (in volgorde):" if nl else "Objectives (in order):")
+    out.append(t("txt_objectives", lang))
     for lv in res.levels:
-        value = "-" if lv.value is None else f"{lv.value:,.0f}".replace(",", ".")
+        value = "-" if lv.value is None else fmt_int(lv.value, lang)
         out.append(f"  {level_label(lv.name, lang)}: {value}")
     cols = [
         "quota", "places", "swapped_in", "swapped_out", "credited", "shortfall",
         "amv_quota", "amv_credited", "amv_shortfall",
     ]  # fmt: skip
-    headers = [t("name", lang), *(t(c, lang) for c in cols), "marg." if nl else "marg."]
+    headers = [t("name", lang), *(t(c, lang) for c in cols), t("txt_marg", lang)]
     rows, rules_after = [], []
     mun = res.municipalities
     for _, reg in res.regions.iterrows():
@@ -109,40 +95,37 @@ def result_text(res: SolveResult, lang: Lang = "nl") -> str:
          int(mun["swapped_out"].sum()), int(p["credited"]), int(p["shortfall"]),
          int(p["amv_quota"]), int(p["amv_credited"]), int(p["amv_shortfall"]), None]
     )  # fmt: skip
-    out += ["", text_table(rows, headers, rules_after)]
+    out += ["", text_table(rows, headers, rules_after, lang)]
     out.append(
-        f"\n{t('municipal_shortfall', lang)}: {_n(p['municipal_shortfall'])}  |  "
-        f"{t('amv_municipal_shortfall', lang)}: {_n(p['amv_municipal_shortfall'])}"
+        f"\n{t('municipal_shortfall', lang)}: {fmt_int(p['municipal_shortfall'], lang)}  |  "
+        f"{t('amv_municipal_shortfall', lang)}: {fmt_int(p['amv_municipal_shortfall'], lang)}"
     )
-    out.append(
-        "marg. = daling van de som van gemeentelijke tekorten per extra plek"
-        if nl
-        else "marg. = fall of the sum of municipal shortfalls per extra place"
-    )
+    out.append(t("txt_marg_note", lang))
     cand = res.candidates
     if len(cand):
-        out.append("\n" + ("Kandidaten:" if nl else "Candidates:"))
+        out.append("\n" + t("txt_candidates", lang))
         for c in cand.itertuples(index=False):
             if c.opened:
-                state = f"{'open' if nl else 'opened'}, {c.places} {'plekken' if nl else 'places'}"
+                state = t("txt_opened", lang, places=fmt_int(c.places, lang))
             elif c.can_count:
-                state = "niet geopend" if nl else "not opened"
+                state = t("txt_not_opened", lang)
             else:
-                state = ("telt niet: " if nl else "cannot count: ") + c.reason
-            out.append(f"  - {c.id} ({c.municipality}, {c.target_group}): {state}")
-    if len(res.swaps):
-        out.append("\n" + ("Uitruil:" if nl else "Swaps:"))
-        for s in res.swaps.itertuples(index=False):
-            amv = f" ({s.amv_places} amv)" if s.amv_places else ""
-            flag = (
-                (" ! laat de gever tekort" if nl else " ! leaves the giver short")
-                if s.leaves_giver_short
-                else ""
+                state = t("txt_cannot_count", lang, why=say(c.reason, lang))
+            out.append(
+                f"  - {c.id} ({c.municipality}, {code_label(c.target_group, lang)}): {state}"
             )
-            out.append(f"  - {s[0]} -> {s.to}: {s.places}{amv} [{s.kind}]{flag}")
+    if len(res.swaps):
+        out.append("\n" + t("txt_swaps", lang))
+        for s in res.swaps.itertuples(index=False):
+            amv = f" ({fmt_int(s.amv_places, lang)} amv)" if s.amv_places else ""
+            flag = f" {t('txt_leaves_giver_short', lang)}" if s.leaves_giver_short else ""
+            out.append(
+                f"  - {s[0]} -> {s.to}: {fmt_int(s.places, lang)}{amv} "
+                f"[{code_label(s.kind, lang)}]{flag}"
+            )
     if res.messages:
-        out.append("\n" + ("Meldingen:" if nl else "Messages:"))
-        out += [f"  - {m}" for m in res.messages]
+        out.append("\n" + t("txt_messages", lang))
+        out += [f"  - {say(m, lang)}" for m in res.messages]
     return "\n".join(out)
 
 

@@ -76,7 +76,7 @@ def test_location_table_and_filters(report, overijssel) -> None:
     assert len(table) == len(overijssel.locations)
     row = table.set_index("id").loc["hardenberg-loozen"]
     assert row["region"] == "IJsselland" and not row["counts"]
-    assert "ends 21-05-2025" in row["why"]
+    assert "eindigt 21-05-2025" in row["why"]
     twente_tgo = filter_locations(table, regions=["Twente"], types=["TGO"])
     assert set(twente_tgo["region"]) == {"Twente"} and set(twente_tgo["type"]) == {"TGO"}
     zwolle_counting = filter_locations(table, municipalities=["Zwolle"], counts=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from planner.formats import say
 from planner.counting.count import Reason, cycle_report, evaluate_locations
 from planner.counting.rules import CycleRules
 from planner.data.loader import load_dataset
@@ -52,7 +53,10 @@ no-start,Aa,X,10,,asiel,regulier,COA,n.n.t.b.,,,yes,planned,t,
     assert ev.loc["undecided", "reasons"] == Reason.NO_DECISION
     assert ev.loc["unknown-end", "reasons"] == Reason.END_UNKNOWN
     assert ev.loc["no-start", "reasons"] == Reason.START_UNKNOWN
-    assert "1 days after" in ev.loc["late", "why"]
+    # 02-07-2025 is one day after 01-07-2025: singular "dag", and the English text
+    # is built from the same fields.
+    assert "1 dag na het begin van de periode" in ev.loc["late", "why"]
+    assert "1 day after the window start" in say(ev.loc["late", "why"], "en")
 
 
 def test_decision_rule_is_a_parameter(make_data) -> None:
@@ -74,7 +78,7 @@ def test_override_replaces_the_rule_and_says_so(make_data) -> None:
     assert loc["override_id"] == "o1"
     ov = rep.overrides
     assert list(ov["id"]) == ["short"] and not ov["rule_counts"].iloc[0]
-    assert "ends 01-09-2025" in ov["rule_why"].iloc[0]
+    assert "eindigt 01-09-2025" in ov["rule_why"].iloc[0]
 
 
 def test_aggregates_with_swaps_and_amv(make_data) -> None:

@@ -144,7 +144,7 @@ def test_candidate_outside_the_window_is_reported(three) -> None:
     assert levels(res)["provincial_shortfall"] == 100
     row = res.candidates.iloc[0]
     assert not row["can_count"] and not row["opened"]
-    assert "1 days after the window start" in row["reason"]
+    assert "1 dag na het begin van de periode" in row["reason"]
     assert any("late" in m for m in res.messages)
 
 
@@ -159,7 +159,8 @@ def test_impossible_hard_requirement_is_named(three) -> None:
         three, Scenario(name="x", candidates=cand, limits={"max_new_locations": 1})
     )
     assert res.status is Status.INFEASIBLE and not res.ok
-    assert any("p, q" in m and "max_new_locations" in m for m in res.messages)
+    assert any("p, q" in m and "maximum aantal nieuwe locaties" in m for m in res.messages)
+    assert any("max_new_locations" in m.lang("en") for m in res.messages)
 
 
 def test_recorded_agreement_that_leaves_the_giver_short_is_flagged(three) -> None:
@@ -203,4 +204,4 @@ def test_time_limit_is_reported_not_shown_as_optimum(three, monkeypatch, engine)
     sc = Scenario(name="x", swaps={"policy": "province"})
     res = solve_scenario(three, sc, engine=engine)
     assert res.status is Status.TIME_LIMIT and not res.ok
-    assert "not proven optimal" in " ".join(res.messages)
+    assert "niet bewezen optimaal" in " ".join(res.messages)

@@ -34,7 +34,7 @@ def test_closing_deventer(overijssel) -> None:
     assert (r["credited"], r["shortfall"]) == (0, 529)
     assert res.province["shortfall"] - base.province["shortfall"] == 550 == 3011 - 2461
     why = res.instance.report.locations.set_index("id").loc["deventer-schalkhaar", "why"]
-    assert "closed" in why
+    assert "gesloten" in why
 
 
 def test_extending_loozen_adds_100_to_hardenberg(overijssel) -> None:
@@ -110,6 +110,6 @@ def test_kampen_dronten_condition_state(overijssel) -> None:
     cond = condition_states(res).set_index("id").loc["dronten-kampen"]
     assert (cond["places_found"], cond["state"]) == (74, "not_met")
     assert cond["counts"]
-    assert any("dronten-kampen" in m and "condition is not met" in m for m in res.messages)
+    assert any("dronten-kampen" in m and "voorwaarde niet is vervuld" in m for m in res.messages)
     base = condition_states(solve(overijssel)).set_index("id").loc["dronten-kampen"]
     assert (base["places_found"], base["state"]) == (108, "met")
