@@ -67,6 +67,11 @@ def result_downloads(result: SolveResult, ds: Dataset, stem: str) -> None:
 
 def report_downloads(ds: Dataset) -> None:
     """The cycle table of the data itself, as ``planner report`` writes it."""
+    with st.container(key="ex_report"):
+        _report_downloads(ds)
+
+
+def _report_downloads(ds: Dataset) -> None:
     st.subheader(L("export_report_title"))
     st.caption(L("export_report_caption"))
     lang = ui.lang()
@@ -123,7 +128,7 @@ with ui.guard():
             if result.status is Status.TIME_LIMIT:
                 st.warning(L("time_limit_reached"))
             p = result.province
-            m = st.columns(3)
+            m = st.container(key="ex_metrics").columns(3)
             m[0].metric(L("provincial_shortfall"), num(p["shortfall"]))
             m[1].metric(L("municipal_shortfall"), num(p["municipal_shortfall"]))
             m[2].metric(L("credited"), num(p["credited"]))

@@ -26,7 +26,7 @@ with ui.guard():
     if wanted in names and "gm_name" not in st.session_state:
         st.session_state.gm_name = wanted
     c1, c2 = st.columns([1, 3])
-    name = c1.selectbox(L("gm_choose"), names, key="gm_name")
+    name = c1.selectbox(L("gm_choose"), names, key="gm_name", placeholder=L("choose"))
     with c2:
         chosen = ui.pick_scenario(store, "gm_source")
     st.caption(L("gm_source"))

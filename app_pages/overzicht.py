@@ -15,6 +15,7 @@ from planner.app.views import (
     municipality_chart_data,
     region_borders,
 )
+from planner.store import slugify
 
 ui.init_state()  # app.py does this; repeated so the page also runs on its own
 st.title(L("page_overview"))
@@ -32,8 +33,9 @@ with ui.guard():
     province = str(report.municipalities["province"].iloc[0])
     for _, level in level_summary(report.regions, report.total, province).iterrows():
         title = level["area"] if level["level"] == "region" else f"{L('province')} {level['area']}"
-        st.subheader(title)
-        cols = st.columns(6)
+        section = st.container(key=f"ov_{level['level']}_{slugify(str(level['area']))}")
+        section.subheader(title)
+        cols = section.columns(6)
         cols[0].metric(L("quota"), num(level["quota"]))
         cols[1].metric(L("guaranteed"), num(level["credited"]))
         cols[2].metric(L("shortfall"), num(level["shortfall"]))

@@ -25,7 +25,7 @@ def show_risk(result: RiskResult, fast: bool, stem: str) -> None:
     )
     tables = risk_tables(result, lang)
     d = result.provincial
-    m = st.columns(3)
+    m = st.container(key="risk_metrics").columns(3)
     m[0].metric(L("p_meet_quota"), format_percent(result.p_meet_quota))
     m[1].metric(L("expected_provincial_shortfall"), num(d.mean))
     m[2].metric(L("p10_p90"), f"{num(d.p10)} – {num(d.p90)}")

@@ -183,7 +183,7 @@ def show_result(
     ref_name, ref = reference if reference is not None else ("", None)
     deltas = metric_deltas(p, None if ref is None else ref.province)
     delta_help = L("delta_vs").format(parent=ref_name) if ref is not None else None
-    m = st.columns(4)
+    m = st.container(key="sc_metrics").columns(4)
     for col, key, label, inverse in (
         (m[0], "shortfall", "provincial_shortfall", True),
         (m[1], "municipal_shortfall", "municipal_shortfall", True),

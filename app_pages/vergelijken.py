@@ -36,7 +36,7 @@ def version_options(store: Store) -> dict[str, tuple[str, int, str]]:
 def show_headline(cmp: Comparison) -> None:
     """Per scenario the provincial and municipal shortfall, the others with their
     difference from the reference (lower is better, so a fall shows green)."""
-    cols = st.columns(len(cmp.labels))
+    cols = st.container(key="cmp_metrics").columns(len(cmp.labels))
     ref = cmp.province.iloc[0]
     for i, (col, label) in enumerate(zip(cols, cmp.labels, strict=True)):
         col.markdown(f"**{ui.plain(label)}**" + (f" ({L('reference')})" if i == 0 else ""))
