@@ -51,8 +51,13 @@ def cmd_report(args: argparse.Namespace) -> int:
     else:
         _write(report_text(rep, args.lang), args.output)
     if args.xlsx:
-        write_report_xlsx(rep, args.xlsx, args.lang)
+        write_report_xlsx(rep, args.xlsx, args.lang, ds)
         print(f"written: {args.xlsx}", file=sys.stderr)
+    if args.pdf:
+        from planner.reports.pdf import write_report_pdf
+
+        write_report_pdf(rep, args.pdf, args.lang, ds)
+        print(f"written: {args.pdf}", file=sys.stderr)
     return 0
 
 
@@ -78,29 +83,51 @@ def _exit(result) -> int:
     return 3
 
 
+def _parent_result(args: argparse.Namespace, ds, path: Path):
+    """The solved parent (the scenario's ``extends`` file), for the plain answer's
+    changes; None without a parent or when it has no answer."""
+    import yaml
+
+    from planner.optimise.solve import Status, solve_scenario
+    from planner.scenario.schema import load_scenario
+
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return None
+    parent = raw.get("extends") if isinstance(raw, dict) else None
+    if not parent:
+        return None
+    res = solve_scenario(ds, load_scenario(path.parent / str(parent), ds),
+                         solver=getattr(args, "solver", None))  # fmt: skip
+    return res if res.status in (Status.OPTIMAL, Status.TIME_LIMIT) else None
+
+
 def cmd_solve(args: argparse.Namespace) -> int:
     from planner.optimise.solve import Status
-    from planner.reports.export import (
-        export_result,
-        result_document,
-        result_sheets_full,
-        write_xlsx,
-    )
+    from planner.reports.export import export_result, result_document, write_result_xlsx
+    from planner.reports.pdf import write_result_pdf
     from planner.results.solution import result_text
+    from planner.results.summary import plain_answer
 
     ds, result = _solve(args, args.scenario)
     answered = result.status in (Status.OPTIMAL, Status.TIME_LIMIT)
+    parent = _parent_result(args, ds, args.scenario) if answered else None
     if args.format == "json":
         doc = result.to_dict() if not answered else result_document(result, ds)
         doc = {"solve_seconds": round(result.solve_seconds, 4), **doc}
         _write(json.dumps(doc, ensure_ascii=False, indent=2, default=str), args.output)
     else:
-        _write(result_text(result, args.lang), args.output)
+        answer = plain_answer(result, parent, args.lang)
+        _write(result_text(result, args.lang, answer), args.output)
     if answered and args.xlsx:
-        write_xlsx(args.xlsx, result_sheets_full(result, ds, args.lang))
+        write_result_xlsx(args.xlsx, result, ds, args.lang, parent)
         print(f"written: {args.xlsx}", file=sys.stderr)
+    if answered and args.pdf:
+        write_result_pdf(args.pdf, result, ds, args.lang, parent)
+        print(f"written: {args.pdf}", file=sys.stderr)
     if answered and args.export:
-        for path in export_result(result, ds, args.export, args.lang):
+        for path in export_result(result, ds, args.export, args.lang, parent):
             print(f"written: {path}", file=sys.stderr)
     return _exit(result)
 
@@ -204,8 +231,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
     cmp = compare_results(results, labels)
     if args.format == "json":
         _write(json.dumps(cmp.to_dict(), ensure_ascii=False, indent=2, default=str), args.output)
-    else:
-        _write(cmp.text(args.lang), args.output)
+    else:  # the reader sees the files named as given (base.yaml), not their stems
+        names = [p.name for p in args.scenarios]
+        shown = names if len(set(names)) == len(names) else labels
+        _write(compare_results(results, shown).text(args.lang), args.output)
     if args.xlsx:
         write_xlsx(args.xlsx, cmp.sheets(args.lang))
         print(f"written: {args.xlsx}", file=sys.stderr)
@@ -296,6 +325,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
     p.add_argument("--output", "-o", type=Path, default=None, help="write to a file, not stdout")
     p.add_argument("--xlsx", type=Path, default=None, help="also write an Excel workbook")
+    p.add_argument("--pdf", type=Path, default=None, help="also write a PDF of the report")
     p.add_argument(
         "--with-soft-plans",
         action="store_true",
@@ -314,7 +344,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--engine", choices=["auto", "pulp", "matrix"], default=None,
                    help="how the model reaches the solver (default: auto)")  # fmt: skip
     p.add_argument("--export", type=Path, default=None, metavar="DIR",
-                   help="write the workbook, CSV files and JSON into DIR")  # fmt: skip
+                   help="write the workbook, PDF, CSV files and JSON into DIR")  # fmt: skip
+    p.add_argument("--pdf", type=Path, default=None, help="also write a PDF of the result")
     p.set_defaults(func=cmd_solve)
 
     p = sub.add_parser("explain", help="why each municipality is short, burden, marginal values")

@@ -9,6 +9,7 @@ machine's zone; a stored time stays UTC (ISO 8601) in JSON.
 from __future__ import annotations
 
 import math
+import re
 from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -40,6 +41,7 @@ __all__ = [
     "column_label",
     "pct_labels",
     "label_frame",
+    "source_words",
 ]
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -319,6 +321,27 @@ def pct_labels() -> frozenset[str]:
     return frozenset(column_label(k, lang) for k in PCT_COLUMNS for lang in ("nl", "en"))
 
 
+#: The words of the data's source citations ("001 annex 3 Kampen", "000 section 3"),
+#: in Dutch.
+_SOURCE_NL = {
+    "annex": "bijlage", "existing": "bestaande", "footnote": "voetnoot", "future": "toekomstige",
+    "locations": "locaties", "new": "nieuwe", "quota": "opgave", "section": "paragraaf",
+    "table": "tabel", "tables": "tabellen",
+}  # fmt: skip
+
+
+def source_words(text: Any, lang: str = "nl") -> Any:
+    """A source citation in the reader's language (the citations in data/ name seed
+    sections in English words).
+
+    >>> source_words("001 annex 3 Kampen; 001 Twente existing locations")
+    '001 bijlage 3 Kampen; 001 Twente bestaande locaties'
+    """
+    if lang != "nl" or not isinstance(text, str):
+        return text
+    return re.sub(r"[A-Za-z]+", lambda m: _SOURCE_NL.get(m.group(0), m.group(0)), text)
+
+
 def label_frame(
     frame: pd.DataFrame, lang: str = "nl", drop: tuple[str, ...] = ("reasons", "lo", "hi")
 ) -> pd.DataFrame:
@@ -336,9 +359,11 @@ def label_frame(
         if series.dtype == bool:
             values = [fmt_value(bool(v), lang) for v in series.tolist()]
             series = pd.Series(values, index=frame.index, dtype=object)
-        elif series.dtype == object:
+        elif series.dtype == object or pd.api.types.is_string_dtype(series):
             code = col in CODE_COLUMNS
             series = series.map(lambda v, code=code: _cell_words(v, lang, code))
+            if col == "source":
+                series = series.map(lambda v: source_words(v, lang))
         out[column_label(col, lang)] = series
     labelled = pd.DataFrame(out, index=frame.index)
     return labelled.reset_index(drop=True)

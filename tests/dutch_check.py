@@ -13,8 +13,9 @@ numbers, and the words that leak are always the same few (the code's own vocabul
 statuses, kinds, column keys). A word that is also Dutch (``in``, ``is``, ``over``,
 ``start``, ``open``, ``status``, ``data``, ``of``, ``was``) is not on the list. File
 names (``locations.csv``, ``base.yaml``) are skipped: a Dutch message may name a file.
-Acronyms (CBS, COA, CC BY) and a command ``planner report`` named in a sentence are
-skipped too. Pass ``allow`` for proper names that happen to be English (an operator "You Care").
+Acronyms (CBS, COA, CC BY), identifiers from the data (``borne-new``, ``cycle-1``) and a
+command ``planner report`` named in a sentence are skipped too. Pass ``allow`` for
+proper names that happen to be English (an operator "You Care").
 """
 
 from __future__ import annotations
@@ -61,6 +62,9 @@ _FILE_NAME = re.compile(
     r"[\w./\\-]+\.(?:csv|yaml|yml|xlsx|json|geojson|pdf|db|txt|md|py|zip)\b", re.IGNORECASE
 )
 _URL = re.compile(r"\w+://\S+")
+#: An identifier from the data (``borne-new``, ``cycle-1``, ``ov-dronten-kampen``):
+#: lower-case words joined by hyphens, not prose.
+_SLUG = re.compile(r"(?<![\w-])[a-z0-9]+(?:-[a-z0-9]+)+(?![\w-])")
 #: A CLI command named in a Dutch sentence ("zoals planner report dat doet").
 _COMMAND = re.compile(r"\bplanner \w+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
@@ -83,7 +87,7 @@ def english_in(text: str, allow: Iterable[str] = ()) -> list[str]:
         Empty when the text is Dutch as far as this check can tell.
     """
     allowed = {a.lower() for a in allow}
-    cleaned = _COMMAND.sub(" ", _URL.sub(" ", _FILE_NAME.sub(" ", text)))
+    cleaned = _SLUG.sub(" ", _COMMAND.sub(" ", _URL.sub(" ", _FILE_NAME.sub(" ", text))))
     found: list[tuple[int, str]] = []
     for match in SNAKE_CASE.finditer(cleaned):
         if match.group(0).lower() not in allowed:

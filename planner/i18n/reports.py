@@ -101,8 +101,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "msg_must_open_places": (
         "de kandidaten die open moeten hebben minstens {need} plekken nodig, maar het "
         "maximum aantal nieuwe plekken is {limit}",
-        "the must-open candidates need at least {need} places but limits.max_new_places "
-        "is {limit}",
+        "the must-open candidates need at least {need} places but limits.max_new_places is {limit}",
     ),
     "msg_hard_conflict": (
         "deze harde eisen kunnen niet alle tegelijk gelden: {what}",
@@ -221,6 +220,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "Marginal value amv: sum of shortfalls",
     ),
     "col_month": ("Maand", "Month"),
+    "col_decided_places": ("Plekken met besluit", "Decided places"),
+    "col_agreement_in": ("Uitruil in (afspraken)", "Swapped in (agreements)"),
+    "col_agreement_out": ("Uitruil uit (afspraken)", "Swapped out (agreements)"),
+    "col_proposed_in": ("Uitruil in (voorgesteld)", "Swapped in (proposed)"),
+    "col_proposed_out": ("Uitruil uit (voorgesteld)", "Swapped out (proposed)"),
     "col_in_window": ("In de periode", "In the window"),
     "col_places_decided": ("Plekken met besluit", "Decided places"),
     "col_field": ("Veld", "Field"),
@@ -269,7 +273,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "rec_status": ("Status", "Status"),
     "rec_levels": ("Doel", "Level"),
     "rec_messages": ("Meldingen", "Messages"),
-    "rec_run": ("Run", "Run"),
+    "rec_run": ("Uitvoering", "Run"),
     "rec_generated_at": ("Gemaakt op", "Made on"),
     "rec_build_seconds": ("Opbouwtijd (s)", "Build time (s)"),
     "rec_solve_seconds": ("Oplostijd (s)", "Solve time (s)"),
@@ -352,45 +356,49 @@ LABELS: dict[str, tuple[str, str]] = {
         "The province's shortfall becomes {shortfall} places (quota {quota}, credited "
         "{credited}, {pct}).",
     ),
-    "pa_shortfall_change": (
-        "Dat is {change} ten opzichte van {parent} ({parent_value}).",
-        "That is {change} against {parent} ({parent_value}).",
+    "pa_vs_parent": (
+        "Dat is {change} dan in {parent} ({value}).",
+        "That is {change} than in {parent} ({value}).",
     ),
-    "pa_shortfall_same": (
-        "Dat is gelijk aan {parent}.",
-        "That is the same as {parent}.",
+    "pa_lower": ("{n} minder", "{n} lower"),
+    "pa_higher": ("{n} meer", "{n} higher"),
+    "pa_vs_parent_same": (
+        "Dat is evenveel als in {parent} ({value}).",
+        "That is the same as in {parent} ({value}).",
     ),
+    "pa_more": ("en nog {n}", "and {n} more"),
     "pa_sum": (
-        "De som van de gemeentelijke tekorten is {value}{change}; het amv-tekort {amv}{amv_change}.",
-        "The sum of municipal shortfalls is {value}{change}; the amv shortfall {amv}{amv_change}.",
+        "De som van de gemeentelijke tekorten is {value}{change}; het amv-tekort van de "
+        "provincie {amv}{amv_change}.",
+        "The sum of municipal shortfalls is {value}{change}; the province's amv shortfall "
+        "{amv}{amv_change}.",
     ),
     "pa_change_suffix": (" ({change} t.o.v. {parent})", " ({change} against {parent})"),
-    "pa_opens": ("Open: {sites}.", "Opens: {sites}."),
-    "pa_site": ("{id} in {municipality} ({places} plekken)", "{id} in {municipality} ({places} places)"),
+    "pa_same_suffix": (" (gelijk aan {parent})", " (as in {parent})"),
+    "pa_opens": ("Open gaat: {sites}.", "Opens: {sites}."),
+    "pa_site": (
+        "{id} in {municipality} ({places} plekken)",
+        "{id} in {municipality} ({places} places)",
+    ),
     "pa_no_sites": ("Er gaat geen kandidaatlocatie open.", "No candidate site opens."),
     "pa_not_counting": (
         "Telt niet mee: {sites}.",
         "Cannot count: {sites}.",
     ),
     "pa_not_counting_site": ("{id} ({why})", "{id} ({why})"),
-    "pa_swaps": ("Uitruil: {swaps}.", "Swaps: {swaps}."),
+    "pa_swaps": ("Voorgestelde uitruil: {swaps}.", "Proposed swaps: {swaps}."),
     "pa_swap": ("{from_} naar {to} {places}", "{from_} to {to} {places}"),
-    "pa_no_swaps": ("Er is geen uitruil.", "There are no swaps."),
-    "pa_why_short": (
-        "Het tekort blijft omdat {reason}.",
-        "The shortfall remains because {reason}.",
+    "pa_no_swaps": (
+        "De optimalisatie stelt geen uitruil voor.",
+        "The optimiser proposes no swaps.",
     ),
-    "pa_why_near": (
-        "{near} plekken net buiten de periode vallen",
-        "{near} places fall just outside the window",
-    ),
-    "pa_why_wait": (
-        "{wait} plekken nog op een besluit wachten",
-        "{wait} places still await a decision",
-    ),
-    "pa_why_missing": (
-        "voor {missing} plekken nog geen plan bestaat",
-        "{missing} places have no plan yet",
+    "pa_why": (
+        "Van de gemeentelijke tekorten ({total}) zijn {near} plekken te dichten met andere "
+        "data (locaties net buiten de periode) en {wait} met een besluit dat nog niet is "
+        "genomen; voor {missing} plekken bestaat nog geen plan.",
+        "Of the municipal shortfalls ({total}), {near} places could be closed with other "
+        "dates (sites just outside the window) and {wait} with a decision not yet taken; "
+        "{missing} places have no plan yet.",
     ),
     "pa_most_short": (
         "De grootste tekorten: {list}.",

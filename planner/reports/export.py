@@ -8,6 +8,7 @@ Excel or LibreOffice; such text is prefixed with an apostrophe. Numbers stay num
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,19 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+
+from planner.formats import (
+    XLSX_DATE,
+    XLSX_INT,
+    XLSX_PCT,
+    code_label,
+    fmt_date,
+    fmt_datetime,
+    label_frame,
+    pct_labels,
+    say,
+)
+from planner.i18n import t
 
 __all__ = [
     "safe_text",
@@ -30,6 +44,10 @@ __all__ = [
     "export_result",
     "scenario_timeline",
     "sheet_file_name",
+    "data_version",
+    "title_info",
+    "record_table",
+    "write_result_xlsx",
 ]
 
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -68,26 +86,105 @@ def safe_cell(value: Any) -> Any:
     return safe_text(str(value))
 
 
-def write_xlsx(path: str | Path, sheets: dict[str, pd.DataFrame]) -> None:
-    """Write frames to a workbook, one sheet each, header bold, text made safe."""
+def write_xlsx(
+    path: str | Path,
+    sheets: dict[str, pd.DataFrame],
+    title: str | None = None,
+    info: Sequence[tuple[str, str]] = (),
+    lead: Sequence[str] = (),
+) -> None:
+    """Write frames to a workbook a province can send on.
+
+    One sheet per frame; text made safe. The first sheet starts with a title block
+    (``title`` in large bold, the ``info`` pairs: scenario, cycle and window, date, data
+    version; then the ``lead`` lines, e.g. the plain-language answer) above its table.
+    Every sheet: bold, frozen header row; whole numbers as 1.234, other numbers with one
+    decimal, fractions in percentage columns as 61%, dates as dd-mm-jjjj (Excel shows
+    the separators of the reader's own locale); rows of totals (first cell "Totaal" /
+    "Total") in bold; printed landscape, fitted to the page width, the header row
+    repeated on every page and the title in the page header.
+    """
     wb = Workbook()
     wb.remove(wb.active)
-    for title, frame in sheets.items():
-        ws = wb.create_sheet(title[:31])
+    pct = pct_labels()
+    for n, (name, frame) in enumerate(sheets.items()):
+        ws = wb.create_sheet(name[:31])
+        top = 0
+        if n == 0 and (title or info or lead):
+            if title:
+                ws.append([safe_text(title)])
+                ws.cell(row=1, column=1).font = Font(bold=True, size=14)
+            for label, value in info:
+                ws.append([safe_text(label), safe_text(value)])
+                ws.cell(row=ws.max_row, column=1).font = Font(bold=True)
+            if lead:
+                ws.append([])
+            for line in lead:
+                ws.append([safe_text(line)])
+            ws.append([])
+            top = ws.max_row
         headers = [str(c) for c in frame.columns]
         ws.append([safe_text(h) for h in headers])
-        for cell in ws[1]:
+        head_row = top + 1
+        for cell in ws[head_row]:
             cell.font = Font(bold=True)
+        formats = []
+        for h, col in zip(headers, frame.columns, strict=True):
+            kind = frame[col].dtype
+            if h in pct:
+                formats.append(XLSX_PCT)
+            elif pd.api.types.is_bool_dtype(kind):
+                formats.append(None)
+            elif pd.api.types.is_integer_dtype(kind):
+                formats.append(XLSX_INT)
+            elif pd.api.types.is_float_dtype(kind):
+                values = frame[col].dropna()
+                whole = bool(len(values)) and bool((values == values.round()).all())
+                formats.append(XLSX_INT if whole else "#,##0.0")
+            elif pd.api.types.is_datetime64_any_dtype(kind):
+                formats.append(XLSX_DATE)
+            else:
+                formats.append("auto")
         for row in frame.itertuples(index=False):
-            ws.append([safe_cell(v) for v in row])
+            cells = [safe_cell(v) for v in row]
+            ws.append(cells)
+            r = ws.max_row
+            first = next((c for c in cells if isinstance(c, str)), "")
+            bold = first.startswith(("Totaal", "Total"))
+            for j, (value, fmt) in enumerate(zip(cells, formats, strict=True), start=1):
+                cell = ws.cell(row=r, column=j)
+                if fmt == "auto":  # a column of mixed values (e.g. the record's)
+                    if isinstance(value, bool):
+                        fmt = None
+                    elif isinstance(value, int):
+                        fmt = XLSX_INT
+                    elif isinstance(value, date):
+                        fmt = XLSX_DATE
+                    else:
+                        fmt = None
+                if fmt and value is not None and not isinstance(value, str):
+                    cell.number_format = fmt
+                if bold:
+                    cell.font = Font(bold=True)
         for i, h in enumerate(headers, start=1):
             width = (
                 max([len(h), *(len(str(v)) for v in frame.iloc[:200, i - 1])])
                 if len(frame)
                 else len(h)
             )
+            if i == 1 and top:  # the title block's labels sit in the first column
+                width = max(width, *(len(label) for label, _ in info), 12)
             ws.column_dimensions[get_column_letter(i)].width = min(60, max(8, width + 2))
-        ws.freeze_panes = "A2"
+        ws.freeze_panes = ws.cell(row=head_row + 1, column=1).coordinate
+        ws.print_title_rows = f"{head_row}:{head_row}"
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        if title:
+            ws.oddHeader.center.text = title.replace("&", "&&")
+        ws.oddFooter.right.text = "&P / &N"
     path = Path(path)
     tmp = path.with_name(path.name + ".tmp")
     wb.save(tmp)
@@ -207,10 +304,102 @@ def summary_table(result, lang: str = "nl") -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def result_sheets_full(result, ds, lang: str = "nl") -> dict[str, pd.DataFrame]:
-    """Every table of a solved scenario, for the workbook and the CSV files."""
+def data_version(ds) -> str:
+    """A short fingerprint of the data files (the first 12 hex digits of a SHA-256 over
+    their names and hashes): two reports with the same version rest on the same data."""
+    import hashlib
+
+    text = "\n".join(f"{k}:{v}" for k, v in sorted(ds.hashes.items()))
+    return hashlib.sha256(text.encode()).hexdigest()[:12] if text else "-"
+
+
+def title_info(
+    rules, ds, lang: str = "nl", scenario: str | None = None, when: datetime | None = None
+) -> list[tuple[str, str]]:
+    """The title block's lines: scenario, cycle and window, date (Europe/Amsterdam)
+    and data version."""
+    info = []
+    if scenario is not None:
+        info.append((t("tb_scenario", lang), scenario))
+    info.append((t("tb_cycle", lang), str(rules.name or rules.id)))
+    info.append(
+        (t("tb_window", lang),
+         f"{fmt_date(rules.window_start, lang)} - {fmt_date(rules.window_end, lang)}")
+    )  # fmt: skip
+    info.append((t("tb_made", lang), fmt_datetime(when or datetime.now(UTC), lang)))
+    source = Path(ds.source).name if getattr(ds, "source", None) else ""
+    info.append((t("tb_data", lang), " ".join(x for x in (source, data_version(ds)) if x)))
+    return info
+
+
+def record_table(record: dict[str, Any], lang: str = "nl") -> pd.DataFrame:
+    """The decision record as two columns, ``Onderdeel`` and ``Waarde``, in words:
+    ``rules.window_start`` becomes ``Regel: begin periode``, times are on the users'
+    clock, statuses and yes/no in ``lang``. The JSON keeps the keys."""
+    rows = []
+
+    def label(key: str) -> str:
+        return t(f"rec_{key}", lang) if f"rec_{key}" in _labels() else key
+
+    for key, value in record.items():
+        if isinstance(value, dict):
+            for sub, v in value.items():
+                if key == "run":
+                    name = f"{t('rec_run', lang)}: {label(sub).lower()}"
+                    v = fmt_datetime(v, lang) if sub == "generated_at" else v
+                elif key == "levels":
+                    name = f"{label(key)}: {t(f'level_{sub}', lang)}"
+                elif key == "rules":
+                    name = f"{label(key)}: {label(sub).lower()}"
+                    v = fmt_date(v, lang) if sub.startswith("window_") else v
+                else:
+                    name = f"{label(key)}: {sub}"
+                rows.append((name, _record_value(v, lang)))
+        elif isinstance(value, list):
+            if key == "objective_order":
+                value = [t(f"level_{v}", lang) for v in value]
+            rows.append((label(key), "; ".join(say(v, lang) for v in value)))
+        else:
+            if key == "status":
+                value = code_label(value, lang)
+            rows.append((label(key), _record_value(value, lang)))
+    return pd.DataFrame(rows, columns=[t("col_key", lang), t("col_value", lang)])
+
+
+def _labels() -> dict[str, tuple[str, str]]:
+    from planner.i18n import LABELS
+
+    return LABELS
+
+
+def _record_value(value: Any, lang: str) -> Any:
+    if isinstance(value, bool):
+        return t("yes" if value else "no", lang)
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def result_sheets_full(result, ds, lang: str = "nl", parent=None) -> dict[str, pd.DataFrame]:
+    """Every table of a solved scenario, for the workbook and the CSV files, with the
+    reader's headers and words (no internal keys); the plain-language answer first.
+
+    Parameters
+    ----------
+    result
+        The solved scenario.
+    ds
+        Its data.
+    lang
+        ``nl`` or ``en``.
+    parent
+        The solved parent scenario, for the answer's changes (optional).
+    """
     from planner.results.explain import burden, condition_states, shortfall_breakdown
     from planner.results.solution import result_sheets
+    from planner.results.summary import answer_metrics, plain_answer
 
     nl = lang == "nl"
     base = result_sheets(result, lang)  # objectives, province, regions, municipalities, ...
@@ -221,30 +410,45 @@ def result_sheets_full(result, ds, lang: str = "nl") -> dict[str, pd.DataFrame]:
     base[mun_key] = (
         base[mun_key].merge(extra, on="name", how="left").merge(load, on="name", how="left")
     )
+    obj_key = "doelen" if nl else "objectives"
+    base[obj_key] = base[obj_key].assign(
+        level=[t(f"level_{n}", lang) for n in base[obj_key]["level"]]
+    )
     loc = result.instance.report.locations
     loc_cols = [c for c in (
         "id", "municipality", "name", "places", "target_group", "type", "operator", "start",
         "end", "decided", "status", "closed", "changed", "counts", "why", "override_id",
-        "override_reason", "source",
+        "override_reason", "source", "toelichting",
     ) if c in loc]  # fmt: skip
+    locations = loc[loc_cols]
+    if nl and "override_toelichting" in loc:  # the override's reason in Dutch
+        dutch = loc["override_toelichting"]
+        locations = locations.assign(
+            override_reason=dutch.where(dutch.notna(), loc["override_reason"])
+        )
     record = decision_record(result, ds)
-    flat = []
-    for key, value in record.items():
-        if isinstance(value, dict):
-            flat += [(f"{key}.{k}", v) for k, v in value.items()]
-        elif isinstance(value, list):
-            flat.append((key, "; ".join(map(str, value))))
-        else:
-            flat.append((key, value))
+    answer = plain_answer(result, parent, lang)
+    metrics = answer_metrics(result, parent, lang)
+    answer_frame = pd.DataFrame({t("sheet_answer", lang): answer})
     sheets = {
+        "antwoord" if nl else "answer": answer_frame,
+        "kerncijfers" if nl else "key figures": metrics,
         "samenvatting" if nl else "summary": summary_table(result, lang),
-        **base,
-        "locaties" if nl else "locations": loc[loc_cols],
-        "voorwaarden" if nl else "conditions": condition_states(result),
-        "tijdlijn" if nl else "timeline": scenario_timeline(result, ds),
-        "beslisverslag" if nl else "decision record": pd.DataFrame(flat, columns=["key", "value"]),
+        **{k: label_frame(v, lang) for k, v in base.items()},
+        "locaties" if nl else "locations": label_frame(locations, lang),
+        "voorwaarden" if nl else "conditions": label_frame(condition_states(result), lang),
+        "tijdlijn" if nl else "timeline": label_frame(scenario_timeline(result, ds), lang),
+        "beslisverslag" if nl else "decision record": record_table(record, lang),
     }
     return sheets
+
+
+def write_result_xlsx(path, result, ds, lang: str = "nl", parent=None) -> None:
+    """The workbook of a solved scenario: title block and plain answer on the first
+    sheet, every table after it (:func:`result_sheets_full`)."""
+    sheets = result_sheets_full(result, ds, lang, parent)
+    info = title_info(result.instance.rules, ds, lang, scenario=result.scenario)
+    write_xlsx(path, sheets, f"{t('tb_result_title', lang)}: {result.scenario}", info)
 
 
 def scenario_timeline(result, ds, months_around: int = 12) -> pd.DataFrame:
@@ -284,21 +488,28 @@ def _write_text(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
-def export_result(result, ds, folder: str | Path, lang: str = "nl") -> list[Path]:
-    """Write a solved scenario as a workbook, CSV files and JSON into ``folder``.
+def export_result(result, ds, folder: str | Path, lang: str = "nl", parent=None) -> list[Path]:
+    """Write a solved scenario as a workbook, a PDF, CSV files and JSON into ``folder``.
 
     Returns the files written. Each file is written to a temporary name first, so a
     failure never leaves a half-written file under a name the user relies on.
     """
     import json
 
+    from planner.reports.pdf import write_result_pdf
+
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    sheets = result_sheets_full(result, ds, lang)
+    sheets = result_sheets_full(result, ds, lang, parent)
     written = []
-    xlsx = folder / "resultaat.xlsx" if lang == "nl" else folder / "result.xlsx"
-    write_xlsx(xlsx, sheets)
+    nl = lang == "nl"
+    xlsx = folder / ("resultaat.xlsx" if nl else "result.xlsx")
+    info = title_info(result.instance.rules, ds, lang, scenario=result.scenario)
+    write_xlsx(xlsx, sheets, f"{t('tb_result_title', lang)}: {result.scenario}", info)
     written.append(xlsx)
+    pdf = folder / ("resultaat.pdf" if nl else "result.pdf")
+    write_result_pdf(pdf, result, ds, lang, parent)
+    written.append(pdf)
     for title, frame in sheets.items():
         path = folder / f"{sheet_file_name(title)}.csv"
         write_csv(path, frame)

@@ -9,9 +9,9 @@ from typing import Any
 import pandas as pd
 
 from planner.counting.count import LEVEL_COLUMNS, CycleReport
+from planner.formats import fmt_date, fmt_int, label_frame, say
 from planner.i18n import Lang, t
 from planner.reports.export import safe_text, write_xlsx
-from planner.formats import fmt_date, fmt_int, say
 from planner.tables import jsonable, records, text_table
 
 __all__ = ["report_dict", "report_text", "report_csv", "report_sheets", "write_report_xlsx"]
@@ -224,52 +224,64 @@ def report_csv(report: CycleReport) -> str:
 
 
 def report_sheets(report: CycleReport, lang: Lang = "nl") -> dict[str, pd.DataFrame]:
-    """The report as named tables for a workbook."""
+    """The report as named tables for a workbook, with the reader's headers and words:
+    the cycle table (municipalities by region, region and province totals, the
+    percentage as a fraction a workbook shows as 61%), locations, swaps, overrides."""
     mun = report.municipalities.copy()
     regions = report.regions.copy()
     tot = report.total
+    level = {"gemeente": t("code_gemeente", lang), "regio": t("code_regio", lang),
+             "provincie": t("code_provincie", lang)}  # fmt: skip
     summary_rows = []
     for _, reg in regions.iterrows():
         for _, m in mun[mun["region"] == reg["region"]].iterrows():
             summary_rows.append(
                 {
-                    "level": "gemeente",
                     "name": m["name"],
+                    "level": level["gemeente"],
                     **{c: m[c] for c in LEVEL_COLUMNS if c in m},
                 }
             )
         summary_rows.append(
-            {"level": "regio", "name": reg["region"], **{c: reg[c] for c in LEVEL_COLUMNS}}
-        )
+            {"name": f"{t('total', lang)} {reg['region']}", "level": level["regio"],
+             **{c: reg[c] for c in LEVEL_COLUMNS}}
+        )  # fmt: skip
     summary_rows.append(
-        {"level": "provincie", "name": t("total", lang), **{c: tot[c] for c in LEVEL_COLUMNS}}
+        {
+            "name": t("total", lang),
+            "level": level["provincie"],
+            **{c: tot[c] for c in LEVEL_COLUMNS},
+        }
     )
     summary = pd.DataFrame(summary_rows)
-    loc_cols = [
+    for c in LEVEL_COLUMNS:
+        if c != "coverage":
+            summary[c] = summary[c].fillna(0).astype(int)
+    summary["coverage"] = summary["coverage"].astype(float)
+    loc_cols = [c for c in (
         "id", "municipality", "name", "places", "target_group", "type", "operator",
         "start_text", "end_text", "decided", "status", "counts", "why", "override_id", "source",
-    ]  # fmt: skip
+        "toelichting",
+    ) if c in report.locations]  # fmt: skip
+    swap_cols = [c for c in (
+        "id", "from_municipality", "to_municipality", "places", "amv_places", "status",
+        "counts", "condition_state", "why", "source", "toelichting",
+    ) if c in report.swaps]  # fmt: skip
+    overrides = report.overrides.copy()
+    overrides["override_reason"] = [override_reason(o, lang) for _, o in overrides.iterrows()]
+    overrides = overrides.drop(columns=["override_toelichting"], errors="ignore")
     return {
-        t("cycle_table", lang): summary,
-        "locaties" if lang == "nl" else "locations": report.locations[loc_cols],
-        "uitruil" if lang == "nl" else "swaps": report.swaps[
-            [
-                "id",
-                "from_municipality",
-                "to_municipality",
-                "places",
-                "amv_places",
-                "status",
-                "counts",
-                "condition_state",
-                "why",
-                "source",
-            ]
-        ],
-        "uitzonderingen" if lang == "nl" else "overrides": report.overrides,
+        t("cycle_table", lang): label_frame(summary, lang),
+        "locaties" if lang == "nl" else "locations": label_frame(report.locations[loc_cols], lang),
+        "uitruil" if lang == "nl" else "swaps": label_frame(report.swaps[swap_cols], lang),
+        "uitzonderingen" if lang == "nl" else "overrides": label_frame(overrides, lang),
     }
 
 
-def write_report_xlsx(report: CycleReport, path: str, lang: Lang = "nl") -> None:
-    """Write the report workbook (summary, locations, swaps, overrides)."""
-    write_xlsx(path, report_sheets(report, lang))
+def write_report_xlsx(report: CycleReport, path: str, lang: Lang = "nl", ds=None) -> None:
+    """Write the report workbook (cycle table, locations, swaps, overrides), with a
+    title block (cycle, window, date, data version when ``ds`` is given)."""
+    from planner.reports.export import title_info
+
+    info = title_info(report.rules, ds, lang) if ds is not None else []
+    write_xlsx(path, report_sheets(report, lang), t("tb_report_title", lang), info)

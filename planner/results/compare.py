@@ -95,7 +95,9 @@ class Comparison:
         short = labels if width <= 100 else [chr(ord("A") + i) for i in range(len(labels))]
         out = [f"{t('cmp_title', lang)}:"]
         for key, lab, r in zip(short, labels, self.results, strict=True):
-            out.append(f"  [{key}] {lab}: {r.scenario}" if key != lab else f"  [{lab}] {r.scenario}")
+            out.append(
+                f"  [{key}] {lab}: {r.scenario}" if key != lab else f"  [{lab}] {r.scenario}"
+            )
         head = [t("cmp_measure", lang), *short, *(f"Δ {key}" for key in short[1:])]
 
         def block(title: str, rows: list[list[Any]], first: str | None = None) -> None:
@@ -115,7 +117,8 @@ class Comparison:
         changed = self.municipalities[self.municipalities[diff_cols].ne(0).any(axis=1)]
         out.append("")
         out.append(
-            f"{t('cmp_municipalities', lang)}:" + ("" if len(changed) else f" {t('cmp_none', lang)}")
+            f"{t('cmp_municipalities', lang)}:"
+            + ("" if len(changed) else f" {t('cmp_none', lang)}")
         )
         for measure in ("credited", "shortfall"):
             if not len(changed):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pandas as pd
 
 from planner.counting.count import LEVEL_COLUMNS
@@ -13,6 +11,7 @@ from planner.optimise.solve import SolveResult, Status
 from planner.tables import text_table
 
 __all__ = ["result_text", "result_sheets", "marginal_words", "level_label"]
+
 
 def level_label(name: str, lang: Lang = "nl") -> str:
     """The name of an objective level (``provincial_shortfall`` -> ``Tekort provincie``)."""
@@ -25,9 +24,10 @@ def marginal_words(name: str, values: dict[str, float], amv: bool, lang: Lang = 
     >>> marginal_words("Zwolle", {"provincial_shortfall": 0.0, "amv_shortfall": 1.0},
     ...                amv=True, lang="en")
     'one more amv place in Zwolle lowers the amv shortfall (sum of municipalities) by 1'
-    >>> marginal_words("Raalte", {"provincial_shortfall": 1.0, "municipal_shortfall": 1.0},
-    ...                amv=False)
-    'één plek meer in Raalte verlaagt het tekort van de provincie met 1 en de som van de gemeentelijke tekorten met 1'
+    >>> print(marginal_words("Raalte", {"provincial_shortfall": 1.0,
+    ...                      "municipal_shortfall": 1.0}, amv=False))
+    één plek meer in Raalte verlaagt het tekort van de provincie met 1 en de som van de
+    gemeentelijke tekorten met 1
     """
     parts = []
     for level, value in values.items():
