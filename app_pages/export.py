@@ -11,6 +11,7 @@ from planner.app.views import csv_bytes, json_bytes, sheet_overview, workbook_by
 from planner.data.loader import Dataset
 from planner.optimise.solve import SolveResult, Status
 from planner.reports.export import result_document, result_sheets_full
+from planner.reports.pdf import result_pdf
 from planner.reports.report import report_csv, report_dict, report_sheets
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -48,6 +49,15 @@ def result_downloads(result: SolveResult, ds: Dataset, stem: str) -> None:
         mime="application/json",
         key="ex_json",
         icon=":material/download:",
+    )
+    st.download_button(
+        L("download_pdf"),
+        data=lambda: result_pdf(result, ds, lang),
+        on_click="ignore",
+        file_name=f"{stem}.pdf",
+        mime="application/pdf",
+        key="ex_pdf",
+        icon=":material/picture_as_pdf:",
     )
     s1, s2 = st.columns([3, 1], vertical_alignment="bottom")
     # sheet names are in the session's language: a key per language keeps the choice valid

@@ -810,15 +810,12 @@ def answer_sentences(
     (``planner.results.explain.plain_answer``) when that exists, and otherwise builds
     the same sentences from the result's tables.
     """
-    try:  # the library's own answer (issue 10, library side), when present
-        from planner.results.explain import plain_answer  # type: ignore[attr-defined]
+    try:  # the library's own answer (planner solve and the exports say the same)
+        from planner.results.summary import plain_answer
     except ImportError:
         plain_answer = None
     if plain_answer is not None:
-        try:
-            text = plain_answer(result, reference, lang=lang)
-        except TypeError:
-            text = None
+        text = plain_answer(result, reference, lang=lang)
         if text:
             return [text] if isinstance(text, str) else list(text)
     p = result.province
@@ -916,7 +913,8 @@ def warning_table(warnings: pd.DataFrame, lang: Lang = "nl") -> pd.DataFrame:
     id, municipality, places and why."""
     out = warnings[["part", "id", "municipality", "places", "why"]].copy()
     out["part"] = [t(f"part_{p}", lang) for p in out["part"]]
-    return out.rename(columns={"why": "why_not_counting"}).reset_index(drop=True)
+    out = out.rename(columns={"why": "why_not_counting", "places": "item_places"})
+    return out.reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- municipality

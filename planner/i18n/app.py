@@ -257,4 +257,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "kind_new": ("nieuwe locatie", "new site"),
     "kind_extend": ("verlenging", "extension"),
     "kind_enlarge": ("uitbreiding", "enlargement"),
+    "item_places": ("Plekken", "Places"),
+    "download_pdf": ("Rapport (PDF)", "Report (PDF)"),
 }

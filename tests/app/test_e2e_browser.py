@@ -233,9 +233,9 @@ def test_three_tasks_in_dutch(app_url: str, tmp_path: Path) -> None:
             expect(municipal).to_contain_text("2.525")
             expect(municipal.get_by_test_id("stMetricDelta")).to_contain_text("420")
             answer = section(page, "answer")
-            expect(answer).to_contain_text("de gemeentelijke tekorten samen 2.525 (420 lager)")
-            expect(answer).to_contain_text("van Hardenberg naar Ommen")
-            expect(answer).not_to_contain_text("optimal")
+            expect(answer).to_contain_text("De som van de gemeentelijke tekorten is 2.525 (-420")
+            expect(answer).to_contain_text("Hardenberg naar Ommen")
+            expect(answer).not_to_contain_text(re.compile(r"\boptimal\b"))
             _shot(page, "scenario")
 
             # Task 2: simulate a new location, one in time and one too late
@@ -254,8 +254,7 @@ def test_three_tasks_in_dutch(app_url: str, tmp_path: Path) -> None:
             page.get_by_role("button", name="Doorrekenen").click()
             settle(page)
             expect(metric(page, "sc_metrics", "Tekort provincie")).to_contain_text("2.311")
-            expect(section(page, "answer")).to_contain_text("borne-op-tijd in Borne met 150")
-            expect(section(page, "answer")).to_contain_text("borne-te-laat")
+            expect(section(page, "answer")).to_contain_text("borne-op-tijd in Borne (150 plekken)")
 
             # English and back: the labels change, the result stays
             page.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()
@@ -312,6 +311,11 @@ def test_three_tasks_in_dutch(app_url: str, tmp_path: Path) -> None:
             path = tmp_path / "result.xlsx"
             download.value.save_as(path)
             check_workbook(path)
+            with page.expect_download() as download:
+                page.get_by_role("button", name="Rapport (PDF)").click()
+            path = tmp_path / "result.pdf"
+            download.value.save_as(path)
+            assert path.read_bytes().startswith(b"%PDF") and path.stat().st_size > 5_000
             _shot(page, "export")
 
             # Risico: the soft plans with their probabilities, a short fast run
@@ -341,28 +345,19 @@ def test_three_tasks_in_dutch(app_url: str, tmp_path: Path) -> None:
 
 
 def check_workbook(path: Path) -> None:
-    """The exported workbook: the Dutch summary sheet first, with the scenario's title
-    in it; the province sheet's headers and its totals: quota 6.325, shortfall
-    2.461 - 150 = 2.311. The headers are Dutch once the library writes them so
-    (``Opgave``, ``Tekort``); until then the check reads the keys (``quota``)."""
+    """The exported workbook: the plain answer first (the provincial shortfall becomes
+    2.461 - 150 = 2.311), the Dutch summary, and the province sheet's Dutch headers and
+    totals: quota 6.325, credited 3.864 + 150 = 4.014, shortfall 2.311."""
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames[0] == "samenvatting"
-    summary = " ".join(
-        str(c.value) for row in book["samenvatting"].iter_rows() for c in row if c.value
-    )
-    assert "Borne" in summary or "Overijssel" in summary
-    sheet = book["provincie"]
-    rows = [[c.value for c in row] for row in sheet.iter_rows()]
-    dutch = any("Opgave" in [str(v) for v in r] for r in rows)
-    quota = "Opgave" if dutch else "quota"
+    assert book.sheetnames[0] == "antwoord" and "samenvatting" in book.sheetnames
+    answer = " ".join(str(c.value) for row in book["antwoord"].iter_rows() for c in row if c.value)
+    assert "Het tekort van de provincie wordt 2.311 plekken" in answer
+    rows = [[c.value for c in row] for row in book["provincie"].iter_rows()]
     # the header row is the first that names the quota (a title block may come first)
-    h = next(i for i, r in enumerate(rows) if quota in [str(v) for v in r])
+    h = next(i for i, r in enumerate(rows) if "Opgave" in [str(v) for v in r])
     header = [str(v) for v in rows[h]]
+    assert not [v for v in header if re.fullmatch(r"[a-z]+(_[a-z0-9]+)+", v)]
     values = dict(zip(header, rows[h + 1], strict=False))
-    assert values[quota] == 6325
-    if dutch:
-        assert not [v for v in header if re.fullmatch(r"[a-z]+(_[a-z0-9]+)+", v)]
-        short = next(k for k in header if k.startswith("Tekort") and "amv" not in k.lower())
-    else:
-        short = "shortfall"
+    assert values["Opgave"] == 6325 and values["Realisatie"] == 3864 + 150
+    short = next(k for k in header if k.startswith("Tekort") and "amv" not in k.lower())
     assert values[short] == 2461 - 150

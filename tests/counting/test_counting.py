@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from planner.formats import say
 from planner.counting.count import Reason, cycle_report, evaluate_locations
 from planner.counting.rules import CycleRules
 from planner.data.loader import load_dataset
+from planner.formats import say
 
 HEADER = (
     "id,municipality,name,places,places_max,target_group,type,operator,start,end,"
