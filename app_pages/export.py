@@ -11,7 +11,7 @@ from planner.app.views import csv_bytes, json_bytes, sheet_overview, workbook_by
 from planner.data.loader import Dataset
 from planner.optimise.solve import SolveResult, Status
 from planner.reports.export import result_document, result_sheets_full
-from planner.reports.pdf import result_pdf
+from planner.reports.pdf import report_pdf, result_pdf
 from planner.reports.report import report_csv, report_dict, report_sheets
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -87,7 +87,7 @@ def _report_downloads(ds: Dataset) -> None:
     lang = ui.lang()
     report = ui.report_cached(ui.data_key(ds), ds)
     stem = L("report_file")
-    r1, r2, r3 = st.columns(3)
+    r1, r2, r3, r4 = st.columns(4)
     r1.download_button(
         L("download_report_xlsx"),
         data=lambda: workbook_bytes(report_sheets(report, lang)),
@@ -114,6 +114,15 @@ def _report_downloads(ds: Dataset) -> None:
         mime="application/json",
         key="ex_report_json",
         icon=":material/download:",
+    )
+    r4.download_button(
+        L("download_report_pdf"),
+        data=lambda: report_pdf(report, ds, lang),
+        on_click="ignore",
+        file_name=f"{stem}.pdf",
+        mime="application/pdf",
+        key="ex_report_pdf",
+        icon=":material/picture_as_pdf:",
     )
 
 

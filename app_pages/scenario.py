@@ -108,6 +108,8 @@ def open_first(store: Store) -> None:
         else:
             ui.open_tables(base, tables, info)
             st.session_state.sc_restored = True  # said until another scenario is opened
+            if draft.author and not st.session_state.author:  # an address without ?auteur=
+                st.session_state.author = draft.author
             return
     names = store.list_names()
     if names:

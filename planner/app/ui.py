@@ -412,6 +412,13 @@ WIDE_COLUMNS = (
 )  # fmt: skip
 
 
+def text_width(column: pd.Series) -> int:
+    """Pixels for a column of sentences: wide enough for its longest text (about 7
+    pixels a character), at least 200 and at most 900, so a reason is read whole."""
+    longest = max((len(str(v)) for v in column.dropna()), default=0)
+    return int(min(900, max(200, 7 * longest + 24)))
+
+
 def table(frame: pd.DataFrame, **kwargs: Any) -> None:
     """A read-only table with labelled columns, numbers and dates in the session's
     notation (1.234 and 11,12 and 01-07-2025 in Dutch) and the columns of sentences
@@ -419,7 +426,7 @@ def table(frame: pd.DataFrame, **kwargs: Any) -> None:
     a column still sorts by value."""
     current = lang()
     config = {
-        t(c, current): st.column_config.TextColumn(t(c, current), width="large")
+        t(c, current): st.column_config.TextColumn(t(c, current), width=text_width(frame[c]))
         for c in frame.columns
         if c in WIDE_COLUMNS
     }

@@ -259,4 +259,5 @@ LABELS: dict[str, tuple[str, str]] = {
     "kind_enlarge": ("uitbreiding", "enlargement"),
     "item_places": ("Plekken", "Places"),
     "download_pdf": ("Rapport (PDF)", "Report (PDF)"),
+    "download_report_pdf": ("Cyclusrapport (PDF)", "Cycle report (PDF)"),
 }

@@ -211,7 +211,7 @@ def test_locations_page_filters_and_reasons(db_url) -> None:
     table = at.dataframe[0].value
     # Hardenberg's emergency reception Loozen (100) ends 21-05-2025, before 01-02-2026
     assert list(table["Id"]) == ["hardenberg-loozen"]
-    assert "ends 21-05-2025" in table["Waarom niet"].iloc[0]
+    assert "eindigt 21-05-2025" in table["Waarom niet"].iloc[0]
     assert len(at.get("vega_lite_chart")) == 1  # the timeline
 
 
@@ -425,7 +425,9 @@ def test_explanations_and_full_workbook_on_the_scenario_page(db_url, downloads) 
     assert (cond["Van"], cond["Naar"], cond["Vervuld"]) == ("Dronten", "Kampen", "vervuld")
     # the workbook is the one planner solve --export writes: summary first
     wb = openpyxl.load_workbook(io.BytesIO(downloads["basis-cyclus-1.xlsx"]()))
-    assert wb.sheetnames[0] == "samenvatting" and "beslisverslag" in wb.sheetnames
+    # the plain answer first, then the summary (as planner solve --export writes it)
+    assert wb.sheetnames[0] == "antwoord" and "samenvatting" in wb.sheetnames
+    assert "beslisverslag" in wb.sheetnames
 
 
 def test_an_edit_survives_a_visit_to_another_page(db_url) -> None:
@@ -530,7 +532,7 @@ def test_export_downloads_of_the_base_scenario(db_url, downloads) -> None:
     assert doc["province"]["shortfall"] == 2461 and doc["record"]["scenario"] == "Basis cyclus 1"
     with zipfile.ZipFile(io.BytesIO(downloads["base-v1-csv.zip"]())) as archive:
         assert {"samenvatting.csv", "gemeenten.csv", "beslisverslag.csv"} <= set(archive.namelist())
-    assert downloads["base-v1-samenvatting.csv"]().decode().startswith("Gemeente,")
+    assert downloads["base-v1-antwoord.csv"]().decode().startswith("Antwoord")  # first sheet
     report = json.loads(downloads["cyclustabel.json"]())  # the data's own cycle table
     assert report["province"]["shortfall"] == 2461 and report["province"]["credited"] == 3864
 

@@ -152,7 +152,10 @@ def test_reason_columns_are_wide(db_url) -> None:
     ok(at)
     [table] = [d for d in at.dataframe if "Waarom niet" in d.value.columns]
     config = table.proto.columns
-    assert '"Waarom niet"' in config and '"width":"large"' in config.replace(" ", "")
+    # wide enough for the longest reason (about 7 pixels a character), not cut at 200
+    assert '"Waarom niet"' in config
+    widths = [int(w) for w in re.findall(r'"width":\s*(\d+)', config)]
+    assert widths and max(widths) >= 400
 
 
 # --------------------------------------------------------------------------- explanations
@@ -293,3 +296,26 @@ def test_every_page_in_dutch_has_no_english_words_or_raw_keys(db_url, page) -> N
     assert not found, found
     raw = {k for k in LABELS if "_" in k}
     assert not [t for t in page_texts(at) if t in raw]
+
+
+def test_the_export_page_offers_the_result_and_report_pdfs(db_url, downloads) -> None:
+    at = new_app().switch_page("app_pages/export.py").run()
+    ok(at)
+    labels = {d.label for d in at.get("download_button")}
+    assert {"Rapport (PDF)", "Cyclusrapport (PDF)"} <= labels
+    pdfs = [name for name in downloads if name.endswith(".pdf")]
+    assert len(pdfs) == 2
+    for name in pdfs:
+        assert downloads[name]().startswith(b"%PDF")
+
+
+def test_a_draft_link_without_the_author_takes_the_drafts_author(db_url) -> None:
+    first = scenario_page(new_app())
+    sign(first, "anna")
+    add_candidates(first, BORNE)
+    again = scenario_page(new_app({"draft": first.session_state["draft_id"]}))
+    ok(again)
+    assert again.session_state["author"] == "anna"
+    again.button(key="save").click().run()  # saving works: no "the author is empty"
+    ok(again)
+    assert "Opgeslagen: base v2" in [s.value for s in again.success]

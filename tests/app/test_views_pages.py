@@ -89,7 +89,7 @@ def test_zip_of_csvs_holds_the_files_of_planner_solve_export(base, overijssel, t
     assert rows[-1]["Gemeente"] == "Totaal Overijssel" and rows[-1]["Tekort"] == "2461"
     overview = sheet_overview(sheets).set_index("sheet")
     assert overview.loc["gemeenten", "rows"] == 25  # the 25 municipalities of Overijssel
-    assert overview.loc["regio's", "csv_file"] == "regio_s.csv"
+    assert overview.loc["regio's", "csv_file"] == "regios.csv"  # not regio_s.csv
     assert not labelled_everywhere(sheet_overview(sheets).columns)
 
 
@@ -130,8 +130,8 @@ def test_comparison_tables_show_the_borne_difference(comparison) -> None:
         ["Borne", "borne", "Shortfall", -148],
     ]
     levels = comparison_levels(comparison.levels, labels, "nl").set_index("objective")
-    assert levels.loc["provinciaal tekort", "Δ borne"] == -150
-    assert levels.loc["som gemeentelijke tekorten", "Δ borne"] == -148  # 2,945 -> 2,797
+    assert levels.loc["Tekort provincie", "Δ borne"] == -150
+    assert levels.loc["Som gemeentelijke tekorten", "Δ borne"] == -148  # 2,945 -> 2,797
 
 
 def test_input_diff_names_the_new_candidate(comparison) -> None:
