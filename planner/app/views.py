@@ -304,9 +304,11 @@ def map_labels(geometry: dict | None, municipalities: pd.DataFrame) -> pd.DataFr
 
 
 #: Columns of :func:`location_table`.
+#: Whether it counts and why come right after the places, so the reason is on screen
+#: without scrolling sideways.
 LOCATION_COLUMNS = [
-    "id", "municipality", "region", "site", "places", "target_group", "type", "operator",
-    "start", "end", "decided", "status", "counts", "why", "source", "note",
+    "id", "municipality", "site", "places", "counts", "why", "region", "target_group", "type",
+    "operator", "start", "end", "decided", "status", "source", "note",
 ]  # fmt: skip
 
 
@@ -973,8 +975,8 @@ def municipality_profile(result: Any, ds: Dataset, name: str, lang: Lang = "nl")
         )  # fmt: skip
     locations = pd.DataFrame(
         rows,
-        columns=["site", "places", "target_group", "type", "start", "end", "decided", "counts",
-                 "reason"],
+        columns=["site", "places", "counts", "reason", "target_group", "type", "start", "end",
+                 "decided"],
     )  # fmt: skip
     sw = result.swaps
     swap_cols = ["direction", "other_municipality", "swap_places", "swap_amv_places", "kind",
