@@ -319,3 +319,62 @@ def test_a_draft_link_without_the_author_takes_the_drafts_author(db_url) -> None
     again.button(key="save").click().run()  # saving works: no "the author is empty"
     ok(again)
     assert "Opgeslagen: base v2" in [s.value for s in again.success]
+
+
+# --------------------------------------------------------------------------- charts, map
+
+
+def test_charts_carry_the_dutch_locale(db_url) -> None:
+    at = new_app()
+    spec = at.get("vega_lite_chart")[0].proto.spec
+    assert '"thousands": "."' in spec.replace('":"', '": "') and "januari" in spec
+    at.radio(key="_lang").set_value("en").run()
+    assert "januari" not in at.get("vega_lite_chart")[0].proto.spec
+
+
+def test_map_has_names_region_borders_and_a_legend(db_url) -> None:
+    at = new_app()
+    spec = at.get("vega_lite_chart")[1].proto.spec
+    assert '"Grens van de regio"' in spec and '"Percentage %"' in spec  # two legends
+    assert '"Kampen"' in spec and '"text"' in spec  # the names as text marks
+
+
+def test_region_borders_leave_out_the_edges_inside_a_region() -> None:
+    """Three unit squares in a row: A1 | A2 | B1. Region A (A1 + A2) is a 2 x 1
+    rectangle: its border is 6 unit edges (the edge A1|A2 is inside). Region B's
+    square has 4. The edge A2|B1 is on both borders."""
+    from planner.app.views import map_labels, region_borders
+
+    def square(x: int) -> dict:
+        ring = [[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]
+        return {"type": "Polygon", "coordinates": [ring]}
+
+    geo = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"gemeentecode": c}, "geometry": square(i)}
+        for i, c in enumerate(["A1", "A2", "B1"])
+    ]}  # fmt: skip
+    munis = pd.DataFrame({"code": ["A1", "A2", "B1"], "name": ["a1", "a2", "b1"],
+                          "region": ["A", "A", "B"]})  # fmt: skip
+    borders = {f["properties"]["region"]: f["geometry"]["coordinates"]
+               for f in region_borders(geo, munis)["features"]}  # fmt: skip
+    assert len(borders["A"]) == 6 and len(borders["B"]) == 4
+    inner = [[1, 0], [1, 1]]
+    assert inner not in borders["A"] and [list(p) for p in sorted(map(tuple, inner))] not in [
+        sorted(e) for e in borders["A"]
+    ]
+    labels = map_labels(geo, munis).set_index("name")
+    assert (labels.loc["b1", "lon"], labels.loc["b1", "lat"]) == (2.5, 0.5)  # the middle
+
+
+@pytest.mark.parametrize("page", ["gemeente", "scenario"])
+def test_the_new_parts_speak_english_in_the_english_view(db_url, page) -> None:
+    at = new_app({"lang": "en", "gemeente": "Kampen"}).switch_page(f"app_pages/{page}.py").run()
+    if page == "scenario":
+        add_candidates(at, LATE)
+        assert [w.value for w in at.warning] == ["The scenario is valid, but 1 item does not count"]
+        solve(at)
+        assert at.tabs[4].label == "Answer"
+    else:
+        text = " ".join(m.value for m in at.markdown).replace("\\", "")
+        assert "Kampen is 34 places short" in text
+    ok(at)
