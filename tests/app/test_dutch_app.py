@@ -145,6 +145,10 @@ def test_amv_swaps_are_off_unless_the_scenario_says_so(db_url) -> None:
     helps = [n.help for n in at.number_input if n.key in ("sw_max_per_pair", "lim_places")]
     assert all(h and "Leeg = geen grens" in h for h in helps)
     assert any("Leeg = geen grens" in c.value for c in at.caption)
+    text = b"name: amv-uitruil\nswaps:\n  policy: province\n  amv: true\n"
+    at.file_uploader(key="sc_upload").set_value(("amv.yaml", text, "text/yaml")).run()
+    ok(at)
+    assert at.checkbox(key="sw_amv").value is True  # the scenario says so
 
 
 def test_reason_columns_are_wide(db_url) -> None:
