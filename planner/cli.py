@@ -73,13 +73,14 @@ def _solve(args: argparse.Namespace, path: Path):
     return ds, solve_scenario(ds, scenario, solver=solver, engine=engine)
 
 
-def _exit(result) -> int:
+def _exit(result, lang: str = "nl") -> int:
+    from planner.formats import code_label, say
     from planner.optimise.solve import Status
 
     if result.status is Status.OPTIMAL:
         return 0
     for message in result.messages:
-        print(f"{result.status.value}: {message}", file=sys.stderr)
+        print(f"{code_label(result.status, lang)}: {say(message, lang)}", file=sys.stderr)
     return 3
 
 
@@ -129,7 +130,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
     if answered and args.export:
         for path in export_result(result, ds, args.export, args.lang, parent):
             print(f"written: {path}", file=sys.stderr)
-    return _exit(result)
+    return _exit(result, args.lang)
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
@@ -137,7 +138,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
     ds, result = _solve(args, args.scenario)
     if result.municipalities.empty:
-        return _exit(result)
+        return _exit(result, args.lang)
     mun = set(result.municipalities["name"])
     names = [args.municipality] if args.municipality else None
     if args.municipality and args.municipality not in mun:
@@ -147,7 +148,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
               file=sys.stderr)  # fmt: skip
         return 2
     _write(explain_text(result, ds, names, args.lang), None)
-    return _exit(result)
+    return _exit(result, args.lang)
 
 
 def cmd_timeline(args: argparse.Namespace) -> int:
@@ -199,7 +200,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
             sel = part[part[key] == g]
             row += [int(sel["places"].sum() + sel["credited"].sum()), int(sel["quota"].sum())]
         rows.append(row)
-    out = [text_table(rows, heads)]
+    out = [text_table(rows, heads, lang=args.lang)]
     out.append(
         "* = in het venster van de cyclus; plekken inclusief uitruil"
         if nl

@@ -334,8 +334,8 @@ def source_words(text: Any, lang: str = "nl") -> Any:
     """A source citation in the reader's language (the citations in data/ name seed
     sections in English words).
 
-    >>> source_words("001 annex 3 Kampen; 001 Twente existing locations")
-    '001 bijlage 3 Kampen; 001 Twente bestaande locaties'
+    >>> source_words("001 annex 3 Kampen; 001 existing locations")
+    '001 bijlage 3 Kampen; 001 bestaande locaties'
     """
     if lang != "nl" or not isinstance(text, str):
         return text

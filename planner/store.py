@@ -187,6 +187,22 @@ class ConflictError(Exception):
             "under another name"
         )
 
+    def message(self, lang: str = "nl") -> str:
+        """The conflict in the reader's language, the time on the users' clock
+        (Europe/Amsterdam): what the app shows."""
+        from planner.formats import fmt_datetime
+        from planner.i18n import t
+
+        started = (
+            t("conflict_started_new", lang)
+            if self.expected_version == 0
+            else t("conflict_opened_version", lang, version=self.expected_version)
+        )
+        return t(
+            "conflict_message", lang, name=self.name, latest=self.latest_version,
+            author=self.author, when=fmt_datetime(self.created_at, lang), started=started,
+        )  # fmt: skip
+
 
 class NotFoundError(LookupError):
     """No scenario (or version) of that name in the store."""

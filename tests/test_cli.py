@@ -67,9 +67,12 @@ def test_report_csv_and_xlsx(capsys, tmp_path) -> None:
     assert province["credited"] == "3864" and province["municipal_shortfall"] == "2945"
     wb = openpyxl.load_workbook(xlsx)
     sheet = wb["Cyclustabel"]
-    header = [c.value for c in sheet[1]]
+    assert sheet["A1"].value == "Cyclustabel Spreidingswet"  # the title block
+    head = next(r for r in sheet.iter_rows() if r[0].value == "Gemeente")
+    header = [c.value for c in head]
     last = [c.value for c in sheet[sheet.max_row]]
-    assert last[header.index("credited")] == 3864  # a number, not text
+    assert last[header.index("Realisatie")] == 3864  # a number, not text
+    assert sheet.freeze_panes == f"A{head[0].row + 1}"
     assert {"locaties", "uitruil", "uitzonderingen"} <= set(wb.sheetnames)
 
 
@@ -99,9 +102,10 @@ def test_explain(capsys) -> None:
     code = main(["explain", "scenarios/base.yaml", "--municipality", "Kampen", "--lang", "en"])
     out = capsys.readouterr().out
     assert code == 0
-    assert "Hotel Zalkerbroek (up to 92 days outside the window)" in out
-    assert "one more place in Kampen lowers the provincial shortfall by 1" in out
-    assert "dronten-kampen: Kampen 108/108 (01-10-2025): met" in out
+    # every line about Kampen under its own heading
+    assert "\nKampen:\n  just outside the window: Hotel Zalkerbroek (up to 92 days" in out
+    assert "  one more place in Kampen lowers the provincial shortfall by 1" in out
+    assert "dronten-kampen: Kampen 108 of 108 own places on 2025-10-01: met" in out
     code = main(["explain", "scenarios/base.yaml", "--municipality", "Kampne"])
     assert code == 2 and "'Kampen'" in capsys.readouterr().err
 

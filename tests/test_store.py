@@ -220,3 +220,16 @@ def test_old_drafts_are_pruned(store) -> None:
     fresh = store.save_draft("{}", author="bert")
     assert store.prune_drafts(timedelta(days=30)) == 1
     assert store.load_draft(old) is None and store.load_draft(fresh) is not None
+
+
+def test_conflict_message_in_dutch_with_amsterdam_time() -> None:
+    """Saved 30-06-2025 10:00 UTC = 12:00 in Amsterdam (summer time, UTC+2)."""
+    from datetime import UTC, datetime
+
+    from tests.dutch_check import english_in
+
+    exc = ConflictError("base", 1, 2, "Anna", datetime(2025, 6, 30, 10, 0, tzinfo=UTC))
+    nl = exc.message("nl")
+    assert nl.startswith("Scenario 'base' is als versie 2 opgeslagen door Anna op 30-06-2025 12:00")
+    assert "nadat u versie 1 opende" in nl and not english_in(nl)
+    assert "after you opened version 1" in exc.message("en")

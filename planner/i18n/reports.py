@@ -172,8 +172,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_note": ("Toelichting", "Note"),
     "col_toelichting": ("Toelichting", "Note (Dutch)"),
     "col_leaves_giver_short": ("Gever komt tekort", "Leaves the giver short"),
-    "col_places": ("Plekken", "Places"),
-    "col_amv_places": ("Amv-plekken", "amv places"),
+    "pdf_places": ("Plekken", "Places"),
+    "pdf_amv_places": ("Amv-plekken", "amv places"),
     "col_closed": ("Gesloten", "Closed"),
     "col_changed": ("Gewijzigd", "Changed"),
     "col_override_id": ("Uitzondering", "Override"),
@@ -221,6 +221,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "col_month": ("Maand", "Month"),
     "col_decided_places": ("Plekken met besluit", "Decided places"),
+    "col_swap_credit": ("Saldo uitruil", "Swap credit"),
     "col_agreement_in": ("Uitruil in (afspraken)", "Swapped in (agreements)"),
     "col_agreement_out": ("Uitruil uit (afspraken)", "Swapped out (agreements)"),
     "col_proposed_in": ("Uitruil in (voorgesteld)", "Swapped in (proposed)"),
@@ -349,6 +350,48 @@ LABELS: dict[str, tuple[str, str]] = {
         "{name} ({municipality}, {places}): datumregel {verdict}{why}; {id}: {reason}",
         "{name} ({municipality}, {places}): date rule {verdict}{why}; {id}: {reason}",
     ),
+    # notes under the cycle table that explain figures which look inconsistent
+    "fig_notes": ("Toelichting op de cijfers:", "Notes on the figures:"),
+    "fig_credited": (
+        "Realisatie {credited} = eigen plekken {places} + {swapped} plekken via uitruil van "
+        "buiten de provincie ({flows}).",
+        "Credited {credited} = own places {places} + {swapped} places swapped in from "
+        "outside the province ({flows}).",
+    ),
+    "fig_amv": (
+        "Amv: {amv_credited} van de {amv_quota} plekken gerealiseerd; het amv-tekort van de "
+        "provincie is {amv_quota} - {amv_credited} = {amv_shortfall}; de som van de "
+        "gemeentelijke amv-tekorten is {amv_sum}, omdat een overschot in de ene gemeente "
+        "het tekort van een andere niet dekt zonder uitruil.",
+        "amv: {amv_credited} of {amv_quota} places credited; the province's amv shortfall "
+        "is {amv_quota} - {amv_credited} = {amv_shortfall}; the sum of municipal amv "
+        "shortfalls is {amv_sum}, because a surplus in one municipality does not cover "
+        "another's shortfall without a swap.",
+    ),
+    "fig_sum": (
+        "Tekort provincie {shortfall} = opgave - realisatie; de som van de gemeentelijke "
+        "tekorten ({sum}) is groter, omdat overschotten ({surplus}) alleen via uitruil "
+        "meetellen voor een andere gemeente. Een regio waarvan het overschot naar de "
+        "andere regio gaat, krijgt daardoor een hoger regionaal tekort.",
+        "Provincial shortfall {shortfall} = quota - credited; the sum of municipal "
+        "shortfalls ({sum}) is larger because surpluses ({surplus}) count for another "
+        "municipality only through a swap. A region whose surplus goes to the other "
+        "region therefore shows a higher regional shortfall.",
+    ),
+    # a save conflict in the store (planner.store.ConflictError.message)
+    "conflict_message": (
+        "Scenario '{name}' is als versie {latest} opgeslagen door {author} op {when}, nadat "
+        "{started}. Er is niets overschreven en uw wijziging is bewaard: open de nieuwste "
+        "versie, of sla de uwe op onder een andere naam.",
+        "Scenario '{name}' was saved as version {latest} by {author} at {when} after "
+        "{started}. Nothing was overwritten and your edit is kept: open the newest "
+        "version, or save yours under another name.",
+    ),
+    "conflict_started_new": (
+        "u een nieuw scenario met deze naam begon",
+        "you started a new scenario with this name",
+    ),
+    "conflict_opened_version": ("u versie {version} opende", "you opened version {version}"),
     # plain-language answer (planner.results.summary)
     "pa_shortfall": (
         "Het tekort van de provincie wordt {shortfall} plekken (opgave {quota}, "
@@ -406,8 +449,8 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "pa_item": ("{name} {value}", "{name} {value}"),
     "pa_not_answered": (
-        "Dit scenario heeft geen antwoord ({status}): {messages}",
-        "This scenario has no answer ({status}): {messages}",
+        "Dit scenario heeft geen antwoord: {status}. {messages}",
+        "This scenario has no answer: {status}. {messages}",
     ),
     "pa_parent": ("het ouderscenario", "the parent scenario"),
     "pa_metric": ("Grootheid", "Measure"),

@@ -24,6 +24,7 @@ from planner.formats import (
     XLSX_INT,
     XLSX_PCT,
     code_label,
+    column_label,
     fmt_date,
     fmt_datetime,
     label_frame,
@@ -125,7 +126,7 @@ def write_xlsx(
             top = ws.max_row
         headers = [str(c) for c in frame.columns]
         ws.append([safe_text(h) for h in headers])
-        head_row = top + 1
+        head_row = ws.max_row  # (an empty appended row adds no cells to count)
         for cell in ws[head_row]:
             cell.font = Font(bold=True)
         formats = []
@@ -281,6 +282,7 @@ def summary_table(result, lang: str = "nl") -> pd.DataFrame:
         "shortfall": "Tekort" if nl else "Shortfall",
         "amv_shortfall": "Amv-tekort" if nl else "amv shortfall",
         "soft_plans": "Bestuurlijke voornemens" if nl else "Soft plans",
+        "coverage": column_label("coverage", lang),  # a fraction, shown as 61%
     }
     rows = []
 
@@ -289,6 +291,9 @@ def summary_table(result, lang: str = "nl") -> pd.DataFrame:
         for key, name in cols.items():
             if key == "asylum":
                 out[name] = int(src["credited"]) - int(src["amv_credited"])
+            elif key == "coverage":
+                quota = int(src["quota"])
+                out[name] = int(src["credited"]) / quota if quota else float("nan")
             else:
                 out[name] = int(src[key])
         return out
@@ -437,7 +442,9 @@ def result_sheets_full(result, ds, lang: str = "nl", parent=None) -> dict[str, p
         **{k: label_frame(v, lang) for k, v in base.items()},
         "locaties" if nl else "locations": label_frame(locations, lang),
         "voorwaarden" if nl else "conditions": label_frame(condition_states(result), lang),
-        "tijdlijn" if nl else "timeline": label_frame(scenario_timeline(result, ds), lang),
+        "tijdlijn" if nl else "timeline": label_frame(
+            scenario_timeline(result, ds).rename(columns={"credited": "swap_credit"}), lang
+        ),
         "beslisverslag" if nl else "decision record": record_table(record, lang),
     }
     return sheets

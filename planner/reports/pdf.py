@@ -24,7 +24,7 @@ from planner.counting.count import CycleReport
 from planner.formats import fmt_int, fmt_pct, fmt_value, say
 from planner.i18n import Lang, t
 from planner.reports.export import decision_record, record_table, title_info
-from planner.reports.report import override_lines
+from planner.reports.report import figure_notes, override_lines
 
 __all__ = ["report_pdf", "result_pdf", "write_report_pdf", "write_result_pdf"]
 
@@ -162,7 +162,7 @@ def _not_counting(doc: _Doc, locations: pd.DataFrame, lang: Lang) -> None:
         [r["municipality"], r["name"], int(r["places"]), say(r["why"], lang)]
         for _, r in loc.sort_values(["municipality", "name"]).iterrows()
     ]
-    headers = [t("municipality", lang), t("location", lang), t("col_places", lang),
+    headers = [t("municipality", lang), t("location", lang), t("pdf_places", lang),
                t("why", lang)]  # fmt: skip
     doc.table_of(headers, rows, [40, 62, 18, 153])
 
@@ -188,6 +188,8 @@ def report_pdf(report: CycleReport, ds, lang: Lang = "nl", when: datetime | None
     doc.heading(title, 16)
     doc.info(title_info(r, ds, lang, when=when))
     _region_tables(doc, report.municipalities, report.regions, report.total, _REPORT_COLS, lang)
+    doc.heading(t("fig_notes", lang).rstrip(":"))
+    doc.lines([f"- {line}" for line in figure_notes(report, lang)])
     _overrides(doc, report, lang)
     _not_counting(doc, report.locations, lang)
     doc.heading(t("pdf_record", lang))
@@ -240,7 +242,7 @@ def result_pdf(result, ds, lang: Lang = "nl", parent=None, when: datetime | None
             for c in cand.itertuples(index=False)
         ]  # fmt: skip
         heads = [t("id", lang), t("municipality", lang), t("target_group", lang),
-                 t("col_places", lang), t("col_opened", lang), t("col_reason", lang)]  # fmt: skip
+                 t("pdf_places", lang), t("col_opened", lang), t("col_reason", lang)]  # fmt: skip
         doc.table_of(heads, rows, [45, 40, 25, 20, 20, 123])
     if len(result.swaps):
         doc.heading(t("sheet_swaps", lang))
@@ -248,8 +250,8 @@ def result_pdf(result, ds, lang: Lang = "nl", parent=None, when: datetime | None
             [s[0], s.to, int(s.places), int(s.amv_places), code_label(s.kind, lang)]
             for s in result.swaps.itertuples(index=False)
         ]
-        heads = [t("col_from", lang), t("col_to", lang), t("col_places", lang),
-                 t("col_amv_places", lang), t("col_kind", lang)]  # fmt: skip
+        heads = [t("col_from", lang), t("col_to", lang), t("pdf_places", lang),
+                 t("pdf_amv_places", lang), t("col_kind", lang)]  # fmt: skip
         doc.table_of(heads, rows, [50, 50, 25, 25, 60])
     _overrides(doc, inst.report, lang)
     _not_counting(doc, inst.report.locations, lang)

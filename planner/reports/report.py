@@ -137,11 +137,45 @@ def report_text(report: CycleReport, lang: Lang = "nl") -> str:
         + f"  |  {t('amv_municipal_shortfall', lang)}: "
         + fmt_int(tot["amv_municipal_shortfall"], lang)
     )
+    out.append(f"\n{t('fig_notes', lang)}")
+    out += [f"  - {line}" for line in figure_notes(report, lang)]
     ov = report.overrides
     if len(ov):
         out.append(f"\n{t('overrides', lang)}:")
         out += [f"  - {line}" for line in override_lines(report, lang)]
     return "\n".join(out)
+
+
+def figure_notes(report: CycleReport, lang: Lang = "nl") -> list[str]:
+    """Why figures that look inconsistent are not: own places against credited places
+    (swaps from outside the province, Dronten's 200 for Kampen), the three amv figures
+    (credited of quota, the province's amv shortfall, the sum of municipal ones), and
+    the provincial shortfall against the sum of municipal shortfalls."""
+    tot = report.total
+    n = lambda v: fmt_int(v, lang)  # noqa: E731
+    names = set(report.municipalities["name"])
+    sw = report.swaps[report.swaps["counts"].astype(bool)]
+    outside = sw[~sw["from_municipality"].isin(names)]
+    flows = ", ".join(
+        f"{r['from_municipality']} -> {r['to_municipality']} {n(r['places'])}"
+        for _, r in outside.iterrows()
+    )
+    lines = []
+    swapped = int(tot["credited"]) - int(tot["places"])
+    if swapped:
+        lines.append(
+            t("fig_credited", lang, credited=n(tot["credited"]), places=n(tot["places"]),
+              swapped=n(swapped), flows=flows or "-")
+        )  # fmt: skip
+    lines.append(
+        t("fig_amv", lang, amv_credited=n(tot["amv_credited"]), amv_quota=n(tot["amv_quota"]),
+          amv_shortfall=n(tot["amv_shortfall"]), amv_sum=n(tot["amv_municipal_shortfall"]))
+    )  # fmt: skip
+    lines.append(
+        t("fig_sum", lang, shortfall=n(tot["shortfall"]), sum=n(tot["municipal_shortfall"]),
+          surplus=n(tot["surplus"]))
+    )  # fmt: skip
+    return lines
 
 
 def override_lines(report: CycleReport, lang: Lang = "nl") -> list[str]:

@@ -81,7 +81,8 @@ def plain_answer(
     Dat is 150 minder dan in Basis (2.461).
     """
     if result.status not in (Status.OPTIMAL, Status.TIME_LIMIT) or result.municipalities.empty:
-        messages = "; ".join(say(m, lang) for m in result.messages) or "-"
+        # the last message says why (a conflict, a time limit, a missing solver)
+        messages = say(result.messages[-1], lang) if result.messages else ""
         return [t("pa_not_answered", lang, status=say_status(result, lang), messages=messages)]
     p = result.province
     out = [

@@ -837,10 +837,13 @@ def risk_text(r: RiskResult, lang: str = "nl") -> str:
          *_dist(r.municipal)],
     ]  # fmt: skip
     cols = ["", "gemiddeld" if nl else "mean", "P10", "P50", "P90"]
-    parts = [*head, text_table(rows, cols), ""]
+    parts = [*head, text_table(rows, cols, lang=lang), ""]
     label = "kans opgave gehaald" if nl else "P(meets quota)"
     prov = [[p.province, *_dist(p), f"{p.p_meet:.0%}"] for p in r.provinces.itertuples()]
-    parts += [text_table(prov, ["provincie" if nl else "province", *cols[1:], label]), ""]
+    parts += [
+        text_table(prov, ["provincie" if nl else "province", *cols[1:], label], lang=lang),
+        "",
+    ]
     mun = [
         [m.name, *_dist(m), f"{m.p_short:.0%}"]
         for m in r.municipalities.itertuples()
@@ -848,7 +851,10 @@ def risk_text(r: RiskResult, lang: str = "nl") -> str:
     ]
     if mun:
         kans = "kans tekort" if nl else "P(short)"
-        parts += [text_table(mun, ["gemeente" if nl else "municipality", *cols[1:], kans]), ""]
+        parts += [
+            text_table(mun, ["gemeente" if nl else "municipality", *cols[1:], kans], lang=lang),
+            "",
+        ]
     plans = [
         [p.id, p.municipality, p.places, f"{p.p_in_time:.0%}",
          _num(p.importance_provincial), _num(p.importance_municipal)]
@@ -866,6 +872,7 @@ def risk_text(r: RiskResult, lang: str = "nl") -> str:
                     "daling prov. tekort" if nl else "drop prov. shortfall",
                     "daling gem. tekorten" if nl else "drop mun. shortfall",
                 ],
+                lang=lang,
             )  # fmt: skip
         )
         parts.append(

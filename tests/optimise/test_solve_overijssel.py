@@ -77,7 +77,7 @@ def test_borne_candidate_in_time_and_too_late(overijssel) -> None:
     res = solve_scenario(overijssel, late)
     assert levels(res)["provincial_shortfall"] == 2461
     cand = res.candidates.set_index("id").loc["borne-new"]
-    assert not cand["opened"] and "after the window start" in cand["reason"]
+    assert not cand["opened"] and "na het begin van de periode" in cand["reason"]
 
 
 def test_one_new_location_opens_the_larger(overijssel) -> None:
@@ -178,7 +178,7 @@ def test_cli_solve_infeasible_exits_3(capsys, tmp_path) -> None:
     )
     code = main(["solve", str(path)])
     captured = capsys.readouterr()
-    assert code == 3 and "infeasible" in captured.out and "must open" in captured.err
+    assert code == 3 and "onmogelijk" in captured.out and "moeten open" in captured.err
 
 
 def test_neighbours_policy_only_swaps_across_shared_borders(overijssel) -> None:

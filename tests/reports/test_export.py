@@ -30,20 +30,20 @@ def test_workbook_csv_and_json_agree(borne, overijssel, tmp_path) -> None:
     doc = json.loads((tmp_path / "result.json").read_text())
     wb = openpyxl.load_workbook(tmp_path / "resultaat.xlsx")
     ws = wb["gemeenten"]
-    header = [c.value for c in ws[1]]
-    rows = {r[header.index("name")]: r for r in ws.iter_rows(min_row=2, values_only=True)}
+    header = [c.value for c in ws[1]]  # Dutch headers, not the JSON's keys
+    rows = {r[header.index("Gemeente")]: r for r in ws.iter_rows(min_row=2, values_only=True)}
     for m in doc["municipalities"]:
         row = rows[m["name"]]
-        assert row[header.index("credited")] == m["credited"]
-        assert row[header.index("shortfall")] == m["shortfall"]
+        assert row[header.index("Realisatie")] == m["credited"]
+        assert row[header.index("Tekort")] == m["shortfall"]
     # Borne: 150 places against a quota of 148 (2,461 - 150 = 2,311 for the province).
     assert doc["province"]["shortfall"] == 2311
     summary = wb["samenvatting"]
     last = [c.value for c in summary[summary.max_row]]
     assert last[0] == "Totaal Overijssel" and 2311 in last  # numbers stay numbers
     with open(tmp_path / "gemeenten.csv", encoding="utf-8") as f:
-        by_name = {r["name"]: r for r in csv.DictReader(f)}
-    assert by_name["Borne"]["credited"] == "150"
+        by_name = {r["Gemeente"]: r for r in csv.DictReader(f)}
+    assert by_name["Borne"]["Realisatie"] == "150"
 
 
 def test_no_cell_can_be_read_as_a_formula(borne, overijssel, tmp_path) -> None:
@@ -79,14 +79,11 @@ def test_workbook_has_the_timeline_with_the_scenario_changes(overijssel, tmp_pat
         {"location": "hardenberg-loozen", "end": "2026-03-01"}]))  # fmt: skip
     export_result(res, overijssel, tmp_path)
     ws = openpyxl.load_workbook(tmp_path / "resultaat.xlsx")["tijdlijn"]
-    header = [c.value for c in ws[1]]
+    header = [c.value for c in ws[1]]  # Dutch headers: Maand, Gemeente, Eigen plekken
     for row in ws.iter_rows(min_row=2, values_only=True):
-        month = row[header.index("month")]
-        if (
-            row[header.index("municipality")] == "Hardenberg"
-            and month.strftime("%Y-%m") == "2026-01"
-        ):
-            assert row[header.index("places")] == 800
+        month = row[header.index("Maand")]
+        if row[header.index("Gemeente")] == "Hardenberg" and month.strftime("%Y-%m") == "2026-01":
+            assert row[header.index("Eigen plekken")] == 800
             break
     else:
         raise AssertionError("no Hardenberg January 2026 row")

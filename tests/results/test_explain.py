@@ -60,4 +60,4 @@ def test_marginal_value_in_words(base) -> None:
     assert "one more amv place in Zwolle lowers" in words
     assert "the amv shortfall (sum of municipalities) by 1" in words
     nl = marginal_words("Hardenberg", m.loc["Hardenberg", "marginal_value"], amv=False)
-    assert nl == "één plek meer in Hardenberg verlaagt het provinciaal tekort met 1"
+    assert nl == "één plek meer in Hardenberg verlaagt het tekort van de provincie met 1"
