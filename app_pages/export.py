@@ -151,6 +151,7 @@ with ui.guard():
             m[0].metric(L("provincial_shortfall"), num(p["shortfall"]))
             m[1].metric(L("municipal_shortfall"), num(p["municipal_shortfall"]))
             m[2].metric(L("credited"), num(p["credited"]))
-            result_downloads(result, ds, stem)
+            with st.container(key="ex_result"):
+                result_downloads(result, ds, stem)
     st.divider()
     report_downloads(ds)

@@ -306,16 +306,24 @@ def test_three_tasks_in_dutch(app_url: str, tmp_path: Path) -> None:
             # Task 3: export the result of the open scenario
             nav(page, "Export")
             expect(metric(page, "ex_metrics", "Tekort provincie")).to_contain_text("2.311")
+            downloads = section(page, "ex_result")
             with page.expect_download() as download:
-                page.get_by_role("button", name="Werkmap (Excel)").click()
+                downloads.get_by_role("button", name="Werkmap (Excel)", exact=True).click()
             path = tmp_path / "result.xlsx"
             download.value.save_as(path)
             check_workbook(path)
             with page.expect_download() as download:
-                page.get_by_role("button", name="Rapport (PDF)").click()
+                downloads.get_by_role("button", name="Rapport (PDF)", exact=True).click()
             path = tmp_path / "result.pdf"
             download.value.save_as(path)
-            assert path.read_bytes().startswith(b"%PDF") and path.stat().st_size > 5_000
+            check_pdf(path, "Borne nieuwe locaties")
+            with page.expect_download() as download:
+                section(page, "ex_report").get_by_role(
+                    "button", name="Cyclusrapport (PDF)", exact=True
+                ).click()
+            path = tmp_path / "cyclus.pdf"
+            download.value.save_as(path)
+            check_pdf(path, None)
             _shot(page, "export")
 
             # Risico: the soft plans with their probabilities, a short fast run
@@ -342,6 +350,18 @@ def test_three_tasks_in_dutch(app_url: str, tmp_path: Path) -> None:
             print(f"\nthree tasks in the browser: {time.perf_counter() - started:.1f} s")
         finally:
             context.close()
+
+
+def check_pdf(path: Path, title: str | None) -> None:
+    """A whole PDF (header and end marker, more than an empty page) whose title (in the
+    document's metadata) names the scenario."""
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF-") and b"%%EOF" in data[-64:]
+    assert len(data) > 5_000  # tables, not an empty page
+    found = re.search(rb"/Title \((.*?)\)\n", data)
+    assert found is not None
+    if title is not None:
+        assert title in found.group(1).decode("latin-1")
 
 
 def check_workbook(path: Path) -> None:
