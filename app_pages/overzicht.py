@@ -89,8 +89,7 @@ with ui.guard():
         )
     if len(report.overrides):
         with st.expander(L("overrides")):
-            ui.table(
-                report.overrides.rename(columns={"name": "site"})[
-                    ["site", "municipality", "places", "rule_why", "override_reason"]
-                ]
-            )
+            columns = ["site", "municipality", "places", "rule_why", "override_reason"]
+            if "override_toelichting" in report.overrides:  # the Dutch text beside it
+                columns.append("override_toelichting")
+            ui.table(report.overrides.rename(columns={"name": "site"})[columns])

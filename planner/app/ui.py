@@ -39,6 +39,7 @@ from planner.app.views import (
     format_number,
     issues_table,
     labelled,
+    reader_frame,
 )
 from planner.counting.count import CycleReport, cycle_report
 from planner.counting.timeline import monthly_places
@@ -431,7 +432,7 @@ def table(frame: pd.DataFrame, **kwargs: Any) -> None:
         if c in WIDE_COLUMNS
     }
     config.update(kwargs.pop("column_config", {}) or {})
-    shown = display_frame(labelled(frame, current), current)
+    shown = display_frame(labelled(reader_frame(frame, current), current), current)
     st.dataframe(shown, hide_index=True, column_config=config, **kwargs)
 
 

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 __all__ = [
     "format_number",
     "format_decimal",
+    "reader_frame",
     "warning_table",
     "swap_table",
     "answer_sentences",
@@ -116,16 +117,61 @@ def format_decimal(value: Any, lang: Lang = "nl", decimals: int = 0) -> str:
     return text
 
 
+#: Dutch text kept beside an English column in the data (``toelichting`` beside ``note``).
+_DUTCH_BESIDE = {"note": "toelichting", "override_reason": "override_toelichting"}
+
+
+def reader_frame(frame: pd.DataFrame, lang: Lang = "nl") -> pd.DataFrame:
+    """The words of a table in the reader's language, before its headers are labelled:
+    codes as words (``soft_plan`` -> ``bestuurlijk voornemen``, ``optimal`` ->
+    ``optimaal``), the library's texts (:class:`planner.formats.Words`) told in
+    ``lang``, source citations in ``lang`` (``annex`` -> ``bijlage``), and in Dutch the
+    data's Dutch notes (``toelichting``) in place of the English ones."""
+    from planner.formats import CODE_COLUMNS, Words, code_label, source_words
+
+    out = frame.copy()
+    for english, dutch in _DUTCH_BESIDE.items():
+        if dutch in out:
+            if english in out and lang == "nl":
+                out[english] = [
+                    d if isinstance(d, str) and d.strip() else e
+                    for e, d in zip(out[english], out[dutch], strict=True)
+                ]
+            out = out.drop(columns=dutch)
+    for column in out.columns:
+        series = out[column]
+        if not (series.dtype == object or pd.api.types.is_string_dtype(series)):
+            continue
+        code = column in CODE_COLUMNS
+
+        def words(value: Any, code: bool = code) -> Any:
+            if isinstance(value, Words):
+                return value.lang(lang)
+            if code and isinstance(value, str):
+                return code_label(value, lang)
+            return value
+
+        out[column] = series.map(words)
+        if column == "source":
+            out[column] = out[column].map(lambda v: source_words(v, lang))
+    return out
+
+
 def display_frame(frame: pd.DataFrame, lang: Lang = "nl") -> Any:
     """The frame as the screen shows it: numbers with the thousands and decimal marks of
     ``lang`` (1.234 and 11,12 in Dutch), dates as dd-mm-jjjj, empty cells empty (never
     "None"). A pandas Styler: the values underneath stay numbers and dates, so sorting
     by a column sorts by value and tests read the values.
     """
+    from planner.formats import pct_labels
+
+    percent = pct_labels() | {"coverage", "credited_to_quota"}
     formats: dict[Any, Any] = {}
     for column in frame.columns:
         series = frame[column]
-        if pd.api.types.is_bool_dtype(series):
+        if column in percent and pd.api.types.is_numeric_dtype(series):
+            formats[column] = format_percent  # a share: 0.61 -> 61%
+        elif pd.api.types.is_bool_dtype(series):
             yes, no = t("yes", lang), t("no", lang)
             formats[column] = lambda v, y=yes, n=no: "" if pd.isna(v) else (y if v else n)
         elif pd.api.types.is_numeric_dtype(series):
@@ -323,7 +369,8 @@ def location_table(locations: pd.DataFrame, municipalities: pd.DataFrame) -> pd.
     out["end"] = [date_text(d, x) for d, x in zip(out["end"], out["end_text"], strict=True)]
     out["counts"] = out["counts"].astype(bool)
     out["site"] = out["name"]  # "name" is the municipality's column everywhere else
-    return out[LOCATION_COLUMNS].reset_index(drop=True)
+    extra = ["toelichting"] if "toelichting" in out else []  # the Dutch note, for the screen
+    return out[LOCATION_COLUMNS + extra].reset_index(drop=True)
 
 
 def filter_locations(
@@ -392,7 +439,7 @@ def levels_table(levels: Sequence[Any], lang: Lang = "nl") -> pd.DataFrame:
             {
                 "objective": level_label(lv.name, lang),
                 "optimum": None if lv.value is None else round(lv.value),
-                "status": lv.status.value,
+                "status": t(f"status_{lv.status.value}", lang),
             }
             for lv in levels
         ],

@@ -282,6 +282,10 @@ def page_texts(at: AppTest) -> list[str]:
         if frame.proto.editing_mode:  # an editor: its headers are the column configs' labels
             continue
         texts += [str(c) for c in frame.value.columns]
+        for column in frame.value.columns:  # the text cells: reasons, notes, states
+            values = frame.value[column]
+            if values.dtype == object or str(values.dtype).startswith(("str", "string")):
+                texts += [str(v) for v in values.dropna().unique()]
     return texts
 
 
@@ -382,3 +386,14 @@ def test_the_new_parts_speak_english_in_the_english_view(db_url, page) -> None:
         text = " ".join(m.value for m in at.markdown).replace("\\", "")
         assert "Kampen is 34 places short" in text
     ok(at)
+
+
+def test_table_words_follow_the_language(db_url) -> None:
+    """Codes as words, the data's Dutch notes in Dutch, the English ones in English."""
+    at = new_app().switch_page("app_pages/locaties.py").run()
+    table = next(f for f in frames(at) if "Waarom niet" in f.columns).set_index("Id")
+    assert table.loc["hellendoorn-noordelijke-hoofddijk", "Status"] == "bestuurlijk voornemen"
+    at.radio(key="_lang").set_value("en").run()
+    table = next(f for f in frames(at) if "Why not" in f.columns).set_index("Id")
+    assert table.loc["hardenberg-loozen", "Why not"].startswith("ends ")
+    assert table.loc["hellendoorn-noordelijke-hoofddijk", "Status"] != "bestuurlijk voornemen"
