@@ -3,6 +3,7 @@ for a saved scenario or the one open on the Scenario page."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from planner.app import ui
@@ -142,7 +143,7 @@ with ui.guard():
             _, result, _ = ui.solve_timed(ds, scenario)
         if result.status not in (Status.OPTIMAL, Status.TIME_LIMIT):
             st.error(L("not_solved_status"))
-            st.dataframe({L("messages"): result.messages}, hide_index=True)
+            ui.table(pd.DataFrame({"solver_message": list(result.messages)}, dtype=object))
         else:
             if result.status is Status.TIME_LIMIT:
                 st.warning(L("time_limit_reached"))

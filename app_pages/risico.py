@@ -3,6 +3,7 @@ to the shortfall (``planner risk`` in the app, with a progress bar)."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from planner.app import ui
@@ -49,7 +50,7 @@ def show_risk(result: RiskResult, fast: bool, stem: str) -> None:
     else:
         ui.table(tables["municipalities"])
     if result.messages:
-        st.dataframe({L("messages"): result.messages}, hide_index=True)
+        ui.table(pd.DataFrame({"solver_message": list(result.messages)}, dtype=object))
     st.download_button(
         L("download_risk_json"),
         data=lambda: json_bytes(result.to_dict()),

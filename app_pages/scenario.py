@@ -177,7 +177,7 @@ def show_result(
     if result.status not in (Status.OPTIMAL, Status.TIME_LIMIT):
         st.error(L("not_solved_status"))
         ui.table(levels_table(result.levels, ui.lang()))
-        st.dataframe({L("messages"): result.messages}, hide_index=True)
+        ui.table(pd.DataFrame({"solver_message": list(result.messages)}, dtype=object))
         return
     if result.status is Status.TIME_LIMIT:
         st.warning(L("time_limit_reached"))
@@ -294,7 +294,7 @@ def show_result(
             ui.table(conditions)
     with tabs[10]:
         if result.messages:
-            st.dataframe({L("messages"): result.messages}, hide_index=True)
+            ui.table(pd.DataFrame({"solver_message": list(result.messages)}, dtype=object))
         else:
             st.caption(L("no_messages"))
     lang = ui.lang()

@@ -409,7 +409,7 @@ def guard(heading_key: str = "problems") -> Iterator[None]:
 #: Columns of sentences (reasons, notes, sources): shown wide, so a reason is not cut off.
 WIDE_COLUMNS = (
     "why", "reason", "note", "rule_why", "override_reason", "source", "message", "fix",
-    "place", "amv_place", "near_miss_sites", "condition", "why_not_counting",
+    "place", "amv_place", "near_miss_sites", "condition", "why_not_counting", "solver_message",
 )  # fmt: skip
 
 

@@ -260,4 +260,5 @@ LABELS: dict[str, tuple[str, str]] = {
     "item_places": ("Plekken", "Places"),
     "download_pdf": ("Rapport (PDF)", "Report (PDF)"),
     "download_report_pdf": ("Cyclusrapport (PDF)", "Cycle report (PDF)"),
+    "solver_message": ("Melding", "Message"),
 }
