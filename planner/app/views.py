@@ -866,7 +866,11 @@ def answer_sentences(
     if plain_answer is not None:
         text = plain_answer(result, reference, lang=lang)
         if text:
-            return [text] if isinstance(text, str) else list(text)
+            out = [text] if isinstance(text, str) else [str(x) for x in text]
+            late = _cannot_count(result)
+            if late and not any(i in " ".join(out) for i in late):
+                out.append(t("ans_cannot_count", lang, ids=_names(late, lang)))
+            return out
     p = result.province
     n = lambda v: format_number(v, lang)  # noqa: E731
     out = []
@@ -896,9 +900,9 @@ def answer_sentences(
                 for r in opened.itertuples()
             ]
             out.append(t("ans_sites", lang, sites=_names(parts, lang)))
-        late = cand[~cand["can_count"].astype(bool)]
-        if not late.empty:
-            out.append(t("ans_cannot_count", lang, ids=_names(list(late["id"]), lang)))
+        late = _cannot_count(result)
+        if late:
+            out.append(t("ans_cannot_count", lang, ids=_names(late, lang)))
     swaps = result.swaps
     if not swaps.empty and "kind" in swaps:
         proposed = swaps[swaps["kind"] != "agreement"]
@@ -917,6 +921,14 @@ def answer_sentences(
     if gap > 0:
         out.append(t("ans_surplus_gap", lang, gap=n(gap), surplus=n(p["surplus"])))
     return out
+
+
+def _cannot_count(result: Any) -> list[str]:
+    """The ids of the candidates that cannot count for the cycle (dates)."""
+    cand = result.candidates
+    if cand.empty or "can_count" not in cand:
+        return []
+    return [str(i) for i in cand.loc[~cand["can_count"].astype(bool), "id"]]
 
 
 def _signed(value: int, lang: Lang) -> str:

@@ -255,6 +255,7 @@ def test_three_tasks_in_dutch(app_url: str, tmp_path: Path) -> None:
             settle(page)
             expect(metric(page, "sc_metrics", "Tekort provincie")).to_contain_text("2.311")
             expect(section(page, "answer")).to_contain_text("borne-op-tijd in Borne (150 plekken)")
+            expect(section(page, "answer")).to_contain_text("Telt niet mee: borne-te-laat")
 
             # English and back: the labels change, the result stays
             page.get_by_test_id("stSidebar").get_by_text("English", exact=True).click()
