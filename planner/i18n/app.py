@@ -5,12 +5,12 @@ from __future__ import annotations
 LABELS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------ warnings while editing (instance)
     "warn_starts_after": (
-        "begint {start}, {days} dagen na de peildatum {w0}",
-        "starts {start}, {days} days after the window start {w0}",
+        "begint {start}, {days} na het begin van de periode ({w0})",
+        "starts {start}, {days} after the window start ({w0})",
     ),
     "warn_ends_before": (
-        "eindigt {end}, {days} dagen vóór het einde van de periode {w1}",
-        "ends {end}, {days} days before the window end {w1}",
+        "eindigt {end}, {days} voor het einde van de periode ({w1})",
+        "ends {end}, {days} before the window end ({w1})",
     ),
     "warn_start_unknown": ("startdatum nog niet bekend", "start date not yet known"),
     "warn_end_unknown": (

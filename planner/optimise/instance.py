@@ -535,6 +535,11 @@ _WARN_ORDER = [
 ]
 
 
+def _days(lang: str, n: int) -> str:
+    """``1 dag`` / ``62 dagen`` (``1 day`` / ``62 days``)."""
+    return t("days_one", lang) if n == 1 else t("days_many", lang, n=n)
+
+
 def reason_words(
     codes: list[str], start: object, end: object, rules: CycleRules, lang: str, status: str = ""
 ) -> str:
@@ -546,14 +551,14 @@ def reason_words(
         if code == Reason.STARTS_AFTER.value and pd.notna(start):
             s = pd.Timestamp(start)
             parts.append(
-                t("warn_starts_after", lang_, start=f"{s:%d-%m-%Y}", days=(s - w0).days,
-                  w0=f"{w0:%d-%m-%Y}")
+                t("warn_starts_after", lang_, start=f"{s:%d-%m-%Y}",
+                  days=_days(lang_, (s - w0).days), w0=f"{w0:%d-%m-%Y}")
             )  # fmt: skip
         elif code == Reason.ENDS_BEFORE.value and pd.notna(end):
             e = pd.Timestamp(end)
             parts.append(
-                t("warn_ends_before", lang_, end=f"{e:%d-%m-%Y}", days=(w1 - e).days,
-                  w1=f"{w1:%d-%m-%Y}")
+                t("warn_ends_before", lang_, end=f"{e:%d-%m-%Y}",
+                  days=_days(lang_, (w1 - e).days), w1=f"{w1:%d-%m-%Y}")
             )  # fmt: skip
         elif code == Reason.NOT_AGREED.value:
             parts.append(t("warn_not_agreed", lang_, status=t(f"status_{status}", lang_)))
@@ -595,7 +600,7 @@ def scenario_warnings(ds: Dataset, scenario: Scenario, lang: str = "nl") -> pd.D
     ...         "start": date(2025, 9, 1)}
     >>> w = scenario_warnings(load_dataset(), Scenario(name="x", candidates=[late]))
     >>> w.loc[0, "why"]  # 01-07-2025 + 62 days = 01-09-2025
-    'begint 01-09-2025, 62 dagen na de peildatum 01-07-2025'
+    'begint 01-09-2025, 62 dagen na het begin van de periode (01-07-2025)'
     """
     columns = ["part", "id", "municipality", "places", "reasons", "why"]
     rules = scenario_rules(ds, scenario)

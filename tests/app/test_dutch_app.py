@@ -210,7 +210,8 @@ def test_a_late_candidate_is_flagged_before_solving(db_url) -> None:
     assert row["Id"] == "borne-laat"
     # 01-07-2025 -> 01-09-2025 is 62 days
     assert (
-        row["Waarom telt het niet mee"] == "begint 01-09-2025, 62 dagen na de peildatum 01-07-2025"
+        row["Waarom telt het niet mee"]
+        == "begint 01-09-2025, 62 dagen na het begin van de periode (01-07-2025)"
     )
     assert "sc_result" not in at.session_state  # nothing solved yet
 
@@ -230,7 +231,7 @@ def test_the_municipality_page_of_kampen(db_url, downloads) -> None:
     assert "Kampen komt 34 plekken tekort" in text and "Hotel Zalkerbroek" in text
     locations = next(f for f in frames(at) if "Naam locatie" in f.columns).set_index("Naam locatie")
     # Hotel Zalkerbroek starts 01-10-2025: 92 days after 01-07-2025
-    assert "92 dagen na de peildatum" in locations.loc["Hotel Zalkerbroek", "Reden"]
+    assert "92 dagen na het begin van de periode" in locations.loc["Hotel Zalkerbroek", "Reden"]
     swaps = next(f for f in frames(at) if "Andere gemeente" in f.columns).iloc[0]
     assert swaps["Andere gemeente"] == "Dronten" and swaps["Uitgeruilde plekken"] == 200
     assert "108 eigen plekken" in swaps["Voorwaarde"]

@@ -38,9 +38,9 @@ def test_a_late_candidate_says_how_late_in_dutch_and_english(ds) -> None:
     )  # fmt: skip
     w = scenario_warnings(ds, sc)
     assert list(w["part"]) == ["candidate"] and list(w["id"]) == ["te-laat"]
-    assert w.loc[0, "why"] == "begint 01-09-2025, 62 dagen na de peildatum 01-07-2025"
+    assert w.loc[0, "why"] == "begint 01-09-2025, 62 dagen na het begin van de periode (01-07-2025)"
     en = scenario_warnings(ds, sc, "en")
-    assert en.loc[0, "why"] == "starts 01-09-2025, 62 days after the window start 01-07-2025"
+    assert en.loc[0, "why"] == "starts 01-09-2025, 62 days after the window start (01-07-2025)"
 
 
 def test_a_candidate_that_ends_too_early(ds) -> None:
@@ -52,7 +52,7 @@ def test_a_candidate_that_ends_too_early(ds) -> None:
     )  # fmt: skip
     w = scenario_warnings(ds, sc)
     assert w.loc[0, "reasons"] == "ends_before_window_end"
-    assert "31 dagen vóór het einde van de periode 01-02-2026" in w.loc[0, "why"]
+    assert "31 dagen voor het einde van de periode (01-02-2026)" in w.loc[0, "why"]
 
 
 def test_a_location_change_that_leaves_the_decision_pending(ds) -> None:
@@ -96,7 +96,10 @@ def test_a_closed_location_and_a_late_agreed_swap(ds) -> None:
     w = scenario_warnings(ds, sc).set_index("id")
     assert w.loc["tubbergen-albergen", "why"] == "gesloten in dit scenario"
     assert w.loc["laat", "part"] == "swap"
-    assert w.loc["laat", "why"] == "begint 01-08-2025, 31 dagen na de peildatum 01-07-2025"
+    assert (
+        w.loc["laat", "why"]
+        == "begint 01-08-2025, 31 dagen na het begin van de periode (01-07-2025)"
+    )
 
 
 def test_a_proposed_swap_is_not_a_warning_for_being_unagreed(ds) -> None:
