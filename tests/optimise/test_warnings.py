@@ -109,3 +109,14 @@ def test_a_proposed_swap_is_not_a_warning_for_being_unagreed(ds) -> None:
                              "places": 10, "status": "proposed"}]},
     )  # fmt: skip
     assert scenario_warnings(ds, sc).empty
+
+
+def test_one_day_late_is_one_day(ds) -> None:
+    # 01-07-2025 + 1 day = 02-07-2025
+    sc = Scenario(
+        name="x",
+        candidates=[{"id": "net-te-laat", "municipality": "Borne", "max_places": 10,
+                     "start": date(2025, 7, 2)}],
+    )  # fmt: skip
+    why = scenario_warnings(ds, sc).loc[0, "why"]
+    assert why == "begint 02-07-2025, 1 dag na het begin van de periode (01-07-2025)"
