@@ -616,14 +616,13 @@ def coverage_map(
             .project(**projection)
         )
     if labels is not None and not labels.empty:
-        layers.append(
-            alt.Chart(labels)
-            .mark_text(fontSize=9, color="#111", fontWeight="bold")
-            .encode(longitude="lon:Q", latitude="lat:Q", text="name:N")
-            .project(**projection)
-        )
+        names = alt.Chart(labels).encode(longitude="lon:Q", latitude="lat:Q", text="name:N")
+        # a white halo under each name keeps it readable on any colour
+        halo = names.mark_text(fontSize=9, stroke="white", strokeWidth=3, strokeOpacity=0.8)
+        layers.append(halo.project(**projection))
+        layers.append(names.mark_text(fontSize=9, color="#111").project(**projection))
     return locale_chart(
-        alt.layer(*layers).resolve_scale(color="independent").properties(height=460)
+        alt.layer(*layers).resolve_scale(color="independent").properties(height=520)
     )
 
 
