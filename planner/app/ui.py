@@ -587,7 +587,7 @@ def coverage_map(
                 "properties.coverage_pct:Q",
                 scale=alt.Scale(scheme="redyellowgreen", domain=[0, 100], clamp=True),
                 title=L("coverage") + " %",
-                legend=alt.Legend(orient="left", format=INT),
+                legend=alt.Legend(orient="bottom", format=INT, direction="horizontal"),
             ),
             tooltip=[
                 alt.Tooltip("properties.name:N", title=L("municipality")),
@@ -610,7 +610,7 @@ def coverage_map(
                     "properties.region:N",
                     title=L("region_border"),
                     scale=alt.Scale(range=["#1f3b57", "#8e44ad"]),
-                    legend=alt.Legend(orient="left", symbolType="stroke"),
+                    legend=alt.Legend(orient="bottom", symbolType="stroke", direction="horizontal"),
                 )
             )
             .project(**projection)
@@ -622,7 +622,7 @@ def coverage_map(
         layers.append(halo.project(**projection))
         layers.append(names.mark_text(fontSize=9, color="#111").project(**projection))
     return locale_chart(
-        alt.layer(*layers).resolve_scale(color="independent").properties(height=520)
+        alt.layer(*layers).resolve_scale(color="independent").properties(height=480)
     )
 
 
