@@ -908,8 +908,8 @@ def answer_sentences(
         proposed = swaps[swaps["kind"] != "agreement"]
         if len(proposed):
             parts = [
-                t("ans_swap", lang, frm=r._1, to=r.to, places=n(r.places))
-                for r in proposed.itertuples()
+                t("ans_swap", lang, frm=r.giver, to=r.to, places=n(r.places))
+                for r in proposed.rename(columns={"from": "giver"}).itertuples()
             ]
             out.append(t("ans_swaps", lang, n=len(parts), swaps=_names(parts[:6], lang)))
     short = result.municipalities[result.municipalities["shortfall"] > 0]
@@ -1045,8 +1045,8 @@ def municipality_profile(result: Any, ds: Dataset, name: str, lang: Lang = "nl")
         cond = condition_states(result)
         cond_by_id = {} if cond.empty else cond.set_index("id").to_dict("index")
         srows = []
-        for r in sw.itertuples(index=False):
-            frm, to = r._0, r.to
+        for r in sw.rename(columns={"from": "giver"}).itertuples(index=False):
+            frm, to = r.giver, r.to
             if name not in (frm, to):
                 continue
             c = cond_by_id.get(r.id)
