@@ -160,8 +160,14 @@ def metric(page, key: str, label: str):
 
 
 def nav(page, name: str) -> None:
+    """Open a page from the sidebar and wait until it is drawn: its own title is on the
+    screen (the run of the new page has started) and that run has finished, so no
+    element of the page before can be taken for one of this page."""
+    from playwright.sync_api import expect
+
     settle(page)
     page.get_by_test_id("stSidebarNav").get_by_role("link", name=name, exact=True).click()
+    expect(page.get_by_role("heading", level=1, name=name, exact=True)).to_be_visible()
     settle(page)
 
 
