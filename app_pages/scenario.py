@@ -27,6 +27,7 @@ from planner.app.views import (
     levels_table,
     marginal_table,
     metric_deltas,
+    scenario_diff_table,
     split_swaps,
     swap_table,
     warning_table,
@@ -161,7 +162,7 @@ def show_diff(diff: pd.DataFrame) -> None:
     if diff.empty:
         st.caption(L("no_changes"))
     else:
-        ui.table(diff)
+        ui.table(scenario_diff_table(diff, ui.lang()))
 
 
 def show_result(

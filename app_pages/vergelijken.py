@@ -14,6 +14,7 @@ from planner.app.views import (
     differing_rows,
     input_diff_table,
     json_bytes,
+    scenario_diff_table,
     workbook_bytes,
 )
 from planner.optimise.solve import Status
@@ -62,7 +63,7 @@ def show_inputs(cmp: Comparison, scenarios: list[Scenario]) -> None:
             if diff.empty:
                 st.caption(L("no_changes"))
             else:
-                ui.table(diff)
+                ui.table(scenario_diff_table(diff, ui.lang()))
 
 
 def show_comparison(cmp: Comparison, scenarios: list[Scenario]) -> None:

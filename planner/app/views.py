@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import math
+import re
 import tempfile
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
@@ -36,6 +37,8 @@ __all__ = [
     "format_number",
     "format_decimal",
     "reader_frame",
+    "describe_value",
+    "scenario_diff_table",
     "warning_table",
     "swap_table",
     "answer_sentences",
@@ -654,6 +657,69 @@ _INPUT_FIELDS = {"lo": "min_places", "hi": "max_places", "from_municipality": "f
                  "to_municipality": "to"}  # fmt: skip
 
 
+#: A diff's sections as the screen names them (the editor's tabs and the settings).
+_DIFF_SECTIONS = {
+    "cycle": "section_rules", "swaps": "section_swaps", "limits": "section_limits",
+    "objective": "section_objective", "solver": "section_solver",
+    "candidates": "tab_candidates", "location_changes": "tab_location_changes",
+    "register": "tab_register",
+}  # fmt: skip
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def _field_label(field: str, lang: Lang) -> str:
+    for key in (f"ed_{field}", field):
+        text = t(key, lang)
+        if text != key:
+            return text
+    from planner.formats import column_label
+
+    return column_label(field, lang)
+
+
+def describe_value(value: Any, lang: Lang = "nl", field: str = "") -> Any:
+    """A value of a scenario diff as the reader says it: ``region`` (a policy) as
+    "binnen de regio", ``new`` as "nieuwe locatie", ``2025-05-01`` as 01-05-2025, and an
+    item written ``municipality=Borne; kind=new`` as "Gemeente: Borne; Soort: nieuwe
+    locatie"."""
+    from planner.formats import code_label
+
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    text = str(value)
+    if "=" in text and (";" in text or text.count("=") == 1) and field in ("", "present"):
+        parts = []
+        for part in text.split("; "):
+            key, _, val = part.partition("=")
+            parts.append(f"{_field_label(key, lang)}: {describe_value(val, lang, key)}")
+        return "; ".join(parts)
+    date = _ISO_DATE.match(text)
+    if date:
+        return f"{date.group(3)}-{date.group(2)}-{date.group(1)}"
+    for key in (f"policy_{text}" if field == "policy" else "", f"kind_{text}" if field == "kind"
+                else "", f"status_{text}" if field == "status" else ""):  # fmt: skip
+        if key and t(key, lang) != key:
+            return t(key, lang)
+    if text in ("True", "False"):
+        return t("yes" if text == "True" else "no", lang)
+    return code_label(text, lang) if text.isidentifier() else text
+
+
+def scenario_diff_table(diff: pd.DataFrame, lang: Lang = "nl") -> pd.DataFrame:
+    """A scenario diff (:func:`planner.scenario.diff.diff_scenarios`) for the screen:
+    sections and fields in words, values as the reader says them
+    (:func:`describe_value`)."""
+    out = diff.copy()
+    out["section"] = [t(_DIFF_SECTIONS.get(s, f"section_{s}"), lang) for s in out["section"]]
+    fields = list(out["field"])
+    out["field"] = [_field_label(f, lang) if f else "" for f in fields]
+    for column in ("before", "after"):
+        out[column] = [
+            describe_value(v, lang, f or "") for v, f in zip(out[column], fields, strict=True)
+        ]
+    return out.reset_index(drop=True)
+
+
 def input_diff_table(
     inputs: pd.DataFrame, labels: Sequence[str], lang: Lang = "nl"
 ) -> pd.DataFrame:
@@ -663,9 +729,17 @@ def input_diff_table(
     out = inputs.copy()
     out["section"] = [t(f"section_{s}", lang) for s in out["section"]]
     present = out["field"] == "present"
+    fields = [_INPUT_FIELDS.get(f, f) for f in out["field"]]
     for label in labels:
+        out[label] = out[label].astype(object)
         out.loc[present, label] = [t(str(v), lang) for v in out.loc[present, label]]
-    out["field"] = [t(_INPUT_FIELDS.get(f, f), lang) for f in out["field"]]
+        out.loc[~present, label] = [
+            describe_value(v, lang, f)
+            for v, f in zip(out.loc[~present, label], [f for f, p in zip(fields, present,
+                                                                            strict=True) if not p],
+                            strict=True)
+        ]  # fmt: skip
+    out["field"] = [_field_label(f, lang) for f in fields]
     return out.reset_index(drop=True)
 
 

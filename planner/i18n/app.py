@@ -261,4 +261,5 @@ LABELS: dict[str, tuple[str, str]] = {
     "download_pdf": ("Rapport (PDF)", "Report (PDF)"),
     "download_report_pdf": ("Cyclusrapport (PDF)", "Cycle report (PDF)"),
     "solver_message": ("Melding", "Message"),
+    "section_solver": ("rekenprogramma", "solver"),
 }

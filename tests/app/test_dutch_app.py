@@ -293,8 +293,15 @@ def page_texts(at: AppTest) -> list[str]:
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_in_dutch_has_no_english_words_or_raw_keys(db_url, page) -> None:
     at = new_app().switch_page(f"app_pages/{page}.py").run()
-    if page == "scenario":
+    if page == "scenario":  # with a result: the answer, the tables, the explanations
+        at = open_saved(at, "surpluses-within-regions")
         solve(at)
+    elif page == "risico":  # with a run: the summary, the plans, the municipalities
+        at.selectbox(key="rk_source").set_value("soft-plans-risk").run()
+        at.number_input(key="rk_draws").set_value(20).run()
+        at.button(key="rk_run").click().run()
+    elif page == "vergelijken":
+        at.multiselect(key="cmp_pick").set_value(["base v1", "borne-opens v1"]).run()
     ok(at)
     found = {}
     for text in page_texts(at):

@@ -91,3 +91,26 @@ def test_the_printable_page_escapes_user_text() -> None:
     assert "&lt;b&gt;x&lt;/b&gt;" in page and "<b>x</b>" not in page
     assert "<td>1,32</td>" in page and "<td>nee</td>" in page
     assert "@page { size: A4 landscape" in page
+
+
+def test_a_scenario_diff_reads_as_words() -> None:
+    from planner.app.views import scenario_diff_table
+
+    diff = pd.DataFrame(
+        [
+            {"section": "swaps", "key": "", "field": "policy", "before": "agreements",
+             "after": "region"},
+            {"section": "candidates", "key": "borne-new", "field": "", "before": None,
+             "after": "municipality=Borne; kind=new; max_places=150; start=2025-05-01"},
+        ],
+        dtype=object,
+    )  # fmt: skip
+    out = scenario_diff_table(diff, "nl")
+    assert out.loc[0, "section"] == "uitruilbeleid"
+    assert (out.loc[0, "before"], out.loc[0, "after"]) == (
+        "alleen vastgelegde afspraken", "binnen de regio",
+    )  # fmt: skip
+    assert out.loc[1, "section"] == "Kandidaatlocaties"
+    assert out.loc[1, "after"] == (
+        "Gemeente: Borne; Soort: nieuwe locatie; Max. plekken: 150; Startdatum: 01-05-2025"
+    )
