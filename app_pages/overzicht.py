@@ -13,6 +13,7 @@ from planner.app.views import (
     level_summary,
     map_labels,
     municipality_chart_data,
+    outside_credits,
     region_borders,
 )
 from planner.store import slugify
@@ -47,8 +48,11 @@ with ui.guard():
         cols[4].metric(L("soft_plans_short"), num(level["soft_plans"]), help=L("soft_plans_help"))
         cols[5].metric(L("coverage"), format_percent(level["coverage"]))
 
+    outside = outside_credits(ds.swaps, ds.municipality_names)
     with st.expander(L("figures_explained"), expanded=False):
-        for note in figure_notes(report.total):
+        for note in figure_notes(
+            report.total, ui.lang(), outside_credits(ds.swaps, ds.municipality_names)
+        ):
             st.caption(ui.plain(note))
     st.divider()
     chart_col, map_col = st.columns([3, 2])

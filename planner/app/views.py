@@ -44,6 +44,7 @@ __all__ = [
     "answer_sentences",
     "metric_deltas",
     "figure_notes",
+    "outside_credits",
     "municipality_profile",
     "municipality_html",
     "display_frame",
@@ -330,7 +331,7 @@ def region_borders(geometry: dict | None, municipalities: pd.DataFrame) -> dict 
 
 def map_labels(geometry: dict | None, municipalities: pd.DataFrame) -> pd.DataFrame:
     """Per municipality a point to put its name on the map: the middle of the bounding
-    box of its largest ring (inside the shape for the compact Overijssel municipalities).
+    box of its largest ring (inside the shape for a compact municipality).
     Columns ``name``, ``lon``, ``lat``."""
     names = municipalities.set_index("code")["name"].to_dict()
     rows = []
@@ -1012,7 +1013,22 @@ def _signed(value: int, lang: Lang) -> str:
     return t(word, lang, n=format_number(abs(value), lang))
 
 
-def figure_notes(total: Mapping[str, Any], lang: Lang = "nl") -> list[str]:
+def outside_credits(swaps: pd.DataFrame, municipalities: Iterable[str]) -> list[str]:
+    """The recorded swaps whose places lie outside the data's municipalities, as
+    "200 in Dronten voor Kampen": what makes guaranteed places exceed own places."""
+    inside = set(municipalities)
+    if swaps.empty:
+        return []
+    out = swaps[~swaps["from_municipality"].isin(inside)]
+    return [
+        f"{int(r.places)} {r.from_municipality} → {r.to_municipality}"
+        for r in out.itertuples(index=False)
+    ]
+
+
+def figure_notes(
+    total: Mapping[str, Any], lang: Lang = "nl", outside: Sequence[str] = ()
+) -> list[str]:
     """Why figures that look inconsistent are all right, with this data's numbers:
 
     - own places in the province (Locaties: 3.664) against guaranteed places
@@ -1025,12 +1041,13 @@ def figure_notes(total: Mapping[str, Any], lang: Lang = "nl") -> list[str]:
       rises when one of them gives its surplus to a municipality of the other region.
     """
     n = lambda v: format_number(v, lang)  # noqa: E731
-    outside = round(float(total["credited"])) - round(float(total["places"]))
+    difference = round(float(total["credited"])) - round(float(total["places"]))
     notes = []
-    if outside:
+    if difference:
         notes.append(
             t("note_places_vs_credited", lang, places=n(total["places"]),
-              credited=n(total["credited"]), outside=n(outside))
+              credited=n(total["credited"]), outside=n(difference),
+              swaps=", ".join(outside) or "–")
         )  # fmt: skip
     amv_muni = total.get("amv_municipal_shortfall")
     notes.append(

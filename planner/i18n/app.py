@@ -105,12 +105,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "note_places_vs_credited": (
         "Locaties telt {places} plekken in de provincie, het Overzicht {credited} "
         "gegarandeerde plekken: het verschil van {outside} zijn plekken buiten de "
-        "provincie die voor een gemeente meetellen, de 200 plekken in Dronten (Flevoland) "
-        "voor Kampen (uitruilafspraak Kampen–Dronten).",
+        "provincie die volgens een uitruilafspraak voor een gemeente meetellen ({swaps}).",
         "Locations counts {places} places in the province, the Overview {credited} "
         "guaranteed places: the difference of {outside} are places outside the province "
-        "credited to a municipality, the 200 places in Dronten (Flevoland) for Kampen "
-        "(the Kampen–Dronten swap agreement).",
+        "that a swap agreement credits to a municipality ({swaps}).",
     ),
     "note_amv_three": (
         "Drie amv-cijfers: {amv} / {quota} zijn de gegarandeerde amv-plekken tegen de "

@@ -63,12 +63,23 @@ def test_figure_notes_use_the_datas_numbers() -> None:
     amv 130 of 538, 538 - 130 = 408, sum over municipalities 451."""
     total = {"places": 3664, "credited": 3864, "amv_credited": 130, "amv_quota": 538,
              "amv_shortfall": 408, "amv_municipal_shortfall": 451}  # fmt: skip
-    notes = figure_notes(total, "nl")
+    notes = figure_notes(total, "nl", ["200 Dronten → Kampen"])
     assert "3.664" in notes[0] and "3.864" in notes[0] and "verschil van 200" in notes[0]
+    assert "(200 Dronten → Kampen)" in notes[0]
     assert "130 / 538" in notes[1] and "408 is het amv-tekort" in notes[1] and "451" in notes[1]
     assert "Three amv figures" in figure_notes(total, "en")[1]
     # no places from outside: no note about them
     assert len(figure_notes({**total, "credited": 3664}, "nl")) == 2
+
+
+def test_outside_credits_name_the_swaps_from_outside() -> None:
+    from planner.app.views import outside_credits
+
+    swaps = pd.DataFrame(
+        {"from_municipality": ["Dronten", "Hengelo"], "to_municipality": ["Kampen", "Twenterand"],
+         "places": [200, 83]}
+    )  # fmt: skip
+    assert outside_credits(swaps, ["Kampen", "Hengelo", "Twenterand"]) == ["200 Dronten → Kampen"]
 
 
 def test_swap_table_says_places_swapped() -> None:
