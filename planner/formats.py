@@ -364,7 +364,14 @@ def label_frame(
             series = series.map(lambda v, code=code: _cell_words(v, lang, code))
             if col == "source":
                 series = series.map(lambda v: source_words(v, lang))
-        out[column_label(col, lang)] = series
+        label = column_label(col, lang)
+        if col == "name" and "municipality" in frame.columns:  # a location's own name
+            label = column_label("location", lang)
+        n = 2
+        while label in out:  # two keys with one label must not overwrite each other
+            label = f"{column_label(col, lang)} ({n})"
+            n += 1
+        out[label] = series
     labelled = pd.DataFrame(out, index=frame.index)
     return labelled.reset_index(drop=True)
 

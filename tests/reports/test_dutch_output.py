@@ -205,3 +205,21 @@ def test_pdf_renders_dutch_characters() -> None:
     doc.lines(["Oekraïense ontheemden, financiële afspraken – één plek"])
     text = pdf_text(bytes(doc.output()))
     assert "Oekraïense ontheemden, financiële afspraken – één plek" in text
+
+
+def test_label_frame_keeps_every_column() -> None:
+    """A location table has both a municipality and a name: Gemeente and Locatie."""
+    import pandas as pd
+
+    from planner.formats import label_frame
+
+    frame = pd.DataFrame(
+        {"municipality": ["Dalfsen"], "name": ["Hof van Dalfsen"], "status": ["existing"],
+         "counts": [False], "end": [pd.Timestamp("2025-03-05")], "note": [None]}
+    )  # fmt: skip
+    out = label_frame(frame)
+    assert list(out.columns) == [
+        "Gemeente", "Locatie", "Status", "Telt mee", "Einddatum", "Toelichting"
+    ]  # fmt: skip
+    assert out.iloc[0].tolist()[:4] == ["Dalfsen", "Hof van Dalfsen", "bestaand", "nee"]
+    assert out.iloc[0]["Toelichting"] is None  # blank, not "None"
