@@ -47,10 +47,13 @@ with st.sidebar:
     else:
         st.caption(L("data_bundled"))
 
+ui.keep_in_url()  # language and author survive a reload
+
 pages = [
     st.Page("app_pages/overzicht.py", title=L("page_overview"), url_path="overzicht", default=True),
     st.Page("app_pages/locaties.py", title=L("page_locations"), url_path="locaties"),
     st.Page("app_pages/scenario.py", title=L("page_scenario"), url_path="scenario"),
+    st.Page("app_pages/gemeente.py", title=L("page_municipality"), url_path="gemeente"),
     st.Page("app_pages/vergelijken.py", title=L("page_compare"), url_path="vergelijken"),
     st.Page("app_pages/risico.py", title=L("page_risk"), url_path="risico"),
     st.Page("app_pages/export.py", title=L("page_export"), url_path="export"),

@@ -3,6 +3,7 @@ for a saved scenario or the one open on the Scenario page."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from planner.app import ui, views
@@ -11,6 +12,7 @@ from planner.app.views import csv_bytes, json_bytes, sheet_overview, workbook_by
 from planner.data.loader import Dataset
 from planner.optimise.solve import SolveResult, Status
 from planner.reports.export import result_document, result_sheets_full
+from planner.reports.pdf import report_pdf, result_pdf
 from planner.reports.report import report_csv, report_dict, report_sheets
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -49,6 +51,15 @@ def result_downloads(result: SolveResult, ds: Dataset, stem: str) -> None:
         key="ex_json",
         icon=":material/download:",
     )
+    st.download_button(
+        L("download_pdf"),
+        data=lambda: result_pdf(result, ds, lang),
+        on_click="ignore",
+        file_name=f"{stem}.pdf",
+        mime="application/pdf",
+        key="ex_pdf",
+        icon=":material/picture_as_pdf:",
+    )
     s1, s2 = st.columns([3, 1], vertical_alignment="bottom")
     # sheet names are in the session's language: a key per language keeps the choice valid
     sheet = s1.selectbox(L("choose_sheet"), list(sheets), key=f"ex_sheet__{lang}")
@@ -67,12 +78,17 @@ def result_downloads(result: SolveResult, ds: Dataset, stem: str) -> None:
 
 def report_downloads(ds: Dataset) -> None:
     """The cycle table of the data itself, as ``planner report`` writes it."""
+    with st.container(key="ex_report"):
+        _report_downloads(ds)
+
+
+def _report_downloads(ds: Dataset) -> None:
     st.subheader(L("export_report_title"))
     st.caption(L("export_report_caption"))
     lang = ui.lang()
     report = ui.report_cached(ui.data_key(ds), ds)
     stem = L("report_file")
-    r1, r2, r3 = st.columns(3)
+    r1, r2, r3, r4 = st.columns(4)
     r1.download_button(
         L("download_report_xlsx"),
         data=lambda: workbook_bytes(report_sheets(report, lang)),
@@ -99,6 +115,15 @@ def report_downloads(ds: Dataset) -> None:
         mime="application/json",
         key="ex_report_json",
         icon=":material/download:",
+    )
+    r4.download_button(
+        L("download_report_pdf"),
+        data=lambda: report_pdf(report, ds, lang),
+        on_click="ignore",
+        file_name=f"{stem}.pdf",
+        mime="application/pdf",
+        key="ex_report_pdf",
+        icon=":material/picture_as_pdf:",
     )
     st.download_button(
         L("export_all_programmes"),
@@ -128,15 +153,16 @@ with ui.guard():
             _, result, _ = ui.solve_timed(ds, scenario)
         if result.status not in (Status.OPTIMAL, Status.TIME_LIMIT):
             st.error(L("not_solved_status"))
-            st.dataframe({L("messages"): result.messages}, hide_index=True)
+            ui.table(pd.DataFrame({"solver_message": list(result.messages)}, dtype=object))
         else:
             if result.status is Status.TIME_LIMIT:
                 st.warning(L("time_limit_reached"))
             p = result.province
-            m = st.columns(3)
+            m = st.container(key="ex_metrics").columns(3)
             m[0].metric(L("provincial_shortfall"), num(p["shortfall"]))
             m[1].metric(L("municipal_shortfall"), num(p["municipal_shortfall"]))
             m[2].metric(L("credited"), num(p["credited"]))
-            result_downloads(result, ds, stem)
+            with st.container(key="ex_result"):
+                result_downloads(result, ds, stem)
     st.divider()
     report_downloads(ds)

@@ -11,7 +11,7 @@ from planner.app import ui
 from planner.app.programmes import programme_switch, show_programme_locations
 from planner.app.ui import L, num
 from planner.app.uploads import dataset_with_upload
-from planner.app.views import filter_locations, location_table
+from planner.app.views import figure_notes, filter_locations, location_table, outside_credits
 from planner.counting.timeline import timeline_totals
 from planner.data.schemas import LOCATION_TYPES, TARGET_GROUPS
 from planner.errors import InputError
@@ -52,6 +52,12 @@ with ui.guard():
         f"{L('places_counting')}"
     )
     ui.table(shown, height=min(600, 38 + 35 * max(1, len(shown))))
+    outside = outside_credits(ds.swaps, ds.municipality_names)
+    with st.expander(L("figures_explained")):
+        for note in figure_notes(
+            report.total, ui.lang(), outside_credits(ds.swaps, ds.municipality_names)
+        )[:1]:
+            st.caption(ui.plain(note))
 
     st.subheader(L("timeline_title"))
     st.caption(L("timeline_caption"))

@@ -9,10 +9,15 @@ from planner.app.programmes import programme_switch, show_programme_overview
 from planner.app.ui import L, num
 from planner.app.views import (
     coverage_geojson,
+    figure_notes,
     format_percent,
     level_summary,
+    map_labels,
     municipality_chart_data,
+    outside_credits,
+    region_borders,
 )
+from planner.store import slugify
 
 ui.init_state()  # app.py does this; repeated so the page also runs on its own
 st.title(L("page_overview"))
@@ -34,8 +39,9 @@ with ui.guard():
     province = str(report.municipalities["province"].iloc[0])
     for _, level in level_summary(report.regions, report.total, province).iterrows():
         title = level["area"] if level["level"] == "region" else f"{L('province')} {level['area']}"
-        st.subheader(title)
-        cols = st.columns(6)
+        section = st.container(key=f"ov_{level['level']}_{slugify(str(level['area']))}")
+        section.subheader(title)
+        cols = section.columns(6)
         cols[0].metric(L("quota"), num(level["quota"]))
         cols[1].metric(L("guaranteed"), num(level["credited"]))
         cols[2].metric(L("shortfall"), num(level["shortfall"]))
@@ -47,6 +53,12 @@ with ui.guard():
         cols[4].metric(L("soft_plans_short"), num(level["soft_plans"]), help=L("soft_plans_help"))
         cols[5].metric(L("coverage"), format_percent(level["coverage"]))
 
+    outside = outside_credits(ds.swaps, ds.municipality_names)
+    with st.expander(L("figures_explained"), expanded=False):
+        for note in figure_notes(
+            report.total, ui.lang(), outside_credits(ds.swaps, ds.municipality_names)
+        ):
+            st.caption(ui.plain(note))
     st.divider()
     chart_col, map_col = st.columns([3, 2])
     with chart_col:
@@ -60,7 +72,9 @@ with ui.guard():
         if geo is None:
             st.info(L("map_missing"))
         else:
-            st.altair_chart(ui.coverage_map(geo), width="stretch")
+            borders = region_borders(ds.geometry, ds.municipalities)
+            labels = map_labels(ds.geometry, ds.municipalities)
+            st.altair_chart(ui.coverage_map(geo, borders, labels), width="stretch")
             st.caption(L("map_source"))
 
     with st.expander(L("municipality_table")):
@@ -84,8 +98,7 @@ with ui.guard():
         )
     if len(report.overrides):
         with st.expander(L("overrides")):
-            ui.table(
-                report.overrides.rename(columns={"name": "site"})[
-                    ["site", "municipality", "places", "rule_why", "override_reason"]
-                ]
-            )
+            columns = ["site", "municipality", "places", "rule_why", "override_reason"]
+            if "override_toelichting" in report.overrides:  # the Dutch text beside it
+                columns.append("override_toelichting")
+            ui.table(report.overrides.rename(columns={"name": "site"})[columns])

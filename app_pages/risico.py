@@ -3,6 +3,7 @@ to the shortfall (``planner risk`` in the app, with a progress bar)."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from planner.app import ui
@@ -25,7 +26,7 @@ def show_risk(result: RiskResult, fast: bool, stem: str) -> None:
     )
     tables = risk_tables(result, lang)
     d = result.provincial
-    m = st.columns(3)
+    m = st.container(key="risk_metrics").columns(3)
     m[0].metric(L("p_meet_quota"), format_percent(result.p_meet_quota))
     m[1].metric(L("expected_provincial_shortfall"), num(d.mean))
     m[2].metric(L("p10_p90"), f"{num(d.p10)} – {num(d.p90)}")
@@ -49,7 +50,7 @@ def show_risk(result: RiskResult, fast: bool, stem: str) -> None:
     else:
         ui.table(tables["municipalities"])
     if result.messages:
-        st.dataframe({L("messages"): result.messages}, hide_index=True)
+        ui.table(pd.DataFrame({"solver_message": list(result.messages)}, dtype=object))
     st.download_button(
         L("download_risk_json"),
         data=lambda: json_bytes(result.to_dict()),

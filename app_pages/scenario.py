@@ -11,6 +11,7 @@ from planner.app import ui
 from planner.app.editing import (
     TABLES,
     draft_payload,
+    for_editing,
     read_draft,
     scenario_to_tables,
     tables_to_scenario,
@@ -18,17 +19,23 @@ from planner.app.editing import (
 from planner.app.ui import L, num
 from planner.app.uploads import scenario_from_upload
 from planner.app.views import (
+    answer_sentences,
     breakdown_table,
     burden_table,
     condition_table,
     level_summary,
     levels_table,
     marginal_table,
+    metric_deltas,
+    scenario_diff_table,
     split_swaps,
+    swap_table,
+    warning_table,
     workbook_bytes,
 )
 from planner.data.loader import Dataset
 from planner.errors import InputError
+from planner.optimise.instance import scenario_warnings
 from planner.optimise.solve import SolveResult, Status
 from planner.reports.export import result_sheets_full
 from planner.results.explain import burden, condition_states, shortfall_breakdown
@@ -42,7 +49,7 @@ POLICIES = ["none", "agreements", "region", "province", "neighbours"]
 
 def open_stored(store: Store, name: str, version: int | None = None) -> None:
     record = store.load(name, version)
-    scenario = record.scenario()
+    scenario = for_editing(record.scenario())
     info = {
         "name": record.name,
         "version": record.version,
@@ -54,15 +61,41 @@ def open_stored(store: Store, name: str, version: int | None = None) -> None:
 
 def start_from(store: Store, name: str, new_name: str) -> None:
     record = store.load(name)
-    scenario = record.scenario()
+    scenario = for_editing(record.scenario())
+    # a new scenario asks its own question: it keeps the parent's content, not its words
+    scenario = scenario.model_copy(update={"description": ""})
     info = {
         "name": None,
         "version": 0,
         "parent": record.name,
         "parent_version": record.version,
         "new_name": slugify(new_name or name + "-2"),
+        "description": "",
     }
     ui.open_tables(scenario, scenario_to_tables(scenario), info)
+
+
+def open_newest_keeping_edit(store: Store, name: str) -> None:
+    """After a conflict: the newest saved version becomes the one the edit is based on,
+    and the edit itself (the tables, title and description as the user left them) stays
+    in the editors, so "your edit is kept" holds and saving now makes a next version."""
+    record = store.load(name)
+    payload = st.session_state.get("sc_payload")
+    try:
+        _, tables, kept = read_draft(payload) if payload else (None, None, {})
+    except InputError:
+        tables, kept = None, {}
+    newest = for_editing(record.scenario())
+    info = {
+        "name": record.name,
+        "version": record.version,
+        "parent": record.parent,
+        "parent_version": record.parent_version,
+        "title": kept.get("title", newest.name),
+        "description": kept.get("description", newest.description),
+    }
+    ui.open_tables(newest, tables or scenario_to_tables(newest), info)
+    st.session_state.sc_flash = ("info", f"{L('newest_opened_edit_kept')} (v{record.version})")
 
 
 def open_first(store: Store) -> None:
@@ -76,12 +109,14 @@ def open_first(store: Store) -> None:
         else:
             ui.open_tables(base, tables, info)
             st.session_state.sc_restored = True  # said until another scenario is opened
+            if draft.author and not st.session_state.author:  # an address without ?auteur=
+                st.session_state.author = draft.author
             return
     names = store.list_names()
     if names:
         open_stored(store, "base" if "base" in names else names[0])
     else:
-        empty = Scenario(name=L("new_scenario"))
+        empty = for_editing(Scenario(name=L("new_scenario")))
         ui.open_tables(empty, scenario_to_tables(empty), {"name": None, "version": 0})
 
 
@@ -106,34 +141,69 @@ def restore_after_page_change() -> None:
         st.session_state.sc_conflict = conflict
 
 
+def conflict_text(conflict: ConflictError) -> str:
+    """The conflict in the session's language, from the error's fields (the library's
+    own message is English)."""
+    started = (
+        L("conflict_new")
+        if conflict.expected_version == 0
+        else L("conflict_opened").format(version=conflict.expected_version)
+    )
+    return L("conflict_text").format(
+        name=conflict.name,
+        version=conflict.latest_version,
+        author=conflict.author,
+        time=ui.local_time(conflict.created_at),
+        started=started,
+    )
+
+
 def show_diff(diff: pd.DataFrame) -> None:
     if diff.empty:
         st.caption(L("no_changes"))
     else:
-        ui.table(diff)
+        ui.table(scenario_diff_table(diff, ui.lang()))
 
 
-def show_result(result: SolveResult, seconds: float, scenario: Scenario, ds: Dataset) -> None:
+def show_result(
+    result: SolveResult,
+    seconds: float,
+    scenario: Scenario,
+    ds: Dataset,
+    reference: tuple[str, SolveResult] | None = None,
+) -> None:
+    """The result: first a plain answer in sentences with the province's figures and
+    their change against the reference (the parent scenario), then the tables."""
     st.subheader(L("result"))
-    st.caption(
-        f"{L('status')}: {result.status.value} | {result.solver} ({result.engine}) | "
-        f"{L('solve_time')} {seconds:.2f} s"
-    )
     if result.status not in (Status.OPTIMAL, Status.TIME_LIMIT):
         st.error(L("not_solved_status"))
         ui.table(levels_table(result.levels, ui.lang()))
-        st.dataframe({L("messages"): result.messages}, hide_index=True)
+        ui.table(pd.DataFrame({"solver_message": list(result.messages)}, dtype=object))
         return
     if result.status is Status.TIME_LIMIT:
         st.warning(L("time_limit_reached"))
     p = result.province
-    m = st.columns(4)
-    m[0].metric(L("provincial_shortfall"), num(p["shortfall"]))
-    m[1].metric(L("municipal_shortfall"), num(p["municipal_shortfall"]))
-    m[2].metric(L("amv_shortfall"), num(p["amv_shortfall"]))
-    m[3].metric(L("credited"), num(p["credited"]))
+    ref_name, ref = reference if reference is not None else ("", None)
+    deltas = metric_deltas(p, None if ref is None else ref.province)
+    delta_help = L("delta_vs").format(parent=ref_name) if ref is not None else None
+    m = st.container(key="sc_metrics").columns(4)
+    for col, key, label, inverse in (
+        (m[0], "shortfall", "provincial_shortfall", True),
+        (m[1], "municipal_shortfall", "municipal_shortfall", True),
+        (m[2], "amv_shortfall", "amv_shortfall", True),
+        (m[3], "credited", "credited", False),
+    ):
+        d = deltas[key]
+        col.metric(
+            L(label),
+            num(p[key]),
+            delta=None if d is None else (("+" if d > 0 else "") + num(d)),
+            delta_color="off" if d == 0 else ("inverse" if inverse else "normal"),
+            help=delta_help,
+        )
     tabs = st.tabs(
         [
+            L("tab_answer"),
             L("tab_levels"),
             L("tab_levels_table"),
             L("tab_municipalities"),
@@ -146,12 +216,20 @@ def show_result(result: SolveResult, seconds: float, scenario: Scenario, ds: Dat
             L("messages"),
         ]
     )
-    with tabs[0]:
-        ui.table(levels_table(result.levels, ui.lang()))
+    with tabs[0], st.container(key="answer"):
+        for sentence in answer_sentences(result, ref, ui.lang(), ref_name):
+            st.markdown(ui.plain(sentence))
     with tabs[1]:
+        st.caption(
+            f"{L('status')}: {L('status_' + result.status.value)} | {result.solver} | "
+            f"{L('solve_time')} {seconds:.2f} s"
+        )
+        ui.table(levels_table(result.levels, ui.lang()))
+    with tabs[2]:
         province = str(result.municipalities["province"].iloc[0])
         ui.table(level_summary(result.regions, result.province, province).drop(columns="level"))
-    with tabs[2]:
+        st.caption(L("note_region_swaps"))
+    with tabs[3]:
         ui.table(
             result.municipalities[
                 [
@@ -169,7 +247,7 @@ def show_result(result: SolveResult, seconds: float, scenario: Scenario, ds: Dat
                 ]
             ]
         )
-    with tabs[3]:
+    with tabs[4]:
         cand = result.candidates
         if cand.empty:
             st.caption(L("no_candidates"))
@@ -189,35 +267,35 @@ def show_result(result: SolveResult, seconds: float, scenario: Scenario, ds: Dat
                     ]
                 ]
             )
-    with tabs[4]:
+    with tabs[5]:
         parts = split_swaps(result.swaps)
         st.markdown(f"**{L('swaps_agreed')}**")
-        ui.table(parts["agreed"][["id", "from", "to", "places", "amv_places"]])
+        ui.table(swap_table(parts["agreed"][["id", "from", "to", "places", "amv_places"]]))
         st.markdown(f"**{L('swaps_proposed')}**")
-        ui.table(parts["proposed"][["id", "from", "to", "places", "amv_places", "kind"]])
-    with tabs[5]:
+        ui.table(swap_table(parts["proposed"][["id", "from", "to", "places", "amv_places"]]))
+    with tabs[6]:
         st.caption(L("marginal_caption"))
         ui.table(marginal_table(result.municipalities, ui.lang()))
-    with tabs[6]:
+    with tabs[7]:
         st.caption(L("breakdown_caption"))
         short = breakdown_table(shortfall_breakdown(result))
         if short.empty:
             st.caption(L("no_shortfalls"))
         else:
             ui.table(short)
-    with tabs[7]:
+    with tabs[8]:
         ui.table(burden_table(burden(result, ds)))
         st.caption(L("burden_caption"))
-    with tabs[8]:
+    with tabs[9]:
         st.caption(L("conditions_caption"))
         conditions = condition_table(condition_states(result), ui.lang())
         if conditions.empty:
             st.caption(L("no_conditions"))
         else:
             ui.table(conditions)
-    with tabs[9]:
+    with tabs[10]:
         if result.messages:
-            st.dataframe({L("messages"): result.messages}, hide_index=True)
+            ui.table(pd.DataFrame({"solver_message": list(result.messages)}, dtype=object))
         else:
             st.caption(L("no_messages"))
     lang = ui.lang()
@@ -233,6 +311,28 @@ def show_result(result: SolveResult, seconds: float, scenario: Scenario, ds: Dat
     )
 
 
+def reference_result(store: Store, ds: Dataset, info: dict) -> tuple[str, SolveResult] | None:
+    """The result to show changes against: the parent scenario's (the version it was
+    started from), else the saved version being edited; None for a scenario with
+    neither. Solved through the cache, so it costs one solve once."""
+    name, version = info.get("parent"), info.get("parent_version")
+    if not name:
+        name, version = info.get("name"), info.get("version")
+    if not name:
+        return None
+    try:
+        record = store.load(name, version)
+    except NotFoundError:
+        try:
+            record = store.load(name)
+        except NotFoundError:
+            return None
+    _, result, _ = ui.solve_timed(ds, for_editing(record.scenario()))
+    if result.status not in (Status.OPTIMAL, Status.TIME_LIMIT):
+        return None
+    return f"{record.name} v{record.version}", result
+
+
 ui.init_state()  # app.py does this; repeated so the page also runs on its own
 st.title(L("page_scenario"))
 
@@ -245,6 +345,9 @@ with ui.guard():
     pending = st.session_state.pop("sc_pending", None)
     if pending is not None:
         open_stored(store, *pending)
+    newest = st.session_state.pop("sc_open_newest", None)
+    if newest is not None:
+        open_newest_keeping_edit(store, newest)
     restore_after_page_change()
     if "sc_base" not in st.session_state:
         open_first(store)
@@ -256,6 +359,13 @@ with ui.guard():
 
     versions = store.latest_versions()
     titles = {v.name: f"{v.name} — {v.title}" for v in versions}
+    # the picker shows what is open (or the scenario it started from), not "base"
+    shown = st.session_state.sc_info.get("name") or st.session_state.sc_info.get("parent")
+    if shown in titles and (
+        st.session_state.get("sc_pick_for") != shown or "sc_pick" not in st.session_state
+    ):
+        st.session_state.sc_pick = shown
+        st.session_state.sc_pick_for = shown
     pick_col, open_col, new_col, start_col = st.columns([4, 1, 3, 2], vertical_alignment="bottom")
     pick = pick_col.selectbox(
         L("saved_scenarios"), list(titles), format_func=titles.get, key="sc_pick"
@@ -284,6 +394,7 @@ with ui.guard():
                 "parent": parent,
                 "new_name": slugify(upload.name.rsplit(".", 1)[0]),
             }
+            uploaded = for_editing(uploaded)
             ui.open_tables(uploaded, scenario_to_tables(uploaded), info)
             st.session_state.sc_flash = ("success", L("upload_loaded"))
             st.rerun()
@@ -311,7 +422,7 @@ with ui.guard():
     tables = {}
     for tab, name in zip((tabs[0], tabs[1], tabs[3]), ui.EDITOR_KEYS, strict=True):
         with tab:
-            st.caption(L(f"help_{name}"))
+            st.caption(L(f"edit_help_{name}"))
             tables[name] = st.data_editor(
                 st.session_state.sc_tables[name],
                 key=ui.EDITOR_KEYS[name],
@@ -323,18 +434,37 @@ with ui.guard():
     with tabs[2]:
         c1, c2, c3 = st.columns(3)
         ui.labelled_choice(c1, "selectbox", L("policy"), POLICIES, "sw_policy", "policy_")
-        c2.number_input(L("max_per_pair"), min_value=0, step=1, key="sw_max_per_pair")
-        c3.number_input(L("max_in_per_municipality"), min_value=0, step=1, key="sw_max_in")
-        st.checkbox(L("swap_amv"), key="sw_amv")
+        c2.number_input(
+            L("max_per_pair"), min_value=0, step=1, key="sw_max_per_pair", help=L("empty_no_limit")
+        )
+        c3.number_input(
+            L("max_in_per_municipality"),
+            min_value=0,
+            step=1,
+            key="sw_max_in",
+            help=L("empty_no_limit"),
+        )
+        st.checkbox(L("swap_amv"), key="sw_amv", help=L("swap_amv_help"))
         g1, g2 = st.columns(2)
         munis = sorted(ds.municipality_names)
         g1.multiselect(L("givers"), munis, key="sw_givers", placeholder=L("everyone"))
         g2.multiselect(L("receivers"), munis, key="sw_receivers", placeholder=L("everyone"))
         st.markdown(f"**{L('limits')}**")
         l1, l2, l3 = st.columns(3)
-        l1.number_input(L("max_new_locations"), min_value=0, step=1, key="lim_locations")
-        l2.number_input(L("max_new_places"), min_value=0, step=1, key="lim_places")
-        l3.number_input(L("max_cost"), min_value=0.0, step=1.0, key="lim_cost")
+        st.caption(L("empty_no_limit"))
+        l1.number_input(
+            L("max_new_locations"),
+            min_value=0,
+            step=1,
+            key="lim_locations",
+            help=L("empty_no_limit"),
+        )
+        l2.number_input(
+            L("max_new_places"), min_value=0, step=1, key="lim_places", help=L("empty_no_limit")
+        )
+        l3.number_input(
+            L("max_cost"), min_value=0.0, step=1.0, key="lim_cost", help=L("empty_no_limit")
+        )
     tables.update(ui.settings_tables())
 
     # ---------------------------------------------------------------- validate and keep
@@ -347,7 +477,16 @@ with ui.guard():
     except InputError as exc:
         ui.show_issues(exc, "scenario_invalid")
     else:
-        st.success(L("scenario_valid"), icon=":material/check:")
+        warnings = scenario_warnings(ds, scenario, ui.lang())
+        with st.container(key="validity"):
+            if warnings.empty:
+                st.success(L("scenario_valid"), icon=":material/check:")
+            else:
+                n = len(warnings)
+                text = L("scenario_valid_but_one") if n == 1 else L("scenario_valid_but")
+                st.warning(text.format(n=n), icon=":material/warning:")
+                st.caption(L("warnings_caption"))
+                ui.table(warning_table(warnings, ui.lang()))
     if scenario is None:
         st.session_state.pop(ui.OPEN_SCENARIO, None)
     else:  # for Export and Risico, unsaved edits included
@@ -400,7 +539,9 @@ with ui.guard():
             if info.get("name") and scenario == base and result.status is Status.OPTIMAL:
                 store.save_result(info["name"], info["version"], ui.data_key(ds), result.to_dict())
 
-    if save or save_as:
+    if (save or save_as) and not st.session_state.author.strip():
+        st.error(L("author_missing"), icon=":material/person:")
+    elif save or save_as:
         if scenario is None:
             st.error(L("not_saved_invalid"))
         else:
@@ -452,9 +593,9 @@ with ui.guard():
 
     conflict = st.session_state.get("sc_conflict")
     if conflict is not None:
-        st.error(f"{L('conflict')}: {ui.plain(conflict)}", icon=":material/sync_problem:")
-        if st.button(L("open_newest"), key="open_newest"):
-            st.session_state.sc_pending = (conflict.name, None)
+        st.error(ui.plain(conflict_text(conflict)), icon=":material/sync_problem:")
+        if st.button(L("open_newest"), key="open_newest", help=L("open_newest_help")):
+            st.session_state.sc_open_newest = conflict.name
             st.session_state.pop("sc_conflict", None)
             st.rerun()
 
@@ -465,7 +606,9 @@ with ui.guard():
         and scenario is not None
         and current["key"] == ui.scenario_key(ds, scenario)
     ):
-        show_result(current["result"], current["seconds"], scenario, ds)
+        show_result(
+            current["result"], current["seconds"], scenario, ds, reference_result(store, ds, info)
+        )
     elif current is not None:
         st.info(L("result_stale"))
 
@@ -478,7 +621,7 @@ with ui.guard():
                 except NotFoundError:
                     parent_rec = store.load(info["parent"])
                 st.caption(f"{ui.plain(parent_rec.name)} {L('version')} {parent_rec.version}")
-                show_diff(diff_scenarios(parent_rec.scenario(), scenario))
+                show_diff(diff_scenarios(for_editing(parent_rec.scenario()), scenario))
             else:
                 st.caption(L("no_parent"))
         with st.expander(L("unsaved_changes")):
@@ -500,7 +643,7 @@ with ui.guard():
                         {
                             "version": v.version,
                             "saved_by": v.author,
-                            "saved_at": f"{v.created_at:%d-%m-%Y %H:%M} UTC",
+                            "saved_at": ui.local_time(v.created_at),
                             "title": v.title,
                             "parent": v.parent,
                         }

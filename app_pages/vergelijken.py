@@ -14,6 +14,7 @@ from planner.app.views import (
     differing_rows,
     input_diff_table,
     json_bytes,
+    scenario_diff_table,
     workbook_bytes,
 )
 from planner.optimise.solve import Status
@@ -36,7 +37,7 @@ def version_options(store: Store) -> dict[str, tuple[str, int, str]]:
 def show_headline(cmp: Comparison) -> None:
     """Per scenario the provincial and municipal shortfall, the others with their
     difference from the reference (lower is better, so a fall shows green)."""
-    cols = st.columns(len(cmp.labels))
+    cols = st.container(key="cmp_metrics").columns(len(cmp.labels))
     ref = cmp.province.iloc[0]
     for i, (col, label) in enumerate(zip(cols, cmp.labels, strict=True)):
         col.markdown(f"**{ui.plain(label)}**" + (f" ({L('reference')})" if i == 0 else ""))
@@ -62,7 +63,7 @@ def show_inputs(cmp: Comparison, scenarios: list[Scenario]) -> None:
             if diff.empty:
                 st.caption(L("no_changes"))
             else:
-                ui.table(diff)
+                ui.table(scenario_diff_table(diff, ui.lang()))
 
 
 def show_comparison(cmp: Comparison, scenarios: list[Scenario]) -> None:

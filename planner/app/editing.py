@@ -467,3 +467,12 @@ def read_draft(payload: str) -> tuple[Scenario, dict[str, pd.DataFrame], dict[st
     for name in TABLES:
         tables.setdefault(name, scenario_to_tables(base)[name])
     return base, tables, dict(data.get("info") or {})
+
+
+def for_editing(scenario: Scenario) -> Scenario:
+    """The scenario as the editor opens it: amv places are swapped only when the
+    scenario says so (``swaps.amv: true``); a scenario that does not mention it opens
+    with the box off, so nobody swaps amv places without choosing to."""
+    if "amv" in scenario.swaps.model_fields_set:
+        return scenario
+    return scenario.model_copy(update={"swaps": scenario.swaps.model_copy(update={"amv": False})})

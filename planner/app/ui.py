@@ -23,16 +23,24 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
 import planner.optimise.matrix  # noqa: F401 - loaded with the app, so the first solve is not slower
-from planner.app.views import dataset_hash, format_number, issues_table, labelled
+from planner.app.views import (
+    dataset_hash,
+    display_frame,
+    format_number,
+    issues_table,
+    labelled,
+    reader_frame,
+)
 from planner.counting.count import CycleReport, cycle_report
 from planner.counting.timeline import monthly_places
 from planner.data.loader import Dataset, default_data_dir, load_dataset
@@ -47,12 +55,15 @@ log = logging.getLogger("planner.app")
 
 __all__ = [
     "init_state",
+    "keep_in_url",
     "keep",
+    "locale_chart",
     "lang",
     "label_func",
     "labelled_choice",
     "L",
     "num",
+    "local_time",
     "plain",
     "get_store",
     "get_dataset",
@@ -88,13 +99,39 @@ STATE_DEFAULTS: dict[str, Any] = {
 
 
 def init_state() -> None:
-    """Defaults for every session key, and the draft id from the URL (``?draft=``), so
-    an edit in progress is found again after a reload."""
+    """Defaults for every session key, and what the URL keeps across a reload: the
+    draft id (``?draft=``), the language (``?lang=en``) and the author (``?auteur=``).
+
+    A reload starts a new session; without these the page would come back in Dutch
+    with an empty author, and saving would then fail.
+    """
+    fresh = "lang" not in st.session_state
     for key, value in STATE_DEFAULTS.items():
         st.session_state.setdefault(key, value)
     draft = st.query_params.get("draft")
     if draft and st.session_state.draft_id is None:
         st.session_state.draft_id = str(draft)
+    if fresh:
+        if st.query_params.get("lang") in ("nl", "en"):
+            st.session_state.lang = st.query_params["lang"]
+        author = st.query_params.get(AUTHOR_PARAM)
+        if author:
+            st.session_state.author = str(author)[:200]
+
+
+#: The URL parameter that keeps the author's name across a reload.
+AUTHOR_PARAM = "auteur"
+
+
+def keep_in_url() -> None:
+    """Write the language and the author into the URL (only when they changed), so a
+    reload or a copied link opens the app as the user left it."""
+    wanted = {"lang": st.session_state.get("lang", "nl"), AUTHOR_PARAM: st.session_state.author}
+    for key, value in wanted.items():
+        if value and st.query_params.get(key) != value:
+            st.query_params[key] = value
+        elif not value and key in st.query_params:
+            del st.query_params[key]
 
 
 def keep(widget_key: str, key: str) -> None:
@@ -148,6 +185,17 @@ def labelled_choice(
 def num(value: Any) -> str:
     """A whole number in the session's notation (3.864 / 3,864)."""
     return format_number(value, lang())
+
+
+#: The users' time zone: times are shown as the clock in the Netherlands reads them.
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def local_time(moment: datetime) -> str:
+    """A stored time (UTC) as the clock in Amsterdam reads it: ``30-11-2026 05:45``."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return f"{moment.astimezone(AMSTERDAM):%d-%m-%Y %H:%M}"
 
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'])")
@@ -290,9 +338,7 @@ def pick_scenario(store: Store, key: str) -> tuple[str, Scenario] | None:
             stem += "-edit"
         return stem, open_now["scenario"]
     history = list(reversed(store.history(choice)))
-    labels = {
-        v.version: f"v{v.version} — {v.author}, {v.created_at:%d-%m-%Y %H:%M}" for v in history
-    }
+    labels = {v.version: f"v{v.version} — {v.author}, {local_time(v.created_at)}" for v in history}
     version = c2.selectbox(
         L("choose_version"), list(labels), format_func=labels.get, key=f"{key}_version__{choice}"
     )
@@ -345,7 +391,7 @@ def show_issues(exc: InputError, heading_key: str = "problems") -> None:
         None if c is None else _label(str(c)) for c in frame.loc[editor, "column"]
     ]
     frame.loc[editor, "file"] = [L(f"tab_{f}") for f in frame.loc[editor, "file"]]
-    st.dataframe(labelled(frame, lang()), hide_index=True)
+    table(frame)
 
 
 @contextmanager
@@ -366,9 +412,34 @@ def guard(heading_key: str = "problems") -> Iterator[None]:
         LANG.reset(token)
 
 
+#: Columns of sentences (reasons, notes, sources): shown wide, so a reason is not cut off.
+WIDE_COLUMNS = (
+    "why", "reason", "note", "rule_why", "override_reason", "source", "message", "fix",
+    "place", "amv_place", "near_miss_sites", "condition", "why_not_counting", "solver_message",
+)  # fmt: skip
+
+
+def text_width(column: pd.Series) -> int:
+    """Pixels for a column of sentences: wide enough for its longest text (about 7
+    pixels a character), at least 200 and at most 900, so a reason is read whole."""
+    longest = max((len(str(v)) for v in column.dropna()), default=0)
+    return int(min(900, max(200, 7 * longest + 24)))
+
+
 def table(frame: pd.DataFrame, **kwargs: Any) -> None:
-    """A read-only table with labelled columns."""
-    st.dataframe(labelled(frame, lang()), hide_index=True, **kwargs)
+    """A read-only table with labelled columns, numbers and dates in the session's
+    notation (1.234 and 11,12 and 01-07-2025 in Dutch) and the columns of sentences
+    (``why``, ``reason``, notes) wide. The values underneath stay numbers, so sorting
+    a column still sorts by value."""
+    current = lang()
+    config = {
+        t(c, current): st.column_config.TextColumn(t(c, current), width=text_width(frame[c]))
+        for c in frame.columns
+        if c in WIDE_COLUMNS
+    }
+    config.update(kwargs.pop("column_config", {}) or {})
+    shown = display_frame(labelled(reader_frame(frame, current), current), current)
+    st.dataframe(shown, hide_index=True, column_config=config, **kwargs)
 
 
 # --------------------------------------------------------------------------- editors
@@ -399,7 +470,7 @@ def editor_columns(table_name: str, ds: Dataset) -> dict[str, Any]:
             "id": cc.TextColumn(_label("id"), required=True, validate=r"^[A-Za-z0-9][\w.\-]*$"),
             "kind": cc.SelectboxColumn(
                 _label("kind"), options=["new", "extend", "enlarge"], default="new",
-                required=True,
+                required=True, format_func=label_func("kind_"),
             ),
             "municipality": cc.SelectboxColumn(_label("municipality"), options=munis),
             "location": cc.SelectboxColumn(_label("location"), options=locations),
@@ -443,7 +514,7 @@ def editor_columns(table_name: str, ds: Dataset) -> dict[str, Any]:
             "end": cc.DateColumn(_label("end"), format=date_fmt),
             "status": cc.SelectboxColumn(
                 _label("status"), options=["proposed", "agreed", "locked"], default="proposed",
-                required=True,
+                required=True, format_func=label_func("status_"),
             ),
             "condition": cc.TextColumn(_label("condition")),
             "note": cc.TextColumn(_label("note")),
@@ -456,6 +527,34 @@ def editor_columns(table_name: str, ds: Dataset) -> dict[str, Any]:
 
 # --------------------------------------------------------------------------- charts
 
+#: d3's number and time locale for Dutch (as in d3-format / d3-time-format's nl-NL).
+NL_NUMBER = {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€\u00a0", ""]}
+NL_TIME = {
+    "dateTime": "%a %e %B %Y %X",
+    "date": "%d-%m-%Y",
+    "time": "%H:%M:%S",
+    "periods": ["AM", "PM"],
+    "days": ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
+    "shortDays": ["zo", "ma", "di", "wo", "do", "vr", "za"],
+    "months": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+               "september", "oktober", "november", "december"],
+    "shortMonths": ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt",
+                    "nov", "dec"],
+}  # fmt: skip
+#: Whole numbers with thousands marks: 6.000 in Dutch, 6,000 in English.
+INT = ",d"
+
+
+def locale_chart(chart: Any) -> Any:
+    """The chart with the number and time locale of the session's language in its
+    config (Vega-Lite's ``config.locale``): axes read 6.000 and "jan 2025" in Dutch,
+    6,000 and "Jan 2025" in English."""
+    if lang() != "nl":
+        return chart
+    return chart.configure(
+        locale=alt.Locale(number=alt.NumberLocale(**NL_NUMBER), time=alt.TimeLocale(**NL_TIME))
+    )
+
 
 def municipality_chart(data: pd.DataFrame) -> alt.LayerChart:
     """Per municipality a wide bar to the quota, coloured by the shortfall, and a narrow
@@ -463,27 +562,36 @@ def municipality_chart(data: pd.DataFrame) -> alt.LayerChart:
     tooltip = [
         alt.Tooltip("name:N", title=L("municipality")),
         alt.Tooltip("region:N", title=L("region")),
-        alt.Tooltip("quota:Q", title=L("quota")),
-        alt.Tooltip("credited:Q", title=L("credited")),
-        alt.Tooltip("shortfall:Q", title=L("shortfall")),
-        alt.Tooltip("coverage_pct:Q", title=L("coverage") + " %"),
+        alt.Tooltip("quota:Q", title=L("quota"), format=INT),
+        alt.Tooltip("credited:Q", title=L("credited"), format=INT),
+        alt.Tooltip("shortfall:Q", title=L("shortfall"), format=INT),
+        alt.Tooltip("coverage_pct:Q", title=L("coverage") + " %", format=INT),
     ]
     base = alt.Chart(data).encode(
         y=alt.Y("name:N", sort=None, title=None, axis=alt.Axis(labelOverlap=False)),
         tooltip=tooltip,
     )
     quota = base.mark_bar(size=16).encode(
-        x=alt.X("quota:Q", title=f"{L('quota')} / {L('credited')}"),
-        color=alt.Color("shortfall:Q", scale=alt.Scale(scheme="reds"), title=L("shortfall")),
+        x=alt.X("quota:Q", title=f"{L('quota')} / {L('credited')}", axis=alt.Axis(format=INT)),
+        color=alt.Color(
+            "shortfall:Q",
+            scale=alt.Scale(scheme="reds"),
+            title=L("shortfall"),
+            legend=alt.Legend(format=INT),
+        ),
     )
     credited = base.mark_bar(size=6, color="#1f3b57").encode(x="credited:Q")
-    return (quota + credited).properties(height=alt.Step(22))
+    return locale_chart((quota + credited).properties(height=alt.Step(22)))
 
 
-def coverage_map(geo: dict) -> alt.Chart:
-    """The municipalities coloured by coverage (credited / quota), from the shipped
+def coverage_map(
+    geo: dict, borders: dict | None = None, labels: pd.DataFrame | None = None
+) -> alt.LayerChart:
+    """The municipalities coloured by coverage (credited / quota), each with its name,
+    and the regions' borders in a colour per region with a legend; from the shipped
     borders only: no map tiles, so it works offline."""
-    return (
+    projection = {"type": "mercator"}
+    fill = (
         alt.Chart(alt.Data(values=geo["features"]))
         .mark_geoshape(stroke="white", strokeWidth=0.8)
         .encode(
@@ -491,17 +599,42 @@ def coverage_map(geo: dict) -> alt.Chart:
                 "properties.coverage_pct:Q",
                 scale=alt.Scale(scheme="redyellowgreen", domain=[0, 100], clamp=True),
                 title=L("coverage") + " %",
+                legend=alt.Legend(orient="bottom", format=INT, direction="horizontal"),
             ),
             tooltip=[
                 alt.Tooltip("properties.name:N", title=L("municipality")),
-                alt.Tooltip("properties.quota:Q", title=L("quota")),
-                alt.Tooltip("properties.credited:Q", title=L("credited")),
-                alt.Tooltip("properties.shortfall:Q", title=L("shortfall")),
-                alt.Tooltip("properties.coverage_pct:Q", title=L("coverage") + " %"),
+                alt.Tooltip("properties.region:N", title=L("region")),
+                alt.Tooltip("properties.quota:Q", title=L("quota"), format=INT),
+                alt.Tooltip("properties.credited:Q", title=L("credited"), format=INT),
+                alt.Tooltip("properties.shortfall:Q", title=L("shortfall"), format=INT),
+                alt.Tooltip("properties.coverage_pct:Q", title=L("coverage") + " %", format=INT),
             ],
         )
-        .project(type="mercator")
-        .properties(height=420)
+        .project(**projection)
+    )
+    layers: list[Any] = [fill]
+    if borders is not None and borders.get("features"):
+        layers.append(
+            alt.Chart(alt.Data(values=borders["features"]))
+            .mark_geoshape(filled=False, strokeWidth=2.5)
+            .encode(
+                stroke=alt.Stroke(
+                    "properties.region:N",
+                    title=L("region_border"),
+                    scale=alt.Scale(range=["#1f3b57", "#8e44ad"]),
+                    legend=alt.Legend(orient="bottom", symbolType="stroke", direction="horizontal"),
+                )
+            )
+            .project(**projection)
+        )
+    if labels is not None and not labels.empty:
+        names = alt.Chart(labels).encode(longitude="lon:Q", latitude="lat:Q", text="name:N")
+        # a white halo under each name keeps it readable on any colour
+        halo = names.mark_text(fontSize=9, stroke="white", strokeWidth=3, strokeOpacity=0.8)
+        layers.append(halo.project(**projection))
+        layers.append(names.mark_text(fontSize=9, color="#111").project(**projection))
+    return locale_chart(
+        alt.layer(*layers).resolve_scale(color="independent").properties(height=480)
     )
 
 
@@ -522,22 +655,22 @@ def timeline_chart(totals: pd.DataFrame) -> alt.LayerChart:
         alt.Chart(long)
         .mark_line(point=True)
         .encode(
-            x=alt.X("month:T", title=L("month")),
-            y=alt.Y("value:Q", title=L("places_in_use")),
+            x=alt.X("month:T", title=L("month"), axis=alt.Axis(format="%b %Y")),
+            y=alt.Y("value:Q", title=L("places_in_use"), axis=alt.Axis(format=INT)),
             color=alt.Color("series:N", title=None, sort=list(series.values())),
             strokeDash=alt.condition(
                 alt.datum.series == series["quota"], alt.value([6, 4]), alt.value([1, 0])
             ),
             tooltip=[
-                alt.Tooltip("month:T", title=L("month"), format="%m-%Y"),
+                alt.Tooltip("month:T", title=L("month"), format="%B %Y"),
                 alt.Tooltip("series:N", title=""),
-                alt.Tooltip("value:Q", title=L("places")),
+                alt.Tooltip("value:Q", title=L("places_in_use"), format=INT),
             ],
         )
     )
     window = totals[totals["in_window"]]
     if window.empty:
-        return alt.layer(lines).properties(height=320)
+        return locale_chart(alt.layer(lines).properties(height=320))
     band = pd.DataFrame(
         {"start": [window["month"].min()], "end": [window["month"].max()], "label": [L("window")]}
     )
@@ -546,7 +679,7 @@ def timeline_chart(totals: pd.DataFrame) -> alt.LayerChart:
         .mark_rect(opacity=0.12, color="steelblue")
         .encode(x="start:T", x2="end:T", tooltip=alt.Tooltip("label:N", title=""))
     )
-    return alt.layer(shade, lines).properties(height=320)
+    return locale_chart(alt.layer(shade, lines).properties(height=320))
 
 
 def difference_chart(data: pd.DataFrame) -> alt.Chart:
@@ -556,7 +689,7 @@ def difference_chart(data: pd.DataFrame) -> alt.Chart:
         alt.Tooltip("name:N", title=L("municipality")),
         alt.Tooltip("scenario:N", title=L("scenario")),
         alt.Tooltip("measure:N", title=""),
-        alt.Tooltip("difference:Q", title=L("difference")),
+        alt.Tooltip("difference:Q", title=L("difference"), format="+,d"),
     ]
     chart = (
         alt.Chart(data)
@@ -564,7 +697,7 @@ def difference_chart(data: pd.DataFrame) -> alt.Chart:
         .encode(
             y=alt.Y("name:N", sort=None, title=None, axis=alt.Axis(labelOverlap=False)),
             yOffset=alt.YOffset("measure:N"),
-            x=alt.X("difference:Q", title=L("difference_vs_reference"), axis=alt.Axis(format="d")),
+            x=alt.X("difference:Q", title=L("difference_vs_reference"), axis=alt.Axis(format=INT)),
             color=alt.Color(
                 "measure:N",
                 title=None,
@@ -576,13 +709,13 @@ def difference_chart(data: pd.DataFrame) -> alt.Chart:
         .properties(height=alt.Step(14))
     )
     if data["scenario"].nunique() > 1:
-        return chart.facet(column=alt.Column("scenario:N", title=None))
-    return chart
+        return locale_chart(chart.facet(column=alt.Column("scenario:N", title=None)))
+    return locale_chart(chart)
 
 
 def risk_histogram(samples: pd.DataFrame) -> alt.Chart:
     """How often each provincial shortfall occurred over the draws (a histogram)."""
-    return (
+    chart = (
         alt.Chart(samples[["provincial_shortfall"]])
         .mark_bar(color="#1f3b57")
         .encode(
@@ -590,13 +723,14 @@ def risk_histogram(samples: pd.DataFrame) -> alt.Chart:
                 "provincial_shortfall:Q",
                 bin=alt.Bin(maxbins=30),
                 title=L("provincial_shortfall"),
-                axis=alt.Axis(format="d"),  # 1100, not 1,100 (a Dutch reader sees 1.1)
+                axis=alt.Axis(format=INT),  # with the Dutch locale: 1.100
             ),
-            y=alt.Y("count():Q", title=L("draws")),
-            tooltip=[alt.Tooltip("count():Q", title=L("draws"))],
+            y=alt.Y("count():Q", title=L("draws"), axis=alt.Axis(format=INT)),
+            tooltip=[alt.Tooltip("count():Q", title=L("draws"), format=INT)],
         )
         .properties(height=260)
     )
+    return locale_chart(chart)
 
 
 # --------------------------------------------------------------------------- scenario edit

@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import math
+import re
 import tempfile
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
@@ -35,10 +36,25 @@ if TYPE_CHECKING:
 
 __all__ = [
     "format_number",
+    "format_decimal",
+    "reader_frame",
+    "describe_value",
+    "scenario_diff_table",
+    "warning_table",
+    "swap_table",
+    "answer_sentences",
+    "metric_deltas",
+    "figure_notes",
+    "outside_credits",
+    "municipality_profile",
+    "municipality_html",
+    "display_frame",
     "format_percent",
     "level_summary",
     "municipality_chart_data",
     "coverage_geojson",
+    "region_borders",
+    "map_labels",
     "location_table",
     "filter_locations",
     "split_swaps",
@@ -78,6 +94,112 @@ def format_number(value: Any, lang: Lang = "nl") -> str:
         return "–"
     text = f"{round(float(value)):,}"
     return text.replace(",", ".") if lang == "nl" else text
+
+
+def _decimals(series: pd.Series) -> int:
+    """How many decimals a column of numbers needs (0, 1 or 2): 11.12 keeps two,
+    1631.8 one, a column of whole numbers none."""
+    values = pd.to_numeric(series, errors="coerce").dropna().astype(float)
+    for n in (0, 1):
+        if (values.round(n) == values.round(2)).all():
+            return n
+    return 2
+
+
+def format_decimal(value: Any, lang: Lang = "nl", decimals: int = 0) -> str:
+    """A number with ``decimals`` decimals as people write it.
+
+    >>> format_decimal(1631.8, decimals=1), format_decimal(1631.8, "en", 1)
+    ('1.631,8', '1,631.8')
+    >>> format_decimal(None)
+    ''
+    """
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    text = f"{float(value):,.{decimals}f}"
+    if lang == "nl":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+#: Dutch text kept beside an English column in the data (``toelichting`` beside ``note``).
+_DUTCH_BESIDE = {"note": "toelichting", "override_reason": "override_toelichting"}
+
+
+def reader_frame(frame: pd.DataFrame, lang: Lang = "nl") -> pd.DataFrame:
+    """The words of a table in the reader's language, before its headers are labelled:
+    codes as words (``soft_plan`` -> ``bestuurlijk voornemen``, ``optimal`` ->
+    ``optimaal``), the library's texts (:class:`planner.formats.Words`) told in
+    ``lang``, source citations in ``lang`` (``annex`` -> ``bijlage``), and in Dutch the
+    data's Dutch notes (``toelichting``) in place of the English ones."""
+    from planner.formats import CODE_COLUMNS, Words, code_label, source_words
+
+    out = frame.copy()
+    for english, dutch in _DUTCH_BESIDE.items():
+        if dutch in out:
+            if english in out and lang == "nl":
+                out[english] = [
+                    d if isinstance(d, str) and d.strip() else e
+                    for e, d in zip(out[english], out[dutch], strict=True)
+                ]
+            out = out.drop(columns=dutch)
+    for column in out.columns:
+        series = out[column]
+        if not (series.dtype == object or pd.api.types.is_string_dtype(series)):
+            continue
+        code = column in CODE_COLUMNS
+
+        def words(value: Any, code: bool = code) -> Any:
+            if isinstance(value, Words):
+                return value.lang(lang)
+            if code and isinstance(value, str):
+                return code_label(value, lang)
+            return value
+
+        out[column] = series.map(words)
+        if column == "source":
+            out[column] = out[column].map(lambda v: source_words(v, lang))
+    return out
+
+
+def display_frame(frame: pd.DataFrame, lang: Lang = "nl") -> Any:
+    """The frame as the screen shows it: numbers with the thousands and decimal marks of
+    ``lang`` (1.234 and 11,12 in Dutch), dates as dd-mm-jjjj, empty cells empty (never
+    "None"). A pandas Styler: the values underneath stay numbers and dates, so sorting
+    by a column sorts by value and tests read the values.
+    """
+    from planner.formats import pct_labels
+
+    percent = pct_labels() | {"coverage", "credited_to_quota"}
+    formats: dict[Any, Any] = {}
+    for column in frame.columns:
+        series = frame[column]
+        if column in percent and pd.api.types.is_numeric_dtype(series):
+            formats[column] = format_percent  # a share: 0.61 -> 61%
+        elif pd.api.types.is_bool_dtype(series):
+            yes, no = t("yes", lang), t("no", lang)
+            formats[column] = lambda v, y=yes, n=no: "" if pd.isna(v) else (y if v else n)
+        elif pd.api.types.is_numeric_dtype(series):
+            n = _decimals(series)
+            formats[column] = lambda v, n=n: format_decimal(v, lang, n)
+        elif pd.api.types.is_datetime64_any_dtype(series):
+            formats[column] = lambda v: "" if pd.isna(v) else f"{v:%d-%m-%Y}"
+        else:
+            formats[column] = _plain_cell
+    if frame.columns.has_duplicates:
+        return frame
+    return frame.style.format(formats)
+
+
+def _plain_cell(value: Any) -> str:
+    """A text cell: empty for a missing value, a date as dd-mm-jjjj, else the text."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return f"{value:%d-%m-%Y}"
+    if hasattr(value, "strftime") and not isinstance(value, str):
+        return value.strftime("%d-%m-%Y")
+    return str(value)
 
 
 def format_percent(value: Any) -> str:
@@ -154,10 +276,90 @@ def coverage_geojson(geometry: dict | None, municipalities: pd.DataFrame) -> dic
     return out
 
 
+def date_text(value: Any, text: Any = "") -> str:
+    """A date as dd-mm-jjjj; where there is no date, the source's own words
+    (``onbepaald``, ``n.n.t.b.``, ``Beoogd 2035``).
+
+    >>> date_text(pd.Timestamp("2025-07-01")), date_text(pd.NaT, "onbepaald")
+    ('01-07-2025', 'onbepaald')
+    """
+    if value is not None and not (isinstance(value, float) and math.isnan(value)):
+        if not pd.isna(value):
+            return f"{pd.Timestamp(value):%d-%m-%Y}"
+    return "" if text is None or (isinstance(text, float) and math.isnan(text)) else str(text)
+
+
+def _rings(geometry: Mapping[str, Any]) -> list[list[list[float]]]:
+    coords = geometry.get("coordinates", [])
+    polygons = coords if geometry.get("type") == "MultiPolygon" else [coords]
+    return [ring for polygon in polygons for ring in polygon]
+
+
+def region_borders(geometry: dict | None, municipalities: pd.DataFrame) -> dict | None:
+    """The border of each region as GeoJSON lines, for the map.
+
+    The municipal borders share their vertices exactly (one topology, CBS/Kadaster), so a
+    region's border is every edge that belongs to exactly one of its municipalities: an
+    edge two of them share is inside the region. Each feature has ``region``.
+    Returns None when there is no geometry.
+    """
+    if not geometry:
+        return None
+    region_of = municipalities.set_index("code")["region"].to_dict()
+    counts: dict[str, dict[tuple, int]] = {}
+    for feature in geometry.get("features", []):
+        region = region_of.get(feature.get("properties", {}).get("gemeentecode"))
+        if region is None:
+            continue
+        edges = counts.setdefault(str(region), {})
+        for ring in _rings(feature.get("geometry", {})):
+            for a, b in zip(ring, ring[1:], strict=False):
+                key = tuple(sorted((tuple(a[:2]), tuple(b[:2]))))
+                edges[key] = edges.get(key, 0) + 1
+    features = [
+        {
+            "type": "Feature",
+            "properties": {"region": region},
+            "geometry": {
+                "type": "MultiLineString",
+                "coordinates": [[list(a), list(b)] for (a, b), n in edges.items() if n == 1],
+            },
+        }
+        for region, edges in sorted(counts.items())
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def map_labels(geometry: dict | None, municipalities: pd.DataFrame) -> pd.DataFrame:
+    """Per municipality a point to put its name on the map: the middle of the bounding
+    box of its largest ring (inside the shape for a compact municipality).
+    Columns ``name``, ``lon``, ``lat``."""
+    names = municipalities.set_index("code")["name"].to_dict()
+    rows = []
+    for feature in (geometry or {}).get("features", []):
+        code = feature.get("properties", {}).get("gemeentecode")
+        rings = _rings(feature.get("geometry", {}))
+        if code not in names or not rings:
+            continue
+        ring = max(rings, key=len)
+        lons = [p[0] for p in ring]
+        lats = [p[1] for p in ring]
+        rows.append(
+            {
+                "name": names[code],
+                "lon": (min(lons) + max(lons)) / 2,
+                "lat": (min(lats) + max(lats)) / 2,
+            }
+        )
+    return pd.DataFrame(rows, columns=["name", "lon", "lat"])
+
+
 #: Columns of :func:`location_table`.
+#: Whether it counts and why come right after the places, so the reason is on screen
+#: without scrolling sideways.
 LOCATION_COLUMNS = [
-    "id", "municipality", "region", "site", "places", "target_group", "type", "operator",
-    "start", "end", "decided", "status", "counts", "why", "source", "note",
+    "id", "municipality", "site", "places", "counts", "why", "region", "target_group", "type",
+    "operator", "start", "end", "decided", "status", "source", "note",
 ]  # fmt: skip
 
 
@@ -168,11 +370,12 @@ def location_table(locations: pd.DataFrame, municipalities: pd.DataFrame) -> pd.
     region = municipalities.set_index("name")["region"]
     out = locations.copy()
     out["region"] = out["municipality"].map(region)
-    out["start"] = out["start_text"]
-    out["end"] = out["end_text"]
+    out["start"] = [date_text(d, x) for d, x in zip(out["start"], out["start_text"], strict=True)]
+    out["end"] = [date_text(d, x) for d, x in zip(out["end"], out["end_text"], strict=True)]
     out["counts"] = out["counts"].astype(bool)
     out["site"] = out["name"]  # "name" is the municipality's column everywhere else
-    return out[LOCATION_COLUMNS].reset_index(drop=True)
+    extra = ["toelichting"] if "toelichting" in out else []  # the Dutch note, for the screen
+    return out[LOCATION_COLUMNS + extra].reset_index(drop=True)
 
 
 def filter_locations(
@@ -241,7 +444,7 @@ def levels_table(levels: Sequence[Any], lang: Lang = "nl") -> pd.DataFrame:
             {
                 "objective": level_label(lv.name, lang),
                 "optimum": None if lv.value is None else round(lv.value),
-                "status": lv.status.value,
+                "status": t(f"status_{lv.status.value}", lang),
             }
             for lv in levels
         ],
@@ -456,6 +659,69 @@ _INPUT_FIELDS = {"lo": "min_places", "hi": "max_places", "from_municipality": "f
                  "to_municipality": "to"}  # fmt: skip
 
 
+#: A diff's sections as the screen names them (the editor's tabs and the settings).
+_DIFF_SECTIONS = {
+    "cycle": "section_rules", "swaps": "section_swaps", "limits": "section_limits",
+    "objective": "section_objective", "solver": "section_solver",
+    "candidates": "tab_candidates", "location_changes": "tab_location_changes",
+    "register": "tab_register",
+}  # fmt: skip
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def _field_label(field: str, lang: Lang) -> str:
+    for key in (f"ed_{field}", field):
+        text = t(key, lang)
+        if text != key:
+            return text
+    from planner.formats import column_label
+
+    return column_label(field, lang)
+
+
+def describe_value(value: Any, lang: Lang = "nl", field: str = "") -> Any:
+    """A value of a scenario diff as the reader says it: ``region`` (a policy) as
+    "binnen de regio", ``new`` as "nieuwe locatie", ``2025-05-01`` as 01-05-2025, and an
+    item written ``municipality=Borne; kind=new`` as "Gemeente: Borne; Soort: nieuwe
+    locatie"."""
+    from planner.formats import code_label
+
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    text = str(value)
+    if "=" in text and (";" in text or text.count("=") == 1) and field in ("", "present"):
+        parts = []
+        for part in text.split("; "):
+            key, _, val = part.partition("=")
+            parts.append(f"{_field_label(key, lang)}: {describe_value(val, lang, key)}")
+        return "; ".join(parts)
+    date = _ISO_DATE.match(text)
+    if date:
+        return f"{date.group(3)}-{date.group(2)}-{date.group(1)}"
+    for key in (f"policy_{text}" if field == "policy" else "", f"kind_{text}" if field == "kind"
+                else "", f"status_{text}" if field == "status" else ""):  # fmt: skip
+        if key and t(key, lang) != key:
+            return t(key, lang)
+    if text in ("True", "False"):
+        return t("yes" if text == "True" else "no", lang)
+    return code_label(text, lang) if text.isidentifier() else text
+
+
+def scenario_diff_table(diff: pd.DataFrame, lang: Lang = "nl") -> pd.DataFrame:
+    """A scenario diff (:func:`planner.scenario.diff.diff_scenarios`) for the screen:
+    sections and fields in words, values as the reader says them
+    (:func:`describe_value`)."""
+    out = diff.copy()
+    out["section"] = [t(_DIFF_SECTIONS.get(s, f"section_{s}"), lang) for s in out["section"]]
+    fields = list(out["field"])
+    out["field"] = [_field_label(f, lang) if f else "" for f in fields]
+    for column in ("before", "after"):
+        out[column] = [
+            describe_value(v, lang, f or "") for v, f in zip(out[column], fields, strict=True)
+        ]
+    return out.reset_index(drop=True)
+
+
 def input_diff_table(
     inputs: pd.DataFrame, labels: Sequence[str], lang: Lang = "nl"
 ) -> pd.DataFrame:
@@ -465,9 +731,17 @@ def input_diff_table(
     out = inputs.copy()
     out["section"] = [t(f"section_{s}", lang) for s in out["section"]]
     present = out["field"] == "present"
+    fields = [_INPUT_FIELDS.get(f, f) for f in out["field"]]
     for label in labels:
+        out[label] = out[label].astype(object)
         out.loc[present, label] = [t(str(v), lang) for v in out.loc[present, label]]
-    out["field"] = [t(_INPUT_FIELDS.get(f, f), lang) for f in out["field"]]
+        out.loc[~present, label] = [
+            describe_value(v, lang, f)
+            for v, f in zip(out.loc[~present, label], [f for f, p in zip(fields, present,
+                                                                            strict=True) if not p],
+                            strict=True)
+        ]  # fmt: skip
+    out["field"] = [_field_label(f, lang) for f in fields]
     return out.reset_index(drop=True)
 
 
@@ -511,7 +785,7 @@ def condition_table(conditions: pd.DataFrame, lang: Lang = "nl") -> pd.DataFrame
         return conditions
     out = conditions.copy()
     out["state"] = [t(f"state_{s}", lang) for s in out["state"]]
-    return out
+    return out.rename(columns={"places": "swap_places"})
 
 
 # --------------------------------------------------------------------------- risk
@@ -613,6 +887,358 @@ def risk_tables(result: RiskResult, lang: Lang = "nl") -> dict[str, pd.DataFrame
         "municipalities": municipalities,
         "plans": plans.reset_index(drop=True),
     }
+
+
+# --------------------------------------------------------------------------- plain answer
+
+
+def swap_table(swaps: pd.DataFrame) -> pd.DataFrame:
+    """Swaps for the screen: the places moved are ``swap_places`` ("Uitgeruilde plekken"),
+    not ``places`` ("Eigen plekken", a municipality's own places)."""
+    out = swaps.rename(columns={"places": "swap_places", "amv_places": "swap_amv_places"})
+    return out.reset_index(drop=True)
+
+
+#: Figures of the province shown as metrics on the Scenario page, with their change.
+ANSWER_METRICS = ("shortfall", "municipal_shortfall", "amv_shortfall", "credited")
+
+
+def metric_deltas(
+    province: Mapping[str, Any], reference: Mapping[str, Any] | None
+) -> dict[str, int | None]:
+    """Per figure of :data:`ANSWER_METRICS` the change against the reference result
+    (the parent scenario): ``province[f] - reference[f]``, None without a reference."""
+    out: dict[str, int | None] = {}
+    for key in ANSWER_METRICS:
+        if reference is None or reference.get(key) is None:
+            out[key] = None
+        else:
+            out[key] = round(float(province[key])) - round(float(reference[key]))
+    return out
+
+
+def _names(items: Sequence[str], lang: Lang) -> str:
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {t('and_word', lang)} {items[-1]}"
+
+
+def answer_sentences(
+    result: Any, reference: Any | None = None, lang: Lang = "nl", reference_name: str = ""
+) -> list[str]:
+    """A few sentences that answer the scenario's question before any table: what the
+    provincial and municipal shortfall become (and how much they change against the
+    parent), which sites open, which swaps are proposed, and why a shortfall remains.
+
+    This is the app's adapter: it uses the library's plain-language answer
+    (``planner.results.explain.plain_answer``) when that exists, and otherwise builds
+    the same sentences from the result's tables.
+    """
+    try:  # the library's own answer (planner solve and the exports say the same)
+        from planner.results.summary import plain_answer
+    except ImportError:
+        plain_answer = None
+    if plain_answer is not None:
+        text = plain_answer(result, reference, lang=lang)
+        if text:
+            out = [text] if isinstance(text, str) else [str(x) for x in text]
+            late = _cannot_count(result)
+            if late and not any(i in " ".join(out) for i in late):
+                out.append(t("ans_cannot_count", lang, ids=_names(late, lang)))
+            return out
+    p = result.province
+    n = lambda v: format_number(v, lang)  # noqa: E731
+    out = []
+    ref = None if reference is None else reference.province
+    if ref is not None:
+        d = round(float(p["shortfall"])) - round(float(ref["shortfall"]))
+        dm = round(float(p["municipal_shortfall"])) - round(float(ref["municipal_shortfall"]))
+        out.append(
+            t("ans_vs_parent", lang, parent=reference_name, shortfall=n(p["shortfall"]),
+              delta=_signed(d, lang), municipal=n(p["municipal_shortfall"]),
+              mdelta=_signed(dm, lang))
+        )  # fmt: skip
+    else:
+        out.append(
+            t("ans_totals", lang, shortfall=n(p["shortfall"]),
+              municipal=n(p["municipal_shortfall"]), credited=n(p["credited"]),
+              quota=n(p["quota"]))
+        )  # fmt: skip
+    cand = result.candidates
+    if not cand.empty:
+        opened = cand[cand["opened"].astype(bool)]
+        if opened.empty:
+            out.append(t("ans_no_sites", lang))
+        else:
+            parts = [
+                t("ans_site", lang, id=r.id, municipality=r.municipality, places=n(r.places))
+                for r in opened.itertuples()
+            ]
+            out.append(t("ans_sites", lang, sites=_names(parts, lang)))
+        late = _cannot_count(result)
+        if late:
+            out.append(t("ans_cannot_count", lang, ids=_names(late, lang)))
+    swaps = result.swaps
+    if not swaps.empty and "kind" in swaps:
+        proposed = swaps[swaps["kind"] != "agreement"]
+        if len(proposed):
+            parts = [
+                t("ans_swap", lang, frm=r.giver, to=r.to, places=n(r.places))
+                for r in proposed.rename(columns={"from": "giver"}).itertuples()
+            ]
+            out.append(t("ans_swaps", lang, n=len(parts), swaps=_names(parts[:6], lang)))
+    short = result.municipalities[result.municipalities["shortfall"] > 0]
+    if len(short):
+        top = short.sort_values(["shortfall", "name"], ascending=[False, True]).head(3)
+        names = [f"{r.name} ({n(r.shortfall)})" for r in top.itertuples()]
+        out.append(t("ans_largest", lang, n=len(short), names=_names(names, lang)))
+    gap = round(float(p["municipal_shortfall"])) - round(float(p["shortfall"]))
+    if gap > 0:
+        out.append(t("ans_surplus_gap", lang, gap=n(gap), surplus=n(p["surplus"])))
+    return out
+
+
+def _cannot_count(result: Any) -> list[str]:
+    """The ids of the candidates that cannot count for the cycle (dates)."""
+    cand = result.candidates
+    if cand.empty or "can_count" not in cand:
+        return []
+    return [str(i) for i in cand.loc[~cand["can_count"].astype(bool), "id"]]
+
+
+def _signed(value: int, lang: Lang) -> str:
+    if value == 0:
+        return t("ans_unchanged", lang)
+    word = "ans_lower" if value < 0 else "ans_higher"
+    return t(word, lang, n=format_number(abs(value), lang))
+
+
+def outside_credits(swaps: pd.DataFrame, municipalities: Iterable[str]) -> list[str]:
+    """The recorded swaps whose places lie outside the data's municipalities, as
+    "200 in Dronten voor Kampen": what makes guaranteed places exceed own places."""
+    inside = set(municipalities)
+    if swaps.empty:
+        return []
+    out = swaps[~swaps["from_municipality"].isin(inside)]
+    return [
+        f"{int(r.places)} {r.from_municipality} → {r.to_municipality}"
+        for r in out.itertuples(index=False)
+    ]
+
+
+def figure_notes(
+    total: Mapping[str, Any], lang: Lang = "nl", outside: Sequence[str] = ()
+) -> list[str]:
+    """Why figures that look inconsistent are all right, with this data's numbers:
+
+    - own places in the province (Locaties: 3.664) against guaranteed places
+      (Overzicht: 3.864): the difference is credited from outside the province (the
+      200 Dronten places counted for Kampen, seed 000 section 4);
+    - the three amv figures: amv places against the amv quota (130 / 538), the amv
+      shortfall of the province (538 - 130 = 408), and the sum of the municipalities'
+      amv shortfalls (451, larger: one municipality's amv surplus covers no other's);
+    - a region's shortfall counts the places credited to its municipalities, so it
+      rises when one of them gives its surplus to a municipality of the other region.
+    """
+    n = lambda v: format_number(v, lang)  # noqa: E731
+    difference = round(float(total["credited"])) - round(float(total["places"]))
+    notes = []
+    if difference:
+        notes.append(
+            t("note_places_vs_credited", lang, places=n(total["places"]),
+              credited=n(total["credited"]), outside=n(difference),
+              swaps=", ".join(outside) or "–")
+        )  # fmt: skip
+    amv_muni = total.get("amv_municipal_shortfall")
+    notes.append(
+        t("note_amv_three", lang, amv=n(total["amv_credited"]), quota=n(total["amv_quota"]),
+          short=n(total["amv_shortfall"]),
+          muni=n(amv_muni if amv_muni is not None else total["amv_shortfall"]))
+    )  # fmt: skip
+    notes.append(t("note_region_swaps", lang))
+    return notes
+
+
+def warning_table(warnings: pd.DataFrame, lang: Lang = "nl") -> pd.DataFrame:
+    """The items that cannot count (:func:`planner.optimise.instance.scenario_warnings`)
+    for the editor: the part in words (Kandidaatlocatie, Wijziging locatie, Uitruil),
+    id, municipality, places and why."""
+    out = warnings[["part", "id", "municipality", "places", "why"]].copy()
+    out["part"] = [t(f"part_{p}", lang) for p in out["part"]]
+    out = out.rename(columns={"why": "why_not_counting", "places": "item_places"})
+    return out.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- municipality
+
+
+def municipality_profile(result: Any, ds: Dataset, name: str, lang: Lang = "nl") -> dict[str, Any]:
+    """Everything the Gemeente page shows about one municipality, from one result.
+
+    Keys: ``figures`` (quota, amv quota, own places, swapped in / out, credited,
+    shortfall, amv the same, places and quota per 1,000 inhabitants), ``locations``
+    (every location with whether it counts and the reason in words of ``lang``),
+    ``swaps`` (agreements and proposals in and out, with their condition and whether
+    it holds), ``why_short`` (sentences from
+    :func:`planner.results.explain.shortfall_breakdown`) and ``marginal`` (what one
+    more place and one more amv place would lower).
+    """
+    from planner.optimise.instance import reason_words
+    from planner.results.explain import burden, condition_states, shortfall_breakdown
+
+    n = lambda v: format_number(v, lang)  # noqa: E731
+    m = result.municipalities.set_index("name").loc[name]
+    b = burden(result, ds).set_index("name").loc[name]
+    figures = {
+        "quota": int(m["quota"]),
+        "amv_quota": int(m["amv_quota"]),
+        "places": int(m["places"]),
+        "swapped_in": int(m["swapped_in"]),
+        "swapped_out": int(m["swapped_out"]),
+        "credited": int(m["credited"]),
+        "shortfall": int(m["shortfall"]),
+        "amv_credited": int(m["amv_credited"]),
+        "amv_shortfall": int(m["amv_shortfall"]),
+        "region": str(m["region"]),
+        "places_per_1000": None if pd.isna(b["places_per_1000"]) else float(b["places_per_1000"]),
+        "quota_per_1000": None if pd.isna(b["quota_per_1000"]) else float(b["quota_per_1000"]),
+        "population_2024": None if pd.isna(b["population_2024"]) else int(b["population_2024"]),
+    }
+    inst = result.instance
+    loc = inst.report.locations
+    loc = loc[loc["municipality"] == name]
+    rows = []
+    for r in loc.itertuples(index=False):
+        codes = [c for c in str(r.reasons).split("|") if c]
+        counts = bool(r.counts)
+        if counts and codes:  # counts on an explicit override (the report's judgment)
+            why = t("gm_override", lang, reason=str(r.override_reason or ""))
+        elif counts:
+            why = ""
+        else:
+            why = reason_words(codes, r.start, r.end, inst.rules, lang, str(r.status))
+        rows.append(
+            {"site": r.name, "places": int(r.places), "target_group": r.target_group,
+             "type": r.type, "start": date_text(r.start, r.start_text),
+             "end": date_text(r.end, r.end_text),
+             "decided": bool(r.decided), "counts": counts, "reason": why}
+        )  # fmt: skip
+    locations = pd.DataFrame(
+        rows,
+        columns=["site", "places", "counts", "reason", "target_group", "type", "start", "end",
+                 "decided"],
+    )  # fmt: skip
+    sw = result.swaps
+    swap_cols = ["direction", "other_municipality", "swap_places", "swap_amv_places", "kind",
+                 "condition"]  # fmt: skip
+    swaps = pd.DataFrame(columns=swap_cols)
+    if not sw.empty:
+        cond = condition_states(result)
+        cond_by_id = {} if cond.empty else cond.set_index("id").to_dict("index")
+        srows = []
+        for r in sw.rename(columns={"from": "giver"}).itertuples(index=False):
+            frm, to = r.giver, r.to
+            if name not in (frm, to):
+                continue
+            c = cond_by_id.get(r.id)
+            condition = ""
+            if c is not None:
+                condition = t(
+                    "gm_condition", lang, municipality=c["condition_municipality"],
+                    places=n(c["condition_places"]), date=f"{c['condition_date']:%d-%m-%Y}",
+                    found=n(c["places_found"]), state=t(f"state_{c['state']}", lang),
+                )  # fmt: skip
+            srows.append(
+                {"direction": t("gm_in" if to == name else "gm_out", lang),
+                 "other_municipality": frm if to == name else to,
+                 "swap_places": int(r.places), "swap_amv_places": int(r.amv_places),
+                 "kind": t("gm_kind_agreement" if r.kind == "agreement" else "gm_kind_proposed",
+                           lang),
+                 "condition": condition}
+            )  # fmt: skip
+        swaps = pd.DataFrame(srows, columns=swap_cols)
+    why_short = []
+    if figures["shortfall"] > 0:
+        br = shortfall_breakdown(result)
+        row = br.set_index("name").loc[name]
+        why_short.append(t("gm_short", lang, name=name, short=n(row["shortfall"]),
+                           quota=n(row["quota"]), credited=n(row["credited"])))  # fmt: skip
+        if row["near_miss_part"]:
+            why_short.append(
+                t("gm_near", lang, n=n(row["near_miss_part"]), sites=row["near_miss_sites"],
+                  days=n(row["near_miss_days"]))
+            )  # fmt: skip
+        if row["awaiting_decision_part"]:
+            why_short.append(t("gm_waiting", lang, n=n(row["awaiting_decision_part"])))
+        if row["missing_capacity"]:
+            why_short.append(t("gm_missing", lang, n=n(row["missing_capacity"])))
+    else:
+        why_short.append(t("gm_not_short", lang, name=name))
+    marginal = [
+        marginal_words(name, m.get("marginal_value") or {}, False, lang),
+        marginal_words(name, m.get("amv_marginal_value") or {}, True, lang),
+    ]
+    return {
+        "figures": figures,
+        "locations": locations,
+        "swaps": swaps,
+        "why_short": why_short,
+        "marginal": marginal,
+    }
+
+
+def municipality_html(name: str, profile: Mapping[str, Any], title: str, lang: Lang = "nl") -> str:
+    """A printable page (HTML with a print style sheet) of :func:`municipality_profile`:
+    the figures, the sentences and the tables, every text escaped. The browser's
+    "Print" makes it a one-page A4 report."""
+    import html
+
+    esc = lambda v: html.escape("" if v is None else str(v))  # noqa: E731
+    f = profile["figures"]
+    figure_rows = "".join(
+        f"<tr><th>{esc(t(k, lang))}</th><td>{esc(format_number(f[k], lang))}</td></tr>"
+        for k in ("quota", "amv_quota", "places", "swapped_in", "swapped_out", "credited",
+                  "shortfall", "amv_credited", "amv_shortfall")
+    )  # fmt: skip
+    for key in ("places_per_1000", "quota_per_1000"):
+        if f.get(key) is not None:
+            value = format_decimal(f[key], lang, 2)
+            figure_rows += f"<tr><th>{esc(t(key, lang))}</th><td>{esc(value)}</td></tr>"
+
+    def frame_html(frame: pd.DataFrame) -> str:
+        shown = labelled(frame, lang)
+        head = "".join(f"<th>{esc(c)}</th>" for c in shown.columns)
+        body = ""
+        for _, row in frame.iterrows():
+            cells = []
+            for v in row:
+                if isinstance(v, bool):
+                    v = t("yes" if v else "no", lang)
+                elif isinstance(v, int | float) and not pd.isna(v):
+                    v = format_number(v, lang)
+                cells.append(f"<td>{esc(v)}</td>")
+            body += "<tr>" + "".join(cells) + "</tr>"
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+    sentences = "".join(f"<p>{esc(s)}</p>" for s in profile["why_short"] + profile["marginal"])
+    return f"""<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{esc(title)}</title>
+<style>
+body {{ font-family: sans-serif; font-size: 10pt; margin: 1.5cm; }}
+table {{ border-collapse: collapse; margin: 0.5em 0 1em; width: 100%; }}
+th, td {{ border: 1px solid #999; padding: 2px 6px; text-align: left; }}
+td {{ vertical-align: top; }}
+@page {{ size: A4 landscape; margin: 1.5cm; }}
+@media print {{ body {{ margin: 0; }} h2 {{ break-after: avoid; }} }}
+</style></head><body>
+<h1>{esc(title)}</h1>
+<h2>{esc(t("gm_figures", lang))}</h2><table>{figure_rows}</table>
+<h2>{esc(t("gm_why", lang))}</h2>{sentences}
+<h2>{esc(t("gm_locations", lang))}</h2>{frame_html(profile["locations"])}
+<h2>{esc(t("gm_swaps", lang))}</h2>{frame_html(profile["swaps"])}
+</body></html>
+"""
 
 
 # --------------------------------------------------------------------------- programmes

@@ -31,6 +31,7 @@ from planner.counting.count import (
 from planner.counting.rules import CycleRules
 from planner.data.loader import Dataset, centroids
 from planner.formats import Words, days_words
+from planner.i18n import t
 from planner.optimise.network import adjacency_pairs, proposal_arcs, swap_graph
 from planner.optimise.programmes import (
     counter_flows,
@@ -41,7 +42,14 @@ from planner.optimise.programmes import (
 )
 from planner.scenario.schema import Scenario
 
-__all__ = ["Instance", "build_instance", "apply_location_changes", "scenario_rules"]
+__all__ = [
+    "Instance",
+    "build_instance",
+    "apply_location_changes",
+    "scenario_rules",
+    "scenario_warnings",
+    "reason_words",
+]
 
 
 @dataclass
@@ -711,3 +719,135 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
         oek=oek,
         counter_flows=counter,
     )
+
+
+# --------------------------------------------------------------------------- editing checks
+
+#: Reasons that make an item of a scenario unable to count, in the order they are named.
+_WARN_ORDER = [
+    Reason.CLOSED.value,
+    Reason.START_UNKNOWN.value,
+    Reason.STARTS_AFTER.value,
+    Reason.ENDS_BEFORE.value,
+    Reason.END_UNKNOWN.value,
+    Reason.NO_DECISION.value,
+    Reason.SOFT_PLAN.value,
+    Reason.NOT_AGREED.value,
+    Reason.CONDITION_NOT_MET.value,
+]
+
+
+def _days(lang: str, n: int) -> str:
+    """``1 dag`` / ``62 dagen`` (``1 day`` / ``62 days``)."""
+    return t("days_one", lang) if n == 1 else t("days_many", lang, n=n)
+
+
+def reason_words(
+    codes: list[str], start: object, end: object, rules: CycleRules, lang: str, status: str = ""
+) -> str:
+    """The reasons ``codes`` in words of ``lang``, with the dates and days they rest on."""
+    lang_ = "en" if lang == "en" else "nl"
+    w0, w1 = rules.w0, rules.w1
+    parts = []
+    for code in [c for c in _WARN_ORDER if c in codes]:
+        if code == Reason.STARTS_AFTER.value and pd.notna(start):
+            s = pd.Timestamp(start)
+            parts.append(
+                t("warn_starts_after", lang_, start=f"{s:%d-%m-%Y}",
+                  days=_days(lang_, (s - w0).days), w0=f"{w0:%d-%m-%Y}")
+            )  # fmt: skip
+        elif code == Reason.ENDS_BEFORE.value and pd.notna(end):
+            e = pd.Timestamp(end)
+            parts.append(
+                t("warn_ends_before", lang_, end=f"{e:%d-%m-%Y}",
+                  days=_days(lang_, (w1 - e).days), w1=f"{w1:%d-%m-%Y}")
+            )  # fmt: skip
+        elif code == Reason.NOT_AGREED.value:
+            parts.append(t("warn_not_agreed", lang_, status=t(f"status_{status}", lang_)))
+        else:
+            parts.append(t(f"warn_{code}", lang_))
+    return "; ".join(parts)
+
+
+def scenario_warnings(ds: Dataset, scenario: Scenario, lang: str = "nl") -> pd.DataFrame:
+    """The parts of a scenario that cannot count for its cycle, and why, before solving.
+
+    A planner who adds a candidate that starts after the window start, shortens a
+    location below the window end, or records a swap whose period misses the window
+    would otherwise only learn after solving (and only in a result tab) that it changed
+    nothing. This runs the same date and decision rules as :func:`build_instance` on the
+    scenario's own items:
+
+    - every candidate (``kind`` = ``candidate``) whose start is after the window start,
+      whose start is unknown or whose end is before the window end;
+    - every location change (``location_change``) after which the location does not
+      count (dates, decision pending where the cycle requires one, closed);
+    - every record of the swap register (``swap``) that cannot count on its dates, its
+      condition, or (for an agreed or locked record) because it is not agreed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``part`` (candidate / location_change / swap), ``id``, ``municipality``,
+        ``places``, ``reasons`` (codes, ``|``-separated) and ``why`` (the reasons in
+        words of ``lang``, with dates as dd-mm-jjjj and the days they miss by). Empty
+        when every item can count.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> from planner.data.loader import load_dataset
+    >>> from planner.scenario.schema import Scenario
+    >>> late = {"id": "laat", "municipality": "Borne", "max_places": 50,
+    ...         "start": date(2025, 9, 1)}
+    >>> w = scenario_warnings(load_dataset(), Scenario(name="x", candidates=[late]))
+    >>> w.loc[0, "why"]  # 01-07-2025 + 62 days = 01-09-2025
+    'begint 01-09-2025, 62 dagen na het begin van de periode (01-07-2025)'
+    """
+    columns = ["part", "id", "municipality", "places", "reasons", "why"]
+    rules = scenario_rules(ds, scenario)
+    changed = apply_location_changes(ds, scenario)
+    rows: list[dict[str, object]] = []
+    if scenario.candidates:
+        cand = _candidates(changed, scenario, rules)
+        for r in cand[~cand["can_count"]].itertuples(index=False):
+            codes = [c for c in str(r.reasons).split("|") if c]
+            if pd.isna(r.start):
+                codes = [Reason.START_UNKNOWN.value if c == Reason.STARTS_AFTER.value else c
+                         for c in codes]  # fmt: skip
+            rows.append(
+                {"part": "candidate", "id": r.id, "municipality": r.municipality,
+                 "places": int(r.hi), "reasons": "|".join(codes),
+                 "why": reason_words(codes, r.start, r.end, rules, lang)}
+            )  # fmt: skip
+    if scenario.location_changes:
+        ids = [ch.location for ch in scenario.location_changes]
+        loc = evaluate_locations(changed.locations, changed.overrides, rules)
+        loc = loc[loc["id"].isin(ids) & ~loc["counts"].astype(bool)]
+        for r in loc.itertuples(index=False):
+            codes = [c for c in str(r.reasons).split("|") if c]
+            if bool(getattr(r, "closed", False)) and Reason.CLOSED.value not in codes:
+                codes.append(Reason.CLOSED.value)
+            rows.append(
+                {"part": "location_change", "id": r.id, "municipality": r.municipality,
+                 "places": int(r.places), "reasons": "|".join(codes),
+                 "why": reason_words(codes, r.start, r.end, rules, lang)}
+            )  # fmt: skip
+    if scenario.swaps.records:
+        ids = [rec.id for rec in scenario.swaps.records]
+        statuses = {rec.id: rec.status for rec in scenario.swaps.records}
+        sw = evaluate_swaps(_register_swaps(changed, scenario), changed.overrides, rules,
+                            changed.locations)  # fmt: skip
+        sw = sw[sw["id"].isin(ids)]
+        for r in sw.itertuples(index=False):
+            codes = [c for c in str(r.reasons).split("|") if c]
+            if statuses[r.id] == "proposed":  # a proposal is a question, not an agreement
+                codes = [c for c in codes if c != Reason.NOT_AGREED.value]
+            if not codes:
+                continue
+            rows.append(
+                {"part": "swap", "id": r.id, "municipality": r.to_municipality,
+                 "places": int(r.places), "reasons": "|".join(codes),
+                 "why": reason_words(codes, r.start, r.end, rules, lang, str(r.status))}
+            )  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)

@@ -573,6 +573,7 @@ def sheet_file_name(title: str) -> str:
     names as ``planner solve --export``.
 
     >>> sheet_file_name("regio's"), sheet_file_name("decision record")
-    ('regio_s', 'decision_record')
+    ('regios', 'decision_record')
     """
+    title = title.replace("'", "").replace("\u2019", "")  # regio's -> regios, not regio_s
     return "".join(c if c.isalnum() else "_" for c in title).strip("_").lower()

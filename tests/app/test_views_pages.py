@@ -90,7 +90,7 @@ def test_zip_of_csvs_holds_the_files_of_planner_solve_export(base, overijssel, t
     assert rows[-1]["Gemeente"] == "Totaal Overijssel" and rows[-1]["Tekort"] == "2461"
     overview = sheet_overview(sheets).set_index("sheet")
     assert overview.loc["gemeenten", "rows"] == 25  # the 25 municipalities of Overijssel
-    assert overview.loc["regio's", "csv_file"] == "regio_s.csv"
+    assert overview.loc["regio's", "csv_file"] == "regios.csv"  # not regio_s.csv
     assert not labelled_everywhere(sheet_overview(sheets).columns)
 
 
