@@ -808,8 +808,9 @@ def scenario_warnings(ds: Dataset, scenario: Scenario, lang: str = "nl") -> pd.D
     rules = scenario_rules(ds, scenario)
     changed = apply_location_changes(ds, scenario)
     rows: list[dict[str, object]] = []
+    counted = evaluate_locations(changed.locations, changed.overrides, rules)
     if scenario.candidates:
-        cand = _candidates(changed, scenario, rules)
+        cand = _candidates(changed, scenario, rules, counted)
         for r in cand[~cand["can_count"]].itertuples(index=False):
             codes = [c for c in str(r.reasons).split("|") if c]
             if pd.isna(r.start):
@@ -822,8 +823,7 @@ def scenario_warnings(ds: Dataset, scenario: Scenario, lang: str = "nl") -> pd.D
             )  # fmt: skip
     if scenario.location_changes:
         ids = [ch.location for ch in scenario.location_changes]
-        loc = evaluate_locations(changed.locations, changed.overrides, rules)
-        loc = loc[loc["id"].isin(ids) & ~loc["counts"].astype(bool)]
+        loc = counted[counted["id"].isin(ids) & ~counted["counts"].astype(bool)]
         for r in loc.itertuples(index=False):
             codes = [c for c in str(r.reasons).split("|") if c]
             if bool(getattr(r, "closed", False)) and Reason.CLOSED.value not in codes:
