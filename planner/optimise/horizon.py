@@ -36,7 +36,9 @@ class HorizonResult:
         Per cycle id, ``(municipalities, regions, total)`` as the cycle table.
     monthly
         One row per municipality (and ``level`` province) and month: ``capacity``
-        (places in use on the first of the month), ``quota`` (in force), ``below``.
+        (places in use in its territory on the first of the month), ``swapped`` (net
+        places credited by agreements running then and the swaps of the cycle in
+        force), ``credited`` (the two together), ``quota`` (in force), ``below``.
     candidates
         Per candidate: ``opened``, ``start_month``, ``places``, ``end``.
     """
@@ -155,15 +157,30 @@ def _read(res: HorizonResult, ti: TimeInstance, m: TimeModel, x: np.ndarray) -> 
         res.cycles[cid] = aggregate(mun, own, table)
     res.swaps = pd.DataFrame(swaps, columns=["cycle", "from", "to", "places", "amv_places",
                                              "source", "id"])  # fmt: skip
-    # places in use per month: existing + candidates in use
+    # places in use per month: existing + candidates in use (an extension only where
+    # its location is not in use itself); credited: plus agreements running and the
+    # swaps of the cycle whose quota is in force
     n_m, n_t = len(ti.names), len(ti.months)
     cap = ti.base_capacity.astype(float).copy()
     idx = {n: i for i, n in enumerate(ti.names)}
+    muni_of = dict(zip(ti.candidates["id"], ti.candidates["municipality"], strict=True))
     for k, d in m.in_use.items():
-        muni = ti.candidates.set_index("id").at[k, "municipality"]
+        skip = ti.overlap.get(k, ())
         for t_, p in d.items():
-            cap[idx[muni], t_] += x[next(iter(p.terms))]
+            if t_ not in skip:
+                cap[idx[muni_of[k]], t_] += x[next(iter(p.terms))]
     cap = np.rint(cap).astype(int)
+    moved = (ti.agreed_month if ti.agreed_month is not None else np.zeros_like(cap)).copy()
+    for c, inst in enumerate(ti.insts):
+        cols = ti.cycle_of_month == c
+        if not cols.any():
+            continue
+        cid = ti.cycles[c].id
+        for aid, a, b in zip(inst.arcs["id"], inst.arcs["from"], inst.arcs["to"], strict=True):
+            q = int(round(_val(x, mm, f"swap:{cid}:{aid}")))
+            if q:
+                moved[idx[b], cols] += q
+                moved[idx[a], cols] -= q
     quota = ti.quota_month
     region = dict(zip(ti.insts[0].municipalities["name"], ti.insts[0].municipalities["region"],
                       strict=True))  # fmt: skip
@@ -177,6 +194,7 @@ def _read(res: HorizonResult, ti: TimeInstance, m: TimeModel, x: np.ndarray) -> 
                 "month": np.tile(np.array(ti.months, dtype="datetime64[ns]"), n_m),
                 "cycle": np.tile(cyc_ids, n_m),
                 "capacity": cap.reshape(-1),
+                "swapped": moved.reshape(-1),
                 "quota": quota.reshape(-1),
             }
         )
@@ -189,12 +207,14 @@ def _read(res: HorizonResult, ti: TimeInstance, m: TimeModel, x: np.ndarray) -> 
                 {
                     "level": "province", "name": p, "region": "",
                     "month": np.array(ti.months, dtype="datetime64[ns]"), "cycle": cyc_ids,
-                    "capacity": cap[rows_p].sum(axis=0), "quota": quota[rows_p].sum(axis=0),
+                    "capacity": cap[rows_p].sum(axis=0), "swapped": moved[rows_p].sum(axis=0),
+                    "quota": quota[rows_p].sum(axis=0),
                 }
             )
         )  # fmt: skip
     monthly = pd.concat(frames, ignore_index=True)
-    monthly["below"] = np.maximum(monthly["quota"] - monthly["capacity"], 0)
+    monthly["credited"] = monthly["capacity"] + monthly["swapped"]
+    monthly["below"] = np.maximum(monthly["quota"] - monthly["credited"], 0)
     res.monthly = monthly
 
 

@@ -20,6 +20,16 @@ Precomputed here so the model only sums: a candidate ``k`` started in month ``s`
 
 The quota in force in month ``t`` is that of the last cycle whose window has started by
 ``t`` (before the first window: the first cycle's).
+
+What counts in a month is what counts for a cycle, month by month: the places in the
+municipality's territory (``base_capacity``) plus the swap agreements running that month
+(``agreed_month``: a credited agreement such as Dronten - Kampen from its start to its
+end, to the receiver, from the giver) and, in the months of a cycle's quota, the swaps
+the model proposes for that cycle. A candidate that does not count for a cycle on
+grounds other than dates (the cycle's ``types`` rule, a closed location, an extension
+of a location that already counts) is left out of that cycle as in the single window.
+An extension continues its location past its end: its places are in use only in the
+months the location itself is not (``overlap``), never twice.
 """
 
 from __future__ import annotations
@@ -29,6 +39,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from planner.counting.count import Reason
 from planner.counting.rules import CycleRules
 from planner.data.loader import Dataset
 from planner.errors import InputError, Issue
@@ -67,6 +78,12 @@ class TimeInstance:
     candidates
         One row per candidate: ``id``, ``municipality``, ``lo``, ``hi``,
         ``target_group``, ``cost``, ``must_open``, ``end``, ``earliest``, ``min_years``.
+    agreed_month
+        ``(municipality, month)`` net places credited by swap agreements running on the
+        first day of the month (received minus given).
+    overlap
+        Per extension candidate, the month indexes its location is still in use itself
+        (the extension adds nothing there).
     starts
         Per candidate id, the allowed start month indexes; ``counts`` per
         ``(candidate, start)`` the cycle indexes it counts for; ``last_month`` per
@@ -85,6 +102,8 @@ class TimeInstance:
     starts: dict[str, list[int]] = field(default_factory=dict)
     counts: dict[tuple[str, int], list[int]] = field(default_factory=dict)
     last_month: dict[str, int] = field(default_factory=dict)
+    agreed_month: np.ndarray | None = None
+    overlap: dict[str, set[int]] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
 
     @property
@@ -143,6 +162,55 @@ def _capacity(locations: pd.DataFrame, names: list[str], months: list[pd.Timesta
     return out
 
 
+#: Reasons a candidate does not count for a cycle whatever month it starts (the dates
+#: are checked per start month here).
+_NOT_FOR_CYCLE = {Reason.ALREADY_COUNTS.value, Reason.CLOSED.value, Reason.TYPE_NOT_COUNTED.value}
+
+
+def _agreements(insts: list[Instance], names: list[str], months: list[pd.Timestamp]) -> np.ndarray:
+    """Net places credited per municipality and month by the swap agreements that count
+    for at least one cycle of the horizon, on the first day of each month from their
+    start to their end (an open end: to the horizon's end)."""
+    idx = {n: i for i, n in enumerate(names)}
+    out = np.zeros((len(names), len(months)), dtype=np.int64)
+    ms = np.array([m.to_datetime64() for m in months], dtype="datetime64[ns]")
+    seen: set[str] = set()
+    for inst in insts:
+        sw = inst.swaps
+        if sw is None or not len(sw) or "counts" not in sw:
+            continue
+        for r in sw[sw["counts"].astype(bool)].itertuples(index=False):
+            if r.id in seen:
+                continue
+            seen.add(r.id)
+            active = np.ones(len(months), dtype=bool)
+            if pd.notna(r.start):
+                active &= np.datetime64(pd.Timestamp(r.start)) <= ms
+            if pd.notna(r.end):
+                active &= np.datetime64(pd.Timestamp(r.end)) >= ms
+            if r.to_municipality in idx:
+                out[idx[r.to_municipality]] += int(r.places) * active
+            if r.from_municipality in idx:
+                out[idx[r.from_municipality]] -= int(r.places) * active
+    return out
+
+
+def _location_months(locations: pd.DataFrame, loc_id: str, months: list[pd.Timestamp]) -> set[int]:
+    """Month indexes a location is in use itself (the rule of :func:`_capacity`)."""
+    row = locations.loc[locations["id"] == loc_id]
+    if not len(row):
+        return set()
+    r = row.iloc[0]
+    closed = r.get("closed", False)
+    if not bool(r["decided"]) or (isinstance(closed, bool | np.bool_) and closed):
+        return set()
+    if r["start_kind"] != "date":
+        return set()
+    start, open_end = pd.Timestamp(r["start"]), r["end_kind"] != "date"
+    end = None if open_end else pd.Timestamp(r["end"])
+    return {t for t, m in enumerate(months) if start <= m and (end is None or end >= m)}
+
+
 def build_time_instance(ds: Dataset, scenario: Scenario) -> TimeInstance:
     """Lay out a scenario with a ``horizon`` (see the module docstring)."""
     h = scenario.horizon
@@ -194,6 +262,31 @@ def build_time_instance(ds: Dataset, scenario: Scenario) -> TimeInstance:
                  "earliest", "min_years"],
     )  # fmt: skip
     ti = TimeInstance(scenario, months, rules, insts, names, base, quota_month, cyc, frame)
+    ti.agreed_month = _agreements(insts, names, months)
+    # Per cycle, the candidates that cannot count there whatever their start month.
+    blocked: list[set[str]] = []
+    for rule, inst in zip(rules, insts, strict=True):
+        out = set()
+        for k, codes in zip(inst.candidates["id"], inst.candidates["reasons"], strict=True):
+            hit = _NOT_FOR_CYCLE & set(str(codes).split("|"))
+            if hit:
+                out.add(k)
+                ti.messages.append(
+                    f"candidate {k} cannot count for {rule.id}: {', '.join(sorted(hit))}"
+                )
+        blocked.append(out)
+    kinds = dict(zip(cand["id"], cand["kind"], strict=True))
+    where = dict(zip(cand["id"], cand["location"], strict=True))
+    for k, kind in kinds.items():
+        if kind == "extend":
+            ti.overlap[k] = _location_months(changed, where[k], months)
+    if any(r.types for r in rules):
+        for c in scenario.candidates:
+            if c.kind == "new" and not c.type:
+                ti.messages.append(
+                    f"candidate {c.id} has no type; the cycles' types rule is not checked "
+                    "for it (give it a type)"
+                )
     for r in frame.itertuples(index=False):
         end = r.end
         last = len(months) - 1 if pd.isna(end) else max(-1, sum(m <= end for m in months) - 1)
@@ -219,6 +312,8 @@ def build_time_instance(ds: Dataset, scenario: Scenario) -> TimeInstance:
                 if until is not None and pd.notna(end) and end < pd.Timestamp(until):
                     continue
                 if rule.min_places is not None and r.hi < rule.min_places:
+                    continue
+                if r.id in blocked[c]:
                     continue
                 counted.append(c)
             ti.counts[(r.id, s)] = counted
