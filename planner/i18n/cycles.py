@@ -127,4 +127,34 @@ LABELS: dict[str, tuple[str, str]] = {
     "horizon_sheet_starts": ("tekort vanaf", "shortfall from"),
     "horizon_sheet_levels": ("doelen", "objectives"),
     "horizon_sheet_candidates": ("kandidaten", "candidates"),
+    # explain, compare and risk on a plan over the years
+    "horizon_explain_title": (
+        "Uitleg plan over de jaren: {name} (per gemeente: vanaf welke maand een tekort, "
+        "wat daarvoor eindigde, tekort per cyclus)",
+        "Explanation of the plan over the years: {name} (per municipality: the month a "
+        "shortfall starts, what ended just before, shortfall per cycle)",
+    ),
+    "horizon_ended_before": ("daarvoor eindigde: {locations}", "ended just before: {locations}"),
+    "horizon_cycle_shortfall": ("tekort {cycle}: {shortfall}", "shortfall {cycle}: {shortfall}"),
+    "horizon_compare_title": (
+        "Vergelijking van {n} plannen over de jaren: doelen per cyclus",
+        "Comparison of {n} plans over the years: objectives per cycle",
+    ),
+    "horizon_level": ("Doel", "Objective"),
+    "horizon_compare_mixed": (
+        "vergelijken kan alleen scenario's van één soort: {with_} heeft een horizon, {without} "
+        "niet. Vergelijk plannen over de jaren met elkaar, of geef alle scenario's een "
+        "horizon (of geen).",
+        "compare needs scenarios of one kind: {with_} has a horizon, {without} has not. "
+        "Compare plans over the years with each other, or give every scenario a horizon "
+        "(or none).",
+    ),
+    "horizon_risk_refused": (
+        "planner risk ondersteunt nog geen plan over de jaren ({path} heeft een horizon): "
+        "de trekkingen gelden één venster. Haal 'horizon' uit het scenario (of gebruik een "
+        "scenario zonder horizon) en kies de cyclus met --cycle.",
+        "planner risk does not support a plan over the years yet ({path} has a horizon): "
+        "its draws are about one window. Remove 'horizon' from the scenario (or use a "
+        "scenario without one) and choose the cycle with --cycle.",
+    ),
 }
