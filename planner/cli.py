@@ -248,7 +248,8 @@ def _solve_horizon(args: argparse.Namespace, ds, scenario) -> int:
     from planner.reports.export import write_xlsx
     from planner.reports.horizon import horizon_dict, horizon_sheets, horizon_text
 
-    res = solve_horizon(ds, scenario)
+    res = solve_horizon(ds, scenario, workers=getattr(args, "workers", None),
+                        scheduler=getattr(args, "scheduler", None))  # fmt: skip
     if args.format == "json":
         doc = horizon_dict(res, args.lang)
         _write(json.dumps(doc, ensure_ascii=False, indent=2, default=str), args.output)
@@ -640,6 +641,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--export", type=Path, default=None, metavar="DIR",
                    help="write the workbook, PDF, CSV files and JSON into DIR")  # fmt: skip
     p.add_argument("--pdf", type=Path, default=None, help="also write a PDF of the result")
+    p.add_argument("--workers", type=int, default=None,
+                   help="plan over the years: local processes for the provinces (default: "
+                        "the cores, for a large model)")  # fmt: skip
+    p.add_argument("--scheduler", default=None,
+                   help="plan over the years: solve the provinces on this Dask scheduler "
+                        "(tcp://host:8786)")  # fmt: skip
     p.set_defaults(func=cmd_solve)
 
     p = sub.add_parser("explain", help="why each municipality is short, burden, marginal values")

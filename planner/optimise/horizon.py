@@ -18,8 +18,10 @@ import pandas as pd
 
 from planner.counting.count import aggregate
 from planner.data.loader import Dataset
-from planner.optimise.levels import HighsLevels, LevelResult, Status, solve_levels
+from planner.optimise.levels import LevelResult, Status, solve_levels_by_part
+from planner.optimise.matrix import split
 from planner.optimise.model import TimeModel, create_time_model, time_level_names
+from planner.optimise.parallel import dask_mapper, default_workers, local_mapper
 from planner.optimise.time_instance import TimeInstance, build_time_instance
 from planner.scenario.schema import Scenario
 
@@ -71,10 +73,25 @@ def model_size(mm) -> dict[str, int]:
     }
 
 
+#: Below this many columns the parts are solved here, one after the other: starting
+#: processes costs more than the solve (Overijssel over 66 months is one part anyway).
+PROCESS_FROM_COLUMNS = 20_000
+
+
 def solve_horizon(
-    ds: Dataset, scenario: Scenario, time_limit: float | None = None
+    ds: Dataset,
+    scenario: Scenario,
+    time_limit: float | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> HorizonResult:
     """Plan a scenario with a ``horizon`` over its months and cycles.
+
+    When swaps stay inside provinces (and no limit spans them) the model falls apart
+    into independent parts, solved apart (the answer is that of the whole model):
+    on the Dask cluster at ``scheduler``, or in ``workers`` local processes (default:
+    this machine's cores, for a model of at least :data:`PROCESS_FROM_COLUMNS`
+    columns; ``workers=1``: here, one after the other).
 
     Examples
     --------
@@ -87,7 +104,18 @@ def solve_horizon(
     t2 = time.perf_counter()
     limit = time_limit or scenario.solver.time_limit
     levels = time_level_names(ti, list(scenario.objective), scenario.solver.tie_break)
-    run = solve_levels(HighsLevels(m.mm, limit), m.mm, levels, limit)
+    parts = split(m.mm)
+    mapper = None
+    if len(parts) > 1:
+        if scheduler:
+            mapper = dask_mapper(scheduler)
+        else:
+            n = workers if workers is not None else default_workers()
+            if m.mm.num_col < PROCESS_FROM_COLUMNS and workers is None:
+                n = 1
+            if n > 1:
+                mapper = local_mapper(min(n, len(parts)))
+    run = solve_levels_by_part(m.mm, levels, limit, parts, mapper=mapper)
     t3 = time.perf_counter()
     res = HorizonResult(scenario.name, run.status, run.levels, instance=ti, model=m)
     res.messages = list(ti.messages)
