@@ -157,4 +157,25 @@ LABELS: dict[str, tuple[str, str]] = {
         "its draws are about one window. Remove 'horizon' from the scenario (or use a "
         "scenario without one) and choose the cycle with --cycle.",
     ),
+    # the page "Plan over de jaren"
+    "horizon_page": ("Plan over de jaren", "Plan over the years"),
+    "horizon_page_scenario": ("Scenario met horizon", "Scenario with a horizon"),
+    "horizon_page_none": (
+        "Geen scenario met een horizon gevonden (zie scenarios/horizon-2025-2030.yaml).",
+        "No scenario with a horizon found (see scenarios/horizon-2025-2030.yaml).",
+    ),
+    "horizon_page_province": ("Provincie per maand", "Province per month"),
+    "horizon_page_municipality": ("Gemeente", "Municipality"),
+    "horizon_page_gantt": ("Locaties in de tijd", "Locations over time"),
+    "horizon_page_month": ("Maand", "Month"),
+    "horizon_page_places": ("Plekken", "Places"),
+    "horizon_page_measure": ("Maat", "Measure"),
+    "horizon_page_kind": ("Soort", "Kind"),
+    "horizon_page_start": ("Start", "Start"),
+    "horizon_page_end": ("Einde", "End"),
+    "horizon_chart_credited": ("geteld (met uitruil)", "credited (with swaps)"),
+    "horizon_chart_capacity": ("in eigen gemeente", "in its own territory"),
+    "horizon_chart_quota": ("opgave", "quota"),
+    "horizon_gantt_location": ("bestaande locatie", "existing location"),
+    "horizon_gantt_candidate": ("gekozen kandidaat", "chosen candidate"),
 }
