@@ -39,8 +39,8 @@ class HorizonResult:
     monthly
         One row per municipality (and ``level`` province) and month: ``capacity``
         (places in use in its territory on the first of the month), ``swapped`` (net
-        places credited by agreements running then and the swaps of the cycle in
-        force), ``credited`` (the two together), ``quota`` (in force), ``below``.
+        places credited by agreements running then and, in a cycle's window, the swaps
+        proposed for it), ``credited`` (the two together), ``quota`` (in force), ``below``.
     candidates
         Per candidate: ``opened``, ``start_month``, ``places``, ``end``.
     """
@@ -186,8 +186,8 @@ def _read(res: HorizonResult, ti: TimeInstance, m: TimeModel, x: np.ndarray) -> 
     res.swaps = pd.DataFrame(swaps, columns=["cycle", "from", "to", "places", "amv_places",
                                              "source", "id"])  # fmt: skip
     # places in use per month: existing + candidates in use (an extension only where
-    # its location is not in use itself); credited: plus agreements running and the
-    # swaps of the cycle whose quota is in force
+    # its location is not in use itself); credited: plus agreements running and, in a
+    # cycle's window, the swaps proposed for it
     n_m, n_t = len(ti.names), len(ti.months)
     cap = ti.base_capacity.astype(float).copy()
     idx = {n: i for i, n in enumerate(ti.names)}
@@ -200,7 +200,7 @@ def _read(res: HorizonResult, ti: TimeInstance, m: TimeModel, x: np.ndarray) -> 
     cap = np.rint(cap).astype(int)
     moved = (ti.agreed_month if ti.agreed_month is not None else np.zeros_like(cap)).copy()
     for c, inst in enumerate(ti.insts):
-        cols = ti.cycle_of_month == c
+        cols = (ti.cycle_of_month == c) & ti.swap_runs
         if not cols.any():
             continue
         cid = ti.cycles[c].id

@@ -626,11 +626,12 @@ def add_time_cycles(m: TimeModel) -> None:
 def add_continuity(m: TimeModel) -> None:
     """Continuity: in every month, the places below the quota in force, per
     municipality (``below_<m>_<t>`` >= quota - places credited: existing locations in
-    its territory, candidates in use, swap agreements running that month and the swaps
-    the model proposes for the cycle whose quota is in force) and for the province (its
-    quota minus all its members' credited places). Their sum over months is the
-    continuity level, so a plan does not dip between windows while temporary locations
-    close. An extension adds nothing in the months its location is in use itself."""
+    its territory, candidates in use, swap agreements running that month and, in the
+    months of a cycle's window, the swaps the model proposes for that cycle) and for the
+    province (its quota minus all its members' credited places). Their sum over months
+    is the continuity level, so a plan does not dip between windows while temporary
+    locations close. An extension adds nothing in the months its location is in use
+    itself."""
     ti = m.ti
     in_use_of: dict[str, list[str]] = {}
     for cid, muni in zip(ti.candidates["id"], ti.candidates["municipality"], strict=True):
@@ -642,7 +643,8 @@ def add_continuity(m: TimeModel) -> None:
     members: dict[str, list[int]] = {}
     for i, name in enumerate(ti.names):
         members.setdefault(ti.province_of[name], []).append(i)
-    # net proposed swap flow per cycle and municipality
+    # net proposed swap flow per cycle and municipality: one column each (stated once
+    # per cycle, not in every month's row: the months then read one column)
     net: list[dict[str, Expr]] = []
     for c, inst in enumerate(ti.insts):
         flow: dict[str, Expr] = {}
@@ -652,6 +654,12 @@ def add_continuity(m: TimeModel) -> None:
                 continue
             flow[b] = flow.get(b, Expr()) + x
             flow[a] = flow.get(a, Expr()) - x
+        cid = ti.cycles[c].id
+        for name, e in list(flow.items()):
+            key = f"{slug(name)}_{slug(cid)}"
+            v = m.mm.var(f"net_swap:{cid}:{name}", f"net_swap_{key}", -INF, INF)
+            m.mm.add(v - e == 0, f"net_swap_{key}")
+            flow[name] = v
         net.append(flow)
 
     def used(name: str, t_: int) -> Expr:
@@ -660,11 +668,14 @@ def add_continuity(m: TimeModel) -> None:
             if t_ in m.in_use[k] and t_ not in overlap.get(k, ())
         )  # fmt: skip
 
+    # A swap the model proposes is an agreement for its cycle's window: it runs in the
+    # months of that window (``swap_runs``), not all the months of the cycle's quota.
+    swap_runs = ti.swap_runs
     for t_ in range(len(ti.months)):
         c = int(ti.cycle_of_month[t_])
         uses = {}
         for i, name in enumerate(ti.names):
-            use = used(name, t_) + net[c].get(name, Expr())
+            use = used(name, t_) + (net[c].get(name, Expr()) if swap_runs[t_] else Expr())
             uses[name] = use
             need = int(ti.quota_month[i, t_]) - int(ti.base_capacity[i, t_]) - int(agreed[i, t_])
             if not use.terms:  # nothing can open or move here this month: a bound

@@ -24,10 +24,12 @@ The quota in force in month ``t`` is that of the last cycle whose window has sta
 What counts in a month is what counts for a cycle, month by month: the places in the
 municipality's territory (``base_capacity``) plus the swap agreements running that month
 (``agreed_month``: a credited agreement such as Dronten - Kampen from its start to its
-end, to the receiver, from the giver) and, in the months of a cycle's quota, the swaps
-the model proposes for that cycle. A candidate that does not count for a cycle on
-grounds other than dates (the cycle's ``types`` rule, a closed location, an extension
-of a location that already counts) is left out of that cycle as in the single window.
+end, to the receiver, from the giver) and, in the months of a cycle's window
+(``swap_runs``), the swaps the model proposes for that cycle: such a swap is an
+agreement for that window, nothing says it runs longer. A candidate that does not
+count for a cycle on grounds other than dates (the cycle's ``types`` rule, a closed
+location, an extension of a location that already counts) is left out of that cycle as
+in the single window.
 An extension continues its location past its end: its places are in use only in the
 months the location itself is not (``overlap``), never twice.
 """
@@ -81,6 +83,10 @@ class TimeInstance:
     agreed_month
         ``(municipality, month)`` net places credited by swap agreements running on the
         first day of the month (received minus given).
+    swap_runs
+        Per month, whether it lies in the window of the cycle in force (first of the
+        month from the window start to the window end): the months a swap the model
+        proposes for that cycle runs.
     overlap
         Per extension candidate, the month indexes its location is still in use itself
         (the extension adds nothing there).
@@ -103,6 +109,7 @@ class TimeInstance:
     counts: dict[tuple[str, int], list[int]] = field(default_factory=dict)
     last_month: dict[str, int] = field(default_factory=dict)
     agreed_month: np.ndarray | None = None
+    swap_runs: np.ndarray | None = None
     overlap: dict[str, set[int]] = field(default_factory=dict)
     messages: list[str] = field(default_factory=list)
 
@@ -306,6 +313,10 @@ def build_time_instance(ds: Dataset, scenario: Scenario, every_month: bool = Fal
     )  # fmt: skip
     ti = TimeInstance(scenario, months, rules, insts, names, base, quota_month, cyc, frame)
     ti.agreed_month = _agreements(insts, names, months)
+    ti.swap_runs = np.array(
+        [pd.Timestamp(rules[c].window_start) <= m <= pd.Timestamp(rules[c].window_end)
+         for c, m in zip(cyc, months, strict=True)], dtype=bool,
+    )  # fmt: skip
     # Per cycle, the candidates that cannot count there whatever their start month.
     blocked: list[set[str]] = []
     for rule, inst in zip(rules, insts, strict=True):

@@ -86,18 +86,19 @@ def test_agreement_counts_in_the_months_it_runs(make_data) -> None:
     assert _months(res, "Aa", "below") == [0] * 9 + [100] * 3
 
 
-def test_proposed_swap_enters_the_months_of_its_cycle(make_data) -> None:
+def test_proposed_swap_runs_in_its_window(make_data) -> None:
     """As above without the agreement and with policy ``region``: the model proposes
-    that Bb (surplus 300) gives Aa 100 for cycle 1; that swap holds in the months of
-    cycle 1's quota (the whole horizon here), so no month is below quota: continuity
-    0, one swap of 100."""
+    that Bb (surplus 300) gives Aa 100 for cycle 1. That swap is an agreement for the
+    window (1 Jul 2025 - 1 Feb 2026): it counts on the first of Jul 2025 ... Feb 2026
+    (8 months); Mar - Jun 2026 Aa has 0 against 100: 4 x 100 = 400 below quota; the
+    province (300 in Bb) is never below. Continuity 400, one swap of 100."""
     loc = LOC_HEADER + LOC.splitlines(keepends=True)[1]
     ds = load_dataset(make_data(municipalities=MUN, cycles=CYCLES, quotas=QUOTAS, locations=loc))
     res = solve_horizon(ds, _scenario("2026-06-01", ["c1"], [], "region"))
     assert round(res.level("municipal_shortfall@c1")) == 0
-    assert round(res.level("continuity")) == 0
+    assert round(res.level("continuity")) == 400
     assert res.swaps["places"].tolist() == [100]
-    assert _months(res, "Aa", "credited") == [100] * 12
+    assert _months(res, "Aa", "credited") == [100] * 8 + [0] * 4
 
 
 def test_extension_never_counts_twice(make_data) -> None:
