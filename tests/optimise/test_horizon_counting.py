@@ -5,6 +5,7 @@ Each instance is small and worked out by hand in its docstring."""
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from planner.data.loader import load_dataset
 from planner.optimise.horizon import solve_horizon
@@ -212,3 +213,28 @@ def test_provinces_apart_equal_together(tmp_path) -> None:
         assert chosen[0] == chosen[1] == chosen[2]
         values[every] = (lv[0][:-1], chosen[0])  # the tie-break's scale has the months
     assert values[False] == values[True]
+
+
+def test_provinces_on_a_dask_cluster_give_the_same_plan(tmp_path) -> None:
+    """The same small country solved by solve_horizon here (workers=1) and on a local
+    Dask cluster (scheduler): the same levels and the same candidates, start months
+    and places."""
+    distributed = pytest.importorskip("distributed")
+    from planner.data.national import SCENARIO_FILE, generate_country, write_country
+    from planner.scenario.schema import load_scenario
+
+    folder = tmp_path / "nl"
+    write_country(generate_country(seed=2, municipalities=30, provinces=3), folder)
+    ds = load_dataset(folder)
+    sc = load_scenario(folder / SCENARIO_FILE, ds)
+    sc = sc.model_copy(
+        update={"horizon": Scenario.model_validate(
+            {"name": "h", "horizon": {"start": "2025-07-01", "end": "2026-06-01"}}).horizon}
+    )  # fmt: skip
+    here = solve_horizon(ds, sc, workers=1)
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        there = solve_horizon(ds, sc, scheduler=cluster.scheduler_address)
+    assert [round(lv.value, 4) for lv in here.levels] == [round(lv.value, 4) for lv in there.levels]
+    assert here.candidates.equals(there.candidates)
