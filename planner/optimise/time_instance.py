@@ -224,13 +224,13 @@ def _event_months(ti: TimeInstance) -> dict[str, set[int]]:
     The places still needed in a month (quota in force minus places in use and credited
     by agreements and swaps, for a municipality or its province) step up only in a
     month where a location or an agreement ends, a quota grows, the cycle in force
-    changes or a candidate's use ends. Between two such months what is still needed can
-    only fall, so a start between them covers nothing that a start at the earlier one
-    would not, and the tie-break (no earlier than needed) moves it to the next such
-    month: some best plan starts every candidate in one of these months, its earliest
-    or latest start, or the last month that lets it count for a cycle. Offering only
-    those keeps every level's optimum and shrinks the model (national, 66 months: about
-    40 of 66 months per province).
+    changes, a window's swaps stop or a candidate's use ends. Between two such months
+    what is still needed can only fall, so a start between them covers nothing that a
+    start at the earlier one would not, and the tie-break (no earlier than needed)
+    moves it to the next such month. So some best plan starts every candidate in one
+    of these months, at its earliest or latest start, or in the last month that lets it
+    count for a cycle. Offering only those keeps every level's optimum and shrinks the
+    model (national, 66 months: about 40 of 66 months per province).
     """
     need = ti.quota_month - ti.base_capacity - ti.agreed_month
     up = np.zeros(need.shape, dtype=bool)
@@ -246,6 +246,9 @@ def _event_months(ti: TimeInstance) -> dict[str, set[int]]:
         inside = [t for t, m in enumerate(ti.months) if m <= w0]
         if inside:
             common.add(inside[-1])
+        after = [t for t, m in enumerate(ti.months) if m > pd.Timestamp(rule.window_end)]
+        if after:  # the window's swaps stop
+            common.add(after[0])
     out = {}
     for p, rows in members.items():
         ev = set(common) | {int(t) for t in np.flatnonzero(up[rows].any(axis=0) | (
