@@ -74,7 +74,7 @@ def model_size(mm) -> dict[str, int]:
 
 
 #: Below this many columns the parts are solved here, one after the other: starting
-#: processes costs more than the solve (Overijssel over 66 months is one part anyway).
+#: processes costs more than the solve (one province over 66 months is one part anyway).
 PROCESS_FROM_COLUMNS = 20_000
 
 
