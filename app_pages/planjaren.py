@@ -33,7 +33,7 @@ def _lines(frame, title: str):
             x=alt.X("month:T", title=L("horizon_page_month")),
             y=alt.Y("places:Q", title=L("horizon_page_places")),
             color=alt.Color("measure:N", title=L("horizon_page_measure")),
-            strokeDash=alt.StrokeDash("measure:N", legend=None),
+            strokeDash=alt.StrokeDash("measure:N", title=L("horizon_page_measure")),
             tooltip=["month:T", "measure:N", "places:Q"],
         )
     )
