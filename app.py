@@ -58,5 +58,6 @@ pages = [
     st.Page("app_pages/risico.py", title=L("page_risk"), url_path="risico"),
     st.Page("app_pages/export.py", title=L("page_export"), url_path="export"),
     st.Page("app_pages/gereedheid.py", title=L("readiness_page"), url_path="gereedheid"),
+    st.Page("app_pages/planjaren.py", title=L("horizon_page"), url_path="planjaren"),
 ]
 st.navigation(pages).run()

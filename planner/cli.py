@@ -247,7 +247,8 @@ def _solve_horizon(args: argparse.Namespace, ds, scenario) -> int:
     from planner.reports.export import write_xlsx
     from planner.reports.horizon import horizon_dict, horizon_sheets, horizon_text
 
-    res = solve_horizon(ds, scenario)
+    res = solve_horizon(ds, scenario, workers=getattr(args, "workers", None),
+                        scheduler=getattr(args, "scheduler", None))  # fmt: skip
     if args.format == "json":
         doc = horizon_dict(res, args.lang)
         _write(json.dumps(doc, ensure_ascii=False, indent=2, default=str), args.output)
@@ -260,11 +261,42 @@ def _solve_horizon(args: argparse.Namespace, ds, scenario) -> int:
     return 0 if res.status is Status.OPTIMAL else 3
 
 
+def _horizon_of(args: argparse.Namespace, path) -> bool:
+    """Whether the scenario file has a ``horizon`` (a plan over the years)."""
+    from planner.data.loader import load_dataset
+    from planner.scenario.schema import load_scenario
+
+    return load_scenario(path, load_dataset(args.data)).horizon is not None
+
+
+def _explain_horizon(args: argparse.Namespace) -> int:
+    """explain on a plan over the years: per municipality the month a shortfall starts."""
+    from planner.data.loader import load_dataset
+    from planner.optimise.horizon import solve_horizon
+    from planner.optimise.levels import Status
+    from planner.results.horizon import explain_horizon_text
+    from planner.scenario.schema import load_scenario
+
+    ds = load_dataset(args.data)
+    res = solve_horizon(ds, load_scenario(args.scenario, ds))
+    names = [_nfc(args.municipality)] if args.municipality else None
+    if names and names[0] not in res.instance.names:
+        print(_unknown_municipality(names[0], res.instance.names), file=sys.stderr)
+        return 2
+    if res.status not in (Status.OPTIMAL, Status.TIME_LIMIT):
+        print(f"{res.status.value}: {'; '.join(res.messages)}", file=sys.stderr)
+        return 3
+    _write(explain_horizon_text(res, names, args.lang), None)
+    return 0 if res.status is Status.OPTIMAL else 3
+
+
 def cmd_explain(args: argparse.Namespace) -> int:
     from planner.data.loader import load_dataset
     from planner.results.explain import explain_text
     from planner.scenario.schema import load_scenario
 
+    if _horizon_of(args, args.scenario):
+        return _explain_horizon(args)
     ds0 = load_dataset(args.data)
     scenario = load_scenario(args.scenario, ds0)
     if args.municipality:  # an unknown name is refused before the solve, not after it
@@ -364,6 +396,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
         if path is not None:
             output_file(path)  # refused before the solves, not after
     ds = load_dataset(args.data)
+    kinds = {path: load_scenario(path, ds).horizon is not None for path in args.scenarios}
+    if any(kinds.values()):
+        return _compare_horizons(args, ds, kinds)
     results = []
     for path in args.scenarios:
         cds, scenario = _for_cycle(args, ds, load_scenario(path, ds))
@@ -389,6 +424,44 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+def _compare_horizons(args: argparse.Namespace, ds, kinds: dict) -> int:
+    """compare on plans over the years: the levels per cycle side by side; a mix of
+    scenarios with and without a horizon is refused in words."""
+    from planner.i18n import t
+    from planner.optimise.horizon import solve_horizon
+    from planner.optimise.levels import Status
+    from planner.reports.export import write_xlsx
+    from planner.results.horizon import compare_horizons, compare_horizons_text
+    from planner.scenario.schema import load_scenario
+
+    if not all(kinds.values()):
+        with_ = ", ".join(Path(p).name for p, h in kinds.items() if h)
+        without = ", ".join(Path(p).name for p, h in kinds.items() if not h)
+        print(t("horizon_compare_mixed", args.lang, with_=with_, without=without),
+              file=sys.stderr)  # fmt: skip
+        return 2
+    results = []
+    for path in args.scenarios:
+        res = solve_horizon(ds, load_scenario(path, ds))
+        if res.status not in (Status.OPTIMAL, Status.TIME_LIMIT):
+            print(f"{path}: {res.status.value}: {'; '.join(res.messages)}", file=sys.stderr)
+            return 3
+        results.append(res)
+    labels = _labels(args.scenarios)
+    if args.format == "json":
+        frame = compare_horizons(results, labels)
+        doc = {"levels": {k: {c: (None if v != v else v) for c, v in row.items()}
+                          for k, row in frame.to_dict("index").items()}}  # fmt: skip
+        _write(json.dumps(doc, ensure_ascii=False, indent=2, default=str), args.output)
+    else:
+        _write(compare_horizons_text(results, labels, args.lang), args.output)
+    if args.xlsx:
+        sheet = compare_horizons(results, labels).reset_index()
+        write_xlsx(args.xlsx, {t("horizon_sheet_levels", args.lang): sheet})
+        print(f"written: {args.xlsx}", file=sys.stderr)
+    return 0
+
+
 def _labels(paths: list[Path]) -> list[str]:
     stems = [p.stem for p in paths]
     if len(set(stems)) == len(stems):
@@ -402,6 +475,12 @@ def cmd_risk(args: argparse.Namespace) -> int:
     from planner.scenario.schema import load_scenario
 
     ds = load_dataset(args.data)
+    if load_scenario(args.scenario, ds).horizon is not None:
+        from planner.i18n import t
+
+        print(t("horizon_risk_refused", args.lang, path=Path(args.scenario).name),
+              file=sys.stderr)  # fmt: skip
+        return 2
     ds, scenario = _for_cycle(args, ds, load_scenario(args.scenario, ds))
     show = args.progress or (args.progress is None and sys.stderr.isatty())
     result = run_risk(
@@ -571,6 +650,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--export", type=Path, default=None, metavar="DIR",
                    help="write the workbook, PDF, CSV files and JSON into DIR")  # fmt: skip
     p.add_argument("--pdf", type=Path, default=None, help="also write a PDF of the result")
+    p.add_argument("--workers", type=int, default=None,
+                   help="plan over the years: local processes for the provinces (default: "
+                        "the cores, for a large model)")  # fmt: skip
+    p.add_argument("--scheduler", default=None,
+                   help="plan over the years: solve the provinces on this Dask scheduler "
+                        "(tcp://host:8786)")  # fmt: skip
     p.set_defaults(func=cmd_solve)
 
     p = sub.add_parser("explain", help="why each municipality is short, burden, marginal values")

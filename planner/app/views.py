@@ -1251,3 +1251,48 @@ def all_programmes_workbook(ds: Dataset, lang: Lang = "nl") -> bytes:
     from planner.reports.programmes import all_programmes_sheets
 
     return workbook_bytes(all_programmes_sheets(ds, lang=lang))
+
+
+# --------------------------------------------------------------------------- plan over the years
+# (issue 13: the page app_pages/planjaren.py; these helpers stay at the end of the file)
+
+
+def horizon_monthly_chart(res: Any, level: str, name: str, lang: Lang = "nl") -> pd.DataFrame:
+    """One line per measure for a municipality or province (``level``) of a plan over
+    the years: per month the places credited (in use in its territory plus agreements
+    and swaps), the places in its territory, and the quota in force; long form for an
+    Altair line chart (``month``, ``measure``, ``places``)."""
+    part = res.monthly[(res.monthly["level"] == level) & (res.monthly["name"] == name)]
+    measures = [("credited", "horizon_chart_credited"), ("capacity", "horizon_chart_capacity"),
+                ("quota", "horizon_chart_quota")]  # fmt: skip
+    frames = [
+        pd.DataFrame({"month": part["month"].to_numpy(), "measure": t(key, lang),
+                      "places": part[col].astype(int).to_numpy()})
+        for col, key in measures
+    ]  # fmt: skip
+    return pd.concat(frames, ignore_index=True)
+
+
+def horizon_gantt_chart(res: Any, lang: Lang = "nl") -> pd.DataFrame:
+    """The locations of a plan over the years as bars: existing locations in use in the
+    horizon and the candidates it opens, each from its start to its end, cut to the
+    horizon (an open end runs to the horizon's end); ``row`` names the bar."""
+    from planner.reports.horizon import gantt_table
+
+    g = gantt_table(res)
+    ti = res.instance
+    first = ti.months[0]
+    last = ti.months[-1] + pd.offsets.MonthEnd(0)
+    kind = {"location": t("horizon_gantt_location", lang),
+            "candidate": t("horizon_gantt_candidate", lang)}  # fmt: skip
+    out = pd.DataFrame(
+        {
+            "row": [f"{m}: {n}" for m, n in zip(g["municipality"], g["name"], strict=True)],
+            "municipality": g["municipality"].to_numpy(),
+            "kind": [kind[k] for k in g["kind"]],
+            "places": g["places"].astype(int).to_numpy(),
+            "start": pd.to_datetime(g["start"]).clip(lower=first),
+            "end": pd.to_datetime(g["end"]).fillna(last).clip(upper=last),
+        }
+    )
+    return out.sort_values(["municipality", "start", "row"], kind="stable").reset_index(drop=True)

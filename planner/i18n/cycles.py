@@ -96,6 +96,18 @@ LABELS: dict[str, tuple[str, str]] = {
         "{n} quotas for {cycle} written to {path}",
     ),
     # the plan over the years
+    "hz_cannot_count_cycle": (
+        "kandidaat {id} kan niet meetellen voor {cycle}: {why}",
+        "candidate {id} cannot count for {cycle}: {why}",
+    ),
+    "code_already_counts": ("telt al mee", "already counts"),
+    "code_closed": ("gesloten", "closed"),
+    "code_type_not_counted": ("soort telt niet", "type does not count"),
+    "hz_no_type": (
+        "kandidaat {id} heeft geen soort (type); de regel over soorten van de cycli is er "
+        "niet op toegepast (geef een type op)",
+        "candidate {id} has no type; the cycles' types rule is not checked for it (give it a type)",
+    ),
     "horizon_title": ("Plan over de jaren: {name}", "Plan over the years: {name}"),
     "horizon_months": (
         "{n} maanden, {start} - {end}; cycli: {cycles}",
@@ -127,4 +139,55 @@ LABELS: dict[str, tuple[str, str]] = {
     "horizon_sheet_starts": ("tekort vanaf", "shortfall from"),
     "horizon_sheet_levels": ("doelen", "objectives"),
     "horizon_sheet_candidates": ("kandidaten", "candidates"),
+    # explain, compare and risk on a plan over the years
+    "horizon_explain_title": (
+        "Uitleg plan over de jaren: {name} (per gemeente: vanaf welke maand een tekort, "
+        "wat daarvoor eindigde, tekort per cyclus)",
+        "Explanation of the plan over the years: {name} (per municipality: the month a "
+        "shortfall starts, what ended just before, shortfall per cycle)",
+    ),
+    "horizon_ended_before": ("daarvoor eindigde: {locations}", "ended just before: {locations}"),
+    "horizon_cycle_shortfall": ("tekort {cycle}: {shortfall}", "shortfall {cycle}: {shortfall}"),
+    "horizon_compare_title": (
+        "Vergelijking van {n} plannen over de jaren: doelen per cyclus",
+        "Comparison of {n} plans over the years: objectives per cycle",
+    ),
+    "horizon_level": ("Doel", "Objective"),
+    "horizon_compare_mixed": (
+        "vergelijken kan alleen scenario's van één soort: {with_} heeft een horizon, {without} "
+        "niet. Vergelijk plannen over de jaren met elkaar, of geef alle scenario's een "
+        "horizon (of geen).",
+        "compare needs scenarios of one kind: {with_} has a horizon, {without} has not. "
+        "Compare plans over the years with each other, or give every scenario a horizon "
+        "(or none).",
+    ),
+    "horizon_risk_refused": (
+        "planner risk ondersteunt nog geen plan over de jaren ({path} heeft een horizon): "
+        "de trekkingen gelden één venster. Haal 'horizon' uit het scenario (of gebruik een "
+        "scenario zonder horizon) en kies de cyclus met --cycle.",
+        "planner risk does not support a plan over the years yet ({path} has a horizon): "
+        "its draws are about one window. Remove 'horizon' from the scenario (or use a "
+        "scenario without one) and choose the cycle with --cycle.",
+    ),
+    # the page "Plan over de jaren"
+    "horizon_page": ("Plan over de jaren", "Plan over the years"),
+    "horizon_page_scenario": ("Scenario met horizon", "Scenario with a horizon"),
+    "horizon_page_none": (
+        "Geen scenario met een horizon gevonden (zie scenarios/horizon-2025-2030.yaml).",
+        "No scenario with a horizon found (see scenarios/horizon-2025-2030.yaml).",
+    ),
+    "horizon_page_province": ("Provincie per maand", "Province per month"),
+    "horizon_page_municipality": ("Gemeente", "Municipality"),
+    "horizon_page_gantt": ("Locaties in de tijd", "Locations over time"),
+    "horizon_page_month": ("Maand", "Month"),
+    "horizon_page_places": ("Plekken", "Places"),
+    "horizon_page_measure": ("Maat", "Measure"),
+    "horizon_page_kind": ("Soort", "Kind"),
+    "horizon_page_start": ("Start", "Start"),
+    "horizon_page_end": ("Einde", "End"),
+    "horizon_chart_credited": ("geteld (met uitruil)", "credited (with swaps)"),
+    "horizon_chart_capacity": ("in eigen gemeente", "in its own territory"),
+    "horizon_chart_quota": ("opgave", "quota"),
+    "horizon_gantt_location": ("bestaande locatie", "existing location"),
+    "horizon_gantt_candidate": ("gekozen kandidaat", "chosen candidate"),
 }

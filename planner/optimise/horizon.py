@@ -18,8 +18,10 @@ import pandas as pd
 
 from planner.counting.count import aggregate
 from planner.data.loader import Dataset
-from planner.optimise.levels import HighsLevels, LevelResult, Status, solve_levels
+from planner.optimise.levels import LevelResult, Status, solve_levels_by_part
+from planner.optimise.matrix import split
 from planner.optimise.model import TimeModel, create_time_model, time_level_names
+from planner.optimise.parallel import dask_mapper, default_workers, local_mapper
 from planner.optimise.time_instance import TimeInstance, build_time_instance
 from planner.scenario.schema import Scenario
 
@@ -36,7 +38,9 @@ class HorizonResult:
         Per cycle id, ``(municipalities, regions, total)`` as the cycle table.
     monthly
         One row per municipality (and ``level`` province) and month: ``capacity``
-        (places in use on the first of the month), ``quota`` (in force), ``below``.
+        (places in use in its territory on the first of the month), ``swapped`` (net
+        places credited by agreements running then and, in a cycle's window, the swaps
+        proposed for it), ``credited`` (the two together), ``quota`` (in force), ``below``.
     candidates
         Per candidate: ``opened``, ``start_month``, ``places``, ``end``.
     """
@@ -69,10 +73,25 @@ def model_size(mm) -> dict[str, int]:
     }
 
 
+#: Below this many columns the parts are solved here, one after the other: starting
+#: processes costs more than the solve (one province over 66 months is one part anyway).
+PROCESS_FROM_COLUMNS = 20_000
+
+
 def solve_horizon(
-    ds: Dataset, scenario: Scenario, time_limit: float | None = None
+    ds: Dataset,
+    scenario: Scenario,
+    time_limit: float | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> HorizonResult:
     """Plan a scenario with a ``horizon`` over its months and cycles.
+
+    When swaps stay inside provinces (and no limit spans them) the model falls apart
+    into independent parts, solved apart (the answer is that of the whole model):
+    on the Dask cluster at ``scheduler``, or in ``workers`` local processes (default:
+    this machine's cores, for a model of at least :data:`PROCESS_FROM_COLUMNS`
+    columns; ``workers=1``: here, one after the other).
 
     Examples
     --------
@@ -85,7 +104,18 @@ def solve_horizon(
     t2 = time.perf_counter()
     limit = time_limit or scenario.solver.time_limit
     levels = time_level_names(ti, list(scenario.objective), scenario.solver.tie_break)
-    run = solve_levels(HighsLevels(m.mm, limit), m.mm, levels, limit)
+    parts = split(m.mm)
+    mapper = None
+    if len(parts) > 1:
+        if scheduler:
+            mapper = dask_mapper(scheduler)
+        else:
+            n = workers if workers is not None else default_workers()
+            if m.mm.num_col < PROCESS_FROM_COLUMNS and workers is None:
+                n = 1
+            if n > 1:
+                mapper = local_mapper(min(n, len(parts)))
+    run = solve_levels_by_part(m.mm, levels, limit, parts, mapper=mapper)
     t3 = time.perf_counter()
     res = HorizonResult(scenario.name, run.status, run.levels, instance=ti, model=m)
     res.messages = list(ti.messages)
@@ -155,15 +185,30 @@ def _read(res: HorizonResult, ti: TimeInstance, m: TimeModel, x: np.ndarray) -> 
         res.cycles[cid] = aggregate(mun, own, table)
     res.swaps = pd.DataFrame(swaps, columns=["cycle", "from", "to", "places", "amv_places",
                                              "source", "id"])  # fmt: skip
-    # places in use per month: existing + candidates in use
+    # places in use per month: existing + candidates in use (an extension only where
+    # its location is not in use itself); credited: plus agreements running and, in a
+    # cycle's window, the swaps proposed for it
     n_m, n_t = len(ti.names), len(ti.months)
     cap = ti.base_capacity.astype(float).copy()
     idx = {n: i for i, n in enumerate(ti.names)}
+    muni_of = dict(zip(ti.candidates["id"], ti.candidates["municipality"], strict=True))
     for k, d in m.in_use.items():
-        muni = ti.candidates.set_index("id").at[k, "municipality"]
+        skip = ti.overlap.get(k, ())
         for t_, p in d.items():
-            cap[idx[muni], t_] += x[next(iter(p.terms))]
+            if t_ not in skip:
+                cap[idx[muni_of[k]], t_] += x[next(iter(p.terms))]
     cap = np.rint(cap).astype(int)
+    moved = (ti.agreed_month if ti.agreed_month is not None else np.zeros_like(cap)).copy()
+    for c, inst in enumerate(ti.insts):
+        cols = (ti.cycle_of_month == c) & ti.swap_runs
+        if not cols.any():
+            continue
+        cid = ti.cycles[c].id
+        for aid, a, b in zip(inst.arcs["id"], inst.arcs["from"], inst.arcs["to"], strict=True):
+            q = int(round(_val(x, mm, f"swap:{cid}:{aid}")))
+            if q:
+                moved[idx[b], cols] += q
+                moved[idx[a], cols] -= q
     quota = ti.quota_month
     region = dict(zip(ti.insts[0].municipalities["name"], ti.insts[0].municipalities["region"],
                       strict=True))  # fmt: skip
@@ -177,6 +222,7 @@ def _read(res: HorizonResult, ti: TimeInstance, m: TimeModel, x: np.ndarray) -> 
                 "month": np.tile(np.array(ti.months, dtype="datetime64[ns]"), n_m),
                 "cycle": np.tile(cyc_ids, n_m),
                 "capacity": cap.reshape(-1),
+                "swapped": moved.reshape(-1),
                 "quota": quota.reshape(-1),
             }
         )
@@ -189,12 +235,14 @@ def _read(res: HorizonResult, ti: TimeInstance, m: TimeModel, x: np.ndarray) -> 
                 {
                     "level": "province", "name": p, "region": "",
                     "month": np.array(ti.months, dtype="datetime64[ns]"), "cycle": cyc_ids,
-                    "capacity": cap[rows_p].sum(axis=0), "quota": quota[rows_p].sum(axis=0),
+                    "capacity": cap[rows_p].sum(axis=0), "swapped": moved[rows_p].sum(axis=0),
+                    "quota": quota[rows_p].sum(axis=0),
                 }
             )
         )  # fmt: skip
     monthly = pd.concat(frames, ignore_index=True)
-    monthly["below"] = np.maximum(monthly["quota"] - monthly["capacity"], 0)
+    monthly["credited"] = monthly["capacity"] + monthly["swapped"]
+    monthly["below"] = np.maximum(monthly["quota"] - monthly["credited"], 0)
     res.monthly = monthly
 
 

@@ -252,6 +252,7 @@ def _candidates(
                 target_group=c.target_group,
                 start=pd.Timestamp(c.start),
                 end=pd.Timestamp(c.end) if c.end else pd.NaT,
+                type=c.type,
             )
         else:
             base = loc.loc[c.location]
@@ -273,7 +274,8 @@ def _candidates(
                     if c.end
                     else (base["end"] if base["end_kind"] == "date" else pd.NaT),
                 )
-            row.update(municipality=base["municipality"], target_group=group)
+            row.update(municipality=base["municipality"], target_group=group,
+                       type=c.type or base.get("type"))  # fmt: skip
         rows.append(row)
     cols = [
         "id", "kind", "location", "municipality", "lo", "hi", "target_group", "start", "end",
@@ -338,9 +340,17 @@ def _candidates(
             words.append(Words("reason_too_small", places=r["hi"], min_places=rules.min_places))
         elif rules.min_places is not None and r["lo"] < rules.min_places:
             r["lo"] = rules.min_places  # opened, it must be large enough to count
+        # A cycle that counts some location types only (cycle 1: all) counts a
+        # candidate of another type not at all; a new site without a type is not checked.
+        kind_of = r["type"] if isinstance(r["type"], str) and r["type"] else None
+        wrong_type = bool(rules.types) and kind_of is not None and kind_of not in rules.types
+        if wrong_type:
+            codes.append(Reason.TYPE_NOT_COUNTED.value)
+            words.append(Words("reason_type_not_counted", type=kind_of))
         can.append(
-            not (is_late or is_short or is_redundant or is_closed or not_durable or too_small)
-        )
+            not (is_late or is_short or is_redundant or is_closed or not_durable or too_small
+                 or wrong_type)
+        )  # fmt: skip
         reasons.append("|".join(codes))
         why.append(Words("why_list", parts=words) if words else "")
     data: dict[str, object] = {}

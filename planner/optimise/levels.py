@@ -418,11 +418,20 @@ def _worst(statuses: list[Status]) -> Status:
     return Status.OPTIMAL
 
 
+def solve_part(task: tuple) -> LevelRun:
+    """One part's levels: ``task`` is ``(model, levels, time_limit, backend class)``, a
+    plain tuple so it can be sent to another process or a Dask worker."""
+    sub, levels, limit, backend = task
+    return solve_levels(backend(sub, limit), sub, levels, limit)
+
+
 def solve_levels_by_part(
     mm: MatrixModel,
     levels: list[str],
     time_limit: float,
     parts: list[tuple[list[int], MatrixModel]] | None = None,
+    backend: type = HighsLevels,
+    mapper=None,
 ) -> LevelRun:
     """:func:`solve_levels` with HiGHS, part by part when the model falls apart.
 
@@ -433,22 +442,28 @@ def solve_levels_by_part(
     the sum: the answer is that of the whole model, found by solving many small MIPs
     instead of one large one (tested equal on the national instance). One part: the
     whole model, as before.
+
+    ``backend`` is the class that solves a model's levels (HiGHS by default); ``mapper``
+    (``mapper(solve_part, tasks) -> runs``, in order) solves the parts elsewhere, e.g.
+    in local processes or on a Dask cluster; by default one after the other here.
     """
     parts = parts if parts is not None else split(mm)
     if len(parts) <= 1:
-        return solve_levels(HighsLevels(mm, time_limit), mm, levels, time_limit)
+        return solve_levels(backend(mm, time_limit), mm, levels, time_limit)
     deadline = time.perf_counter() + time_limit
     x = np.zeros(mm.num_col)
 
-    def solve_part(part: tuple[list[int], MatrixModel]) -> LevelRun:
+    def one(part: tuple[list[int], MatrixModel]) -> LevelRun:
         remaining = max(0.01, deadline - time.perf_counter())
-        sub = part[1]
-        return solve_levels(HighsLevels(sub, remaining), sub, levels, remaining)
+        return solve_part((part[1], levels, remaining, backend))
 
     # One after the other: solving parts on threads (HiGHS releases Python's lock) was
     # measured twice as slow on the national instance (2 cores shared with other work),
-    # and processes cost more to start than the whole solve.
-    runs = [solve_part(part) for part in parts]
+    # and processes cost more to start than the whole solve of a single window.
+    if mapper is None:
+        runs = [one(part) for part in parts]
+    else:
+        runs = list(mapper(solve_part, [(sub, levels, time_limit, backend) for _, sub in parts]))
     for (cols, _), run in zip(parts, runs, strict=True):
         if run.x is not None:
             x[cols] = run.x

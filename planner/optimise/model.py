@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
+import numpy as np
 import pandas as pd
 
 from planner.formats import Words
@@ -642,33 +643,72 @@ def add_time_cycles(m: TimeModel) -> None:
 
 def add_continuity(m: TimeModel) -> None:
     """Continuity: in every month, the places below the quota in force, per
-    municipality (``below_<m>_<t>`` >= quota - places in use: existing locations plus
-    candidates in use) and for the province (its quota minus all its places in use).
-    Their sum over months is the continuity level, so a plan does not dip between
-    windows while temporary locations close."""
+    municipality (``below_<m>_<t>`` >= quota - places credited: existing locations in
+    its territory, candidates in use, swap agreements running that month and, in the
+    months of a cycle's window, the swaps the model proposes for that cycle) and for the
+    province (its quota minus all its members' credited places). Their sum over months
+    is the continuity level, so a plan does not dip between windows while temporary
+    locations close. An extension adds nothing in the months its location is in use
+    itself."""
     ti = m.ti
     in_use_of: dict[str, list[str]] = {}
     for cid, muni in zip(ti.candidates["id"], ti.candidates["municipality"], strict=True):
         in_use_of.setdefault(muni, []).append(cid)
+    overlap = getattr(ti, "overlap", {}) or {}
+    agreed = getattr(ti, "agreed_month", None)
+    if agreed is None:
+        agreed = np.zeros_like(ti.base_capacity)
     members: dict[str, list[int]] = {}
     for i, name in enumerate(ti.names):
         members.setdefault(ti.province_of[name], []).append(i)
+    # net proposed swap flow per cycle and municipality: one column each (stated once
+    # per cycle, not in every month's row: the months then read one column)
+    net: list[dict[str, Expr]] = []
+    for c, inst in enumerate(ti.insts):
+        flow: dict[str, Expr] = {}
+        for aid, a, b in zip(inst.arcs["id"], inst.arcs["from"], inst.arcs["to"], strict=True):
+            x = m.swap[c].get(aid) if c < len(m.swap) else None
+            if x is None:
+                continue
+            flow[b] = flow.get(b, Expr()) + x
+            flow[a] = flow.get(a, Expr()) - x
+        cid = ti.cycles[c].id
+        for name, e in list(flow.items()):
+            key = f"{slug(name)}_{slug(cid)}"
+            v = m.mm.var(f"net_swap:{cid}:{name}", f"net_swap_{key}", -INF, INF)
+            m.mm.add(v - e == 0, f"net_swap_{key}")
+            flow[name] = v
+        net.append(flow)
+
+    def used(name: str, t_: int) -> Expr:
+        return total(
+            m.in_use[k][t_] for k in in_use_of.get(name, [])
+            if t_ in m.in_use[k] and t_ not in overlap.get(k, ())
+        )  # fmt: skip
+
+    # A swap the model proposes is an agreement for its cycle's window: it runs in the
+    # months of that window (``swap_runs``), not all the months of the cycle's quota.
+    swap_runs = ti.swap_runs
     for t_ in range(len(ti.months)):
+        c = int(ti.cycle_of_month[t_])
+        uses = {}
         for i, name in enumerate(ti.names):
-            use = total(m.in_use[k][t_] for k in in_use_of.get(name, []) if t_ in m.in_use[k])
-            need = int(ti.quota_month[i, t_]) - int(ti.base_capacity[i, t_])
-            if not use.terms:  # nothing can open here this month: the gap is a bound
+            use = used(name, t_) + (net[c].get(name, Expr()) if swap_runs[t_] else Expr())
+            uses[name] = use
+            need = int(ti.quota_month[i, t_]) - int(ti.base_capacity[i, t_]) - int(agreed[i, t_])
+            if not use.terms:  # nothing can open or move here this month: a bound
                 b = m.mm.var(f"below:{name}:{t_}", f"below_{slug(name)}_{t_}", max(0, need))
             else:
                 b = m.mm.var(f"below:{name}:{t_}", f"below_{slug(name)}_{t_}")
                 m.mm.add(b + use >= need, f"continuity_{slug(name)}_{t_}")
             m.below[(name, t_)] = b
         for p, rows in members.items():
-            use = total(
-                m.in_use[k][t_] for i in rows for k in in_use_of.get(ti.names[i], [])
-                if t_ in m.in_use[k]
+            use = total(uses[ti.names[i]] for i in rows)
+            use.terms = {j: v for j, v in use.terms.items() if v}  # swaps inside cancel
+            need = (
+                int(ti.quota_month[rows, t_].sum()) - int(ti.base_capacity[rows, t_].sum())
+                - int(agreed[rows, t_].sum())
             )  # fmt: skip
-            need = int(ti.quota_month[rows, t_].sum()) - int(ti.base_capacity[rows, t_].sum())
             b = m.mm.var(f"below:{p}:{t_}", f"below_province_{slug(p)}_{t_}")
             m.mm.add(b + use >= need, f"continuity_province_{slug(p)}_{t_}")
             m.below[(f"province:{p}", t_)] = b

@@ -10,19 +10,10 @@ from planner.counting.count import LEVEL_COLUMNS
 from planner.formats import code_label, say
 from planner.i18n import Lang, t
 from planner.optimise.horizon import HorizonResult, shortfall_starts
-from planner.results.solution import level_label
+from planner.results.horizon import level_words
 from planner.tables import jsonable, records, text_table
 
 __all__ = ["horizon_text", "horizon_dict", "horizon_sheets", "gantt_table", "level_words"]
-
-
-def level_words(name: str, lang: Lang) -> str:
-    """``municipal_shortfall@cycle-2`` -> the level's label with its cycle."""
-    base, _, cycle = name.partition("@")
-    if base == "continuity":
-        return t("horizon_level_continuity", lang)
-    label = level_label(base, lang)
-    return f"{label} ({cycle})" if cycle else label
 
 
 def _assumed_lines(res: HorizonResult, lang: Lang) -> list[str]:

@@ -246,6 +246,10 @@ class Candidate(_Model):
     decision_date: ScenarioDate = None
     lead_months: int | None = Field(default=None, ge=0)
     min_years: int | None = Field(default=None, ge=0)
+    #: Location type (``regulier``, ``TGO``, ...), checked against a cycle's ``types``
+    #: rule; blank: an extension or enlargement has its location's type, a new site is
+    #: not checked (and the plan says so).
+    type: str | None = None
 
     @property
     def earliest_start(self) -> date | None:
