@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from planner.data.loader import load_dataset
+from planner.formats import say
 from planner.optimise.horizon import solve_horizon
 from planner.optimise.levels import Status
 from planner.optimise.solve import solve_scenario
@@ -151,7 +152,8 @@ def test_cycle_types_rule_applies_to_candidates(make_data) -> None:
     sc = _scenario("2028-06-01", ["c1", "c2"], cands)
     ti = build_time_instance(ds, sc)
     assert all(ti.counts[("nood", s)] == [] for s in ti.starts["nood"])
-    assert any("nood" in m and "type_not_counted" in m for m in ti.messages)
+    assert any("nood" in m and "soort telt niet" in m for m in ti.messages)
+    assert any("nood" in m and "type does not count" in say(m, "en") for m in ti.messages)
     res = solve_horizon(ds, sc)
     chosen = res.candidates.set_index("id")
     assert round(res.level("provincial_shortfall@c2")) == 0
