@@ -10,6 +10,7 @@ import streamlit as st
 from planner.app import ui
 from planner.app.ui import L, num
 from planner.app.views import format_decimal, municipality_html, municipality_profile
+from planner.counting.programmes import programme_overview
 from planner.counting.timeline import monthly_places, timeline_totals
 from planner.optimise.instance import apply_location_changes
 from planner.optimise.solve import Status
@@ -59,6 +60,10 @@ with ui.guard():
                     f"{L('places')}: {num(f['places'])} · {L('swapped_in')}: "
                     f"{num(f['swapped_in'])} · {L('swapped_out')}: {num(f['swapped_out'])}"
                 )
+            with st.container(key="gm_programmes"):
+                st.subheader(L("gm_programmes"))
+                st.caption(L("gm_programmes_help"))
+                ui.table(programme_overview(ds, name, lang))
             with st.container(key="gm_why"):
                 st.subheader(L("gm_why"))
                 for sentence in profile["why_short"] + profile["marginal"]:

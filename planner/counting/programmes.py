@@ -35,7 +35,7 @@ import pandas as pd
 from planner.counting.count import aggregate, cycle_report
 from planner.data.loader import Dataset, suggest
 from planner.errors import InputError, Issue
-from planner.formats import Words, code_words
+from planner.formats import Words, code_words, source_words
 from planner.i18n import Lang, t
 
 __all__ = [
@@ -565,6 +565,7 @@ def programme_overview(ds: Dataset, municipality: str, lang: Lang = "nl") -> pd.
     frame = pd.DataFrame(rows, columns=OVERVIEW_COLUMNS)
     for col in ("quota", "overview_realised", "credited", "shortfall"):
         frame[col] = frame[col].astype("Int64")
+    frame["source"] = [source_words(s, lang) for s in frame["source"]]
     return frame.rename(columns={c: t(c, lang) for c in OVERVIEW_COLUMNS})
 
 

@@ -123,4 +123,13 @@ LABELS: dict[str, tuple[str, str]] = {
         "Asylum, Ukrainian displaced persons and status holders side by side, with each "
         "programme's table (as planner report --all-programmes --xlsx)",
     ),
+    "gm_programmes": ("De drie opgaven", "The three tasks"),
+    "gm_programmes_help": (
+        "Asiel (Spreidingswet, de cyclus hierboven), opvang van Oekraïense ontheemden "
+        "(inspanningsverplichting) en huisvesting van statushouders (taakstelling), elk "
+        "geteld volgens de eigen regel van het programma, met de bron.",
+        "Asylum (Spreidingswet, the cycle above), reception of Ukrainian displaced persons "
+        "(effort obligation) and housing of status holders (target), each counted by the "
+        "programme's own rule, with its source.",
+    ),
 }

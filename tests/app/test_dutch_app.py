@@ -240,6 +240,18 @@ def test_the_municipality_page_of_kampen(db_url, downloads) -> None:
     assert "<title>Gemeente Kampen" in page and "@media print" in page
 
 
+def test_the_municipality_page_shows_the_three_tasks(db_url) -> None:
+    """Issue 12: the municipality page shows asylum, OEK and status holders side by
+    side. Deventer (seed 001 section 4): asylum quota 529, 550 places counted, no
+    shortfall; OEK obligation 647, 578 realised, 647 - 578 = 69 short; status holders
+    161 incl. backlog, 16 housed on 15 Sep 2024, 161 - 16 = 145 short."""
+    at = new_app({"gemeente": "Deventer"}).switch_page("app_pages/gemeente.py").run()
+    ok(at)
+    tasks = next(f for f in frames(at) if "Programma" in f.columns)
+    figures = tasks[["Opgave", "Tekort"]].to_numpy().tolist()
+    assert [[int(a), int(b)] for a, b in figures] == [[529, 0], [647, 69], [161, 145]]
+
+
 # --------------------------------------------------------------------------- Dutch
 
 
