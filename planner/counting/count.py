@@ -184,15 +184,21 @@ def _finish(
         else ""
         for i, c in enumerate(codes)
     ]
-    ov = overrides[overrides["target"] == target]
-    if "cycle" in ov and len(ov):  # an override for one cycle (blank: every cycle)
-        ov = ov[ov["cycle"].isna() | (ov["cycle"] == rules.id)]
+    # The overrides read as whole columns and filtered in Python (two boolean
+    # selections on a frame of a few rows cost more than the loop).
+    n_ov = len(overrides)
+    dutch = overrides["toelichting"].tolist() if "toelichting" in overrides else [np.nan] * n_ov
+    ov_cycle = overrides["cycle"].tolist() if "cycle" in overrides else [np.nan] * n_ov
     by_target: dict[str, tuple[str, bool, str, object]] = {}
-    dutch = ov["toelichting"].tolist() if "toelichting" in ov else [np.nan] * len(ov)
-    for oid, tid, counts, reason, nl in zip(
-        ov["id"].tolist(), ov["target_id"].tolist(), ov["counts"].tolist(),
-        ov["reason"].tolist(), dutch, strict=True,
+    for tgt, oid, tid, counts, reason, nl, cyc in zip(
+        overrides["target"].tolist(), overrides["id"].tolist(),
+        overrides["target_id"].tolist(), overrides["counts"].tolist(),
+        overrides["reason"].tolist(), dutch, ov_cycle, strict=True,
     ):  # fmt: skip
+        if tgt != target:
+            continue
+        if not (pd.isna(cyc) or cyc == rules.id):  # an override for one cycle (blank: every)
+            continue
         by_target.setdefault(tid, (oid, bool(counts), reason, nl))  # the first one applies
     ids = frame["id"].tolist()
     hit = [by_target.get(i) for i in ids]
@@ -232,7 +238,9 @@ def _finish(
         **{k: pd.Series(v, dtype=object) for k, v in (extra or {}).items()},
     }
     base = frame.reset_index(drop=True)
-    base = base.drop(columns=[c for c in new if c in base.columns])
+    clash = [c for c in new if c in base.columns]
+    if clash:  # dropping no columns still copies the frame
+        base = base.drop(columns=clash)
     return pd.concat([base, pd.DataFrame(new)], axis=1)
 
 
@@ -514,7 +522,7 @@ def aggregate(
     )  # fmt: skip
     arrays = {c: cols[c] for c in summed}
 
-    def level(rows: np.ndarray | slice) -> pd.Series:
+    def level(rows: np.ndarray | slice) -> dict[str, int | float]:
         t = {c: int(arrays[c][rows].sum()) for c in summed}
         s: dict[str, int | float] = {}
         for col in ("quota", "amv_quota", "places", "amv_places", "credited", "amv_credited"):
@@ -527,7 +535,7 @@ def aggregate(
         s["soft_plans"] = t["soft_plans"]
         s["amv_soft_plans"] = t["amv_soft_plans"]
         s["coverage"] = s["credited"] / s["quota"] if s["quota"] else float("nan")
-        return pd.Series({c: s[c] for c in LEVEL_COLUMNS}, dtype=object)
+        return {c: s[c] for c in LEVEL_COLUMNS}  # a Series per region costs more than this
 
     region = cols["region"]
     region_names = sorted({r for r in region if isinstance(r, str)})  # as groupby(sort=True)
@@ -541,7 +549,7 @@ def aggregate(
             },
         }
     )
-    total = level(slice(None))
+    total = pd.Series(level(slice(None)), dtype=object)
     return out, regions, total
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import namedtuple
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import networkx as nx
 import numpy as np
@@ -354,12 +355,19 @@ def _candidates(
     return pd.DataFrame(data)
 
 
+@lru_cache(maxsize=64)
+def _row_type(columns: tuple[str, ...]) -> type:
+    """The named row type of :func:`_tuples`, made once per set of columns: making a
+    namedtuple class compiles code (a fraction of a millisecond each time)."""
+    return namedtuple("Pandas", columns, rename=True)
+
+
 def _tuples(frame: pd.DataFrame) -> list:
     """``frame.itertuples(index=False)`` as a list, read from whole columns: the same
     named rows with the same Python values, without pandas' per-column positional
     access (a few ms per call, several calls per scenario solved)."""
-    row = namedtuple("Pandas", [str(c) for c in frame.columns], rename=True)
-    columns = [frame[c].tolist() for c in frame.columns]
+    row = _row_type(tuple(str(c) for c in frame.columns))
+    columns = [col.tolist() for _, col in frame.items()]
     return [row._make(values) for values in zip(*columns, strict=True)] if columns else []
 
 

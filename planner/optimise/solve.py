@@ -266,9 +266,8 @@ def _results(inst: Instance, x: dict[str, float], marginal: pd.DataFrame | None)
         },
         index=pd.Index(report["name"].tolist(), dtype=object),
     )
-    municipal, regions, total = aggregate(
-        report[["code", "name", "region", "province", "quota", "amv_quota"]], own, flows, soft
-    )
+    # aggregate reads these columns by name: the table itself, not a copy of them.
+    municipal, regions, total = aggregate(report, own, flows, soft)
     names = municipal["name"].tolist()
     sel: dict[tuple[str, str], int] = {}
     for a, b, p, _, kind, _ in swaps:
