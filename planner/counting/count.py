@@ -223,25 +223,31 @@ def _finish(
         else w
         for h, w in zip(hit, why, strict=True)
     ]
+    # One index shared by the new columns: the frame need not align each on its own.
+    index = pd.RangeIndex(n)
     new = {
         "rule_counts": rule_counts,
-        "reasons": pd.Series(["|".join(c) for c in codes], dtype=object),
+        "reasons": pd.Series(["|".join(c) for c in codes], dtype=object, index=index),
         "days_late": days_late,
         "days_short": days_short,
-        "why": pd.Series(final_why, dtype=object),
-        "override_id": pd.Series([h[0] if h else np.nan for h in hit], dtype=object),
-        "override_reason": pd.Series([h[2] if h else np.nan for h in hit], dtype=object),
-        "override_set_aside": pd.Series(set_aside, dtype=object),
-        "override_toelichting": pd.Series([h[3] if h else np.nan for h in hit], dtype=object),
-        "rule_why": pd.Series(why, dtype=object),
+        "why": pd.Series(final_why, dtype=object, index=index),
+        "override_id": pd.Series([h[0] if h else np.nan for h in hit], dtype=object, index=index),
+        "override_reason": pd.Series(
+            [h[2] if h else np.nan for h in hit], dtype=object, index=index
+        ),
+        "override_set_aside": pd.Series(set_aside, dtype=object, index=index),
+        "override_toelichting": pd.Series(
+            [h[3] if h else np.nan for h in hit], dtype=object, index=index
+        ),
+        "rule_why": pd.Series(why, dtype=object, index=index),
         "counts": np.array(counts, dtype=bool),
-        **{k: pd.Series(v, dtype=object) for k, v in (extra or {}).items()},
+        **{k: pd.Series(v, dtype=object, index=index) for k, v in (extra or {}).items()},
     }
     base = frame.reset_index(drop=True)
     clash = [c for c in new if c in base.columns]
     if clash:  # dropping no columns still copies the frame
         base = base.drop(columns=clash)
-    return pd.concat([base, pd.DataFrame(new)], axis=1)
+    return pd.concat([base, pd.DataFrame(new, index=index)], axis=1)
 
 
 def evaluate_locations(
