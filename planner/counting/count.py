@@ -388,7 +388,9 @@ def evaluate_soft_plans(
     """
     out = soft_plans.copy()
     out["places_low"] = out["places"].fillna(0).astype(int)
-    counted_ids = set(locations.loc[locations["counts"], "id"])
+    counted_ids = {
+        i for i, c in zip(locations["id"].tolist(), locations["counts"].tolist(), strict=True) if c
+    }
     linked = out["location_id"].isin(counted_ids)
     out["counts"] = bool(rules.soft_plans_count) & ~linked
     out["reasons"] = np.where(
@@ -619,8 +621,11 @@ class CycleReport:
         return pd.concat(parts, ignore_index=True)[cols]
 
 
-def _group_sums(keys: list, places: list, amv: list) -> pd.DataFrame:
-    """``places`` and ``amv_places`` summed per key, as a small frame indexed by key."""
+def _group_sums(
+    keys: list, places: list, amv: list, names: tuple[str, str] = ("places", "amv_places")
+) -> pd.DataFrame:
+    """``places`` and ``amv_places`` summed per key, as a small frame indexed by key
+    (its two columns named ``names``)."""
     sums: dict[str, list[int]] = {}
     for k, p, is_amv in zip(keys, places, amv, strict=True):
         acc = sums.setdefault(k, [0, 0])
@@ -629,8 +634,8 @@ def _group_sums(keys: list, places: list, amv: list) -> pd.DataFrame:
             acc[1] += int(p)
     frame = pd.DataFrame(
         {
-            "places": np.array([v[0] for v in sums.values()], dtype=int),
-            "amv_places": np.array([v[1] for v in sums.values()], dtype=int),
+            names[0]: np.array([v[0] for v in sums.values()], dtype=int),
+            names[1]: np.array([v[1] for v in sums.values()], dtype=int),
         },
         index=pd.Index(list(sums), dtype=object),
     )
@@ -657,21 +662,24 @@ def soft_plan_totals(soft_plans: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=["soft_plans", "amv_soft_plans"])
     low = [0 if pd.isna(p) else int(p) for p in soft_plans["places"].tolist()]
     amv = [g == "amv" for g in soft_plans["target_group"].tolist()]
-    sums = _group_sums(soft_plans["municipality"].tolist(), low, amv)
-    return sums.rename(columns={"places": "soft_plans", "amv_places": "amv_soft_plans"})
+    return _group_sums(
+        soft_plans["municipality"].tolist(), low, amv, ("soft_plans", "amv_soft_plans")
+    )
 
 
 def agreement_flows(swaps: pd.DataFrame) -> pd.DataFrame:
     """Credited swap agreements as flows ``from -> to``."""
-    sw = swaps[swaps["counts"]]
+    # The rows selected on whole columns (numpy), not as a sub-frame: cheaper on
+    # tables of a few rows.
+    mask = swaps["counts"].to_numpy(dtype=bool)
     return pd.DataFrame(
         {
-            "from": sw["from_municipality"].to_numpy(),
-            "to": sw["to_municipality"].to_numpy(),
-            "places": sw["places"].astype(int).to_numpy(),
-            "amv_places": sw["amv_places"].astype(int).to_numpy(),
+            "from": swaps["from_municipality"].to_numpy()[mask],
+            "to": swaps["to_municipality"].to_numpy()[mask],
+            "places": swaps["places"].to_numpy()[mask].astype(int),
+            "amv_places": swaps["amv_places"].to_numpy()[mask].astype(int),
             "source": "agreement",
-            "id": sw["id"].to_numpy(),
+            "id": swaps["id"].to_numpy()[mask],
         }
     )
 
