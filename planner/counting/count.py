@@ -386,17 +386,25 @@ def evaluate_soft_plans(
 
     A soft plan tied to a location that already counts is not added a second time.
     """
-    out = soft_plans.copy()
-    out["places_low"] = out["places"].fillna(0).astype(int)
     counted_ids = {
         i for i, c in zip(locations["id"].tolist(), locations["counts"].tolist(), strict=True) if c
     }
-    linked = out["location_id"].isin(counted_ids)
-    out["counts"] = bool(rules.soft_plans_count) & ~linked
-    out["reasons"] = np.where(
-        linked, Reason.COUNTED_AS_LOCATION.value, "" if rules.soft_plans_count else "soft_plan"
-    )
-    return out
+    linked = soft_plans["location_id"].isin(counted_ids)
+    added = {
+        "places_low": soft_plans["places"].fillna(0).astype(int),
+        "counts": bool(rules.soft_plans_count) & ~linked,
+        "reasons": np.where(
+            linked, Reason.COUNTED_AS_LOCATION.value, "" if rules.soft_plans_count else "soft_plan"
+        ),
+    }
+    if any(c in soft_plans.columns for c in added) or not soft_plans.index.is_unique:
+        # replaced in place, as before
+        out = soft_plans.copy()
+        for col, values in added.items():
+            out[col] = values
+        return out
+    # Added in one step: a copy and three column assignments cost more.
+    return pd.concat([soft_plans, pd.DataFrame(added, index=soft_plans.index)], axis=1)
 
 
 #: Columns of the per-municipality table, in report order.

@@ -220,7 +220,13 @@ def _candidates(
     candidate adds 0 places, and the reason says so); a location that fails on its end
     date counts once, through the extension; a closed location cannot be extended.
     """
-    loc = ds.locations.set_index("id")
+    # A location's row by its id (ids are unique in the data), looked up for the few
+    # candidates that name a location: no re-indexed copy of the whole table.
+    pos = {lid: i for i, lid in enumerate(ds.locations["id"].tolist())}
+
+    def location(lid: str) -> pd.Series:
+        return ds.locations.iloc[pos[lid]]
+
     verdict = dict(zip(counted["id"].tolist(), counted["counts"].tolist(), strict=True))
     closed: set[str] = set()
     if "closed" in counted:
@@ -247,7 +253,7 @@ def _candidates(
                 end=pd.Timestamp(c.end) if c.end else pd.NaT,
             )
         else:
-            base = loc.loc[c.location]
+            base = location(c.location)
             group = c.target_group if "target_group" in c.model_fields_set else base["target_group"]
             if c.kind == "extend":
                 places = int(base["places"])
@@ -317,7 +323,7 @@ def _candidates(
             codes.append(Reason.ALREADY_COUNTS.value)
             words.append(
                 Words("why_already_counts", location=r["location"],
-                      places=int(loc.at[r["location"], "places"]))
+                      places=int(location(r["location"])["places"]))
             )  # fmt: skip
         # Later cycles count durable places only, and only from a size (cycle 1: neither).
         until = rules.durable_until
