@@ -120,14 +120,19 @@ def apply_location_changes(ds: Dataset, scenario: Scenario) -> Dataset:
     scenario sets: the scenario's word then wins over an override of the base data.
     A change of places alone keeps the override's verdict (an override judges the
     dates, not the size), with the scenario's places."""
-    out = Dataset(**{**ds.__dict__, "locations": ds.locations.copy()})
-    loc = out.locations
-    loc["closed"] = False
-    loc["changed"] = ""
-    # Changes that decide whether the location counts: with one of these the scenario's
-    # word wins over an override of the base data (see evaluate_locations).
-    loc["scenario_rule_change"] = False
-    index = {lid: i for i, lid in zip(loc.index, loc["id"], strict=True)}
+    # Changes that decide whether the location counts (``scenario_rule_change``): with
+    # one of these the scenario's word wins over an override of the base data (see
+    # evaluate_locations).
+    added = {"closed": False, "changed": "", "scenario_rule_change": False}
+    base = ds.locations
+    if any(c in base.columns for c in added) or not base.index.is_unique:
+        loc = base.copy()
+        for col, value in added.items():
+            loc[col] = value
+    else:  # the three columns added in one step (same dtypes as assigning each)
+        loc = pd.concat([base, pd.DataFrame(added, index=base.index)], axis=1)
+    out = Dataset(**{**ds.__dict__, "locations": loc})
+    index = {lid: i for i, lid in zip(loc.index.tolist(), loc["id"].tolist(), strict=True)}
     for ch in scenario.location_changes:
         i = index[ch.location]
         what = []
