@@ -80,11 +80,19 @@ def jsonable(value: Any) -> Any:
 
 def records(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> list[dict[str, Any]]:
     """Rows of a frame as JSON-safe dicts."""
-    sub = frame if columns is None else frame[list(columns)]
-    names = list(sub.columns)
-    if not names:
-        return [{} for _ in range(len(sub))]
-    # Whole columns as lists (the same Python values itertuples gives, without its
-    # per-row cost), by position so that a repeated column name reads its own column.
-    cols = [sub.iloc[:, k].tolist() for k in range(len(names))]
+    if columns is not None and frame.columns.is_unique and len(set(columns)) == len(columns):
+        # Named columns read one by one: no sub-frame is built (it costs more than
+        # reading the columns on these small tables). Missing names raise KeyError.
+        names = list(columns)
+        if not names:
+            return [{} for _ in range(len(frame))]
+        cols = [frame[c].tolist() for c in names]
+    else:
+        sub = frame if columns is None else frame[list(columns)]
+        names = list(sub.columns)
+        if not names:
+            return [{} for _ in range(len(sub))]
+        # Whole columns as lists (the same Python values itertuples gives, without its
+        # per-row cost), by position so that a repeated column name reads its own column.
+        cols = [col.tolist() for _, col in sub.items()]
     return [jsonable(dict(zip(names, row, strict=True))) for row in zip(*cols, strict=True)]

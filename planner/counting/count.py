@@ -184,15 +184,21 @@ def _finish(
         else ""
         for i, c in enumerate(codes)
     ]
-    ov = overrides[overrides["target"] == target]
-    if "cycle" in ov and len(ov):  # an override for one cycle (blank: every cycle)
-        ov = ov[ov["cycle"].isna() | (ov["cycle"] == rules.id)]
+    # The overrides read as whole columns and filtered in Python (two boolean
+    # selections on a frame of a few rows cost more than the loop).
+    n_ov = len(overrides)
+    dutch = overrides["toelichting"].tolist() if "toelichting" in overrides else [np.nan] * n_ov
+    ov_cycle = overrides["cycle"].tolist() if "cycle" in overrides else [np.nan] * n_ov
     by_target: dict[str, tuple[str, bool, str, object]] = {}
-    dutch = ov["toelichting"].tolist() if "toelichting" in ov else [np.nan] * len(ov)
-    for oid, tid, counts, reason, nl in zip(
-        ov["id"].tolist(), ov["target_id"].tolist(), ov["counts"].tolist(),
-        ov["reason"].tolist(), dutch, strict=True,
+    for tgt, oid, tid, counts, reason, nl, cyc in zip(
+        overrides["target"].tolist(), overrides["id"].tolist(),
+        overrides["target_id"].tolist(), overrides["counts"].tolist(),
+        overrides["reason"].tolist(), dutch, ov_cycle, strict=True,
     ):  # fmt: skip
+        if tgt != target:
+            continue
+        if not (pd.isna(cyc) or cyc == rules.id):  # an override for one cycle (blank: every)
+            continue
         by_target.setdefault(tid, (oid, bool(counts), reason, nl))  # the first one applies
     ids = frame["id"].tolist()
     hit = [by_target.get(i) for i in ids]
@@ -217,23 +223,31 @@ def _finish(
         else w
         for h, w in zip(hit, why, strict=True)
     ]
+    # One index shared by the new columns: the frame need not align each on its own.
+    index = pd.RangeIndex(n)
     new = {
         "rule_counts": rule_counts,
-        "reasons": pd.Series(["|".join(c) for c in codes], dtype=object),
+        "reasons": pd.Series(["|".join(c) for c in codes], dtype=object, index=index),
         "days_late": days_late,
         "days_short": days_short,
-        "why": pd.Series(final_why, dtype=object),
-        "override_id": pd.Series([h[0] if h else np.nan for h in hit], dtype=object),
-        "override_reason": pd.Series([h[2] if h else np.nan for h in hit], dtype=object),
-        "override_set_aside": pd.Series(set_aside, dtype=object),
-        "override_toelichting": pd.Series([h[3] if h else np.nan for h in hit], dtype=object),
-        "rule_why": pd.Series(why, dtype=object),
+        "why": pd.Series(final_why, dtype=object, index=index),
+        "override_id": pd.Series([h[0] if h else np.nan for h in hit], dtype=object, index=index),
+        "override_reason": pd.Series(
+            [h[2] if h else np.nan for h in hit], dtype=object, index=index
+        ),
+        "override_set_aside": pd.Series(set_aside, dtype=object, index=index),
+        "override_toelichting": pd.Series(
+            [h[3] if h else np.nan for h in hit], dtype=object, index=index
+        ),
+        "rule_why": pd.Series(why, dtype=object, index=index),
         "counts": np.array(counts, dtype=bool),
-        **{k: pd.Series(v, dtype=object) for k, v in (extra or {}).items()},
+        **{k: pd.Series(v, dtype=object, index=index) for k, v in (extra or {}).items()},
     }
     base = frame.reset_index(drop=True)
-    base = base.drop(columns=[c for c in new if c in base.columns])
-    return pd.concat([base, pd.DataFrame(new)], axis=1)
+    clash = [c for c in new if c in base.columns]
+    if clash:  # dropping no columns still copies the frame
+        base = base.drop(columns=clash)
+    return pd.concat([base, pd.DataFrame(new, index=index)], axis=1)
 
 
 def evaluate_locations(
@@ -372,15 +386,25 @@ def evaluate_soft_plans(
 
     A soft plan tied to a location that already counts is not added a second time.
     """
-    out = soft_plans.copy()
-    out["places_low"] = out["places"].fillna(0).astype(int)
-    counted_ids = set(locations.loc[locations["counts"], "id"])
-    linked = out["location_id"].isin(counted_ids)
-    out["counts"] = bool(rules.soft_plans_count) & ~linked
-    out["reasons"] = np.where(
-        linked, Reason.COUNTED_AS_LOCATION.value, "" if rules.soft_plans_count else "soft_plan"
-    )
-    return out
+    counted_ids = {
+        i for i, c in zip(locations["id"].tolist(), locations["counts"].tolist(), strict=True) if c
+    }
+    linked = soft_plans["location_id"].isin(counted_ids)
+    added = {
+        "places_low": soft_plans["places"].fillna(0).astype(int),
+        "counts": bool(rules.soft_plans_count) & ~linked,
+        "reasons": np.where(
+            linked, Reason.COUNTED_AS_LOCATION.value, "" if rules.soft_plans_count else "soft_plan"
+        ),
+    }
+    if any(c in soft_plans.columns for c in added) or not soft_plans.index.is_unique:
+        # replaced in place, as before
+        out = soft_plans.copy()
+        for col, values in added.items():
+            out[col] = values
+        return out
+    # Added in one step: a copy and three column assignments cost more.
+    return pd.concat([soft_plans, pd.DataFrame(added, index=soft_plans.index)], axis=1)
 
 
 #: Columns of the per-municipality table, in report order.
@@ -514,7 +538,7 @@ def aggregate(
     )  # fmt: skip
     arrays = {c: cols[c] for c in summed}
 
-    def level(rows: np.ndarray | slice) -> pd.Series:
+    def level(rows: np.ndarray | slice) -> dict[str, int | float]:
         t = {c: int(arrays[c][rows].sum()) for c in summed}
         s: dict[str, int | float] = {}
         for col in ("quota", "amv_quota", "places", "amv_places", "credited", "amv_credited"):
@@ -527,7 +551,7 @@ def aggregate(
         s["soft_plans"] = t["soft_plans"]
         s["amv_soft_plans"] = t["amv_soft_plans"]
         s["coverage"] = s["credited"] / s["quota"] if s["quota"] else float("nan")
-        return pd.Series({c: s[c] for c in LEVEL_COLUMNS}, dtype=object)
+        return {c: s[c] for c in LEVEL_COLUMNS}  # a Series per region costs more than this
 
     region = cols["region"]
     region_names = sorted({r for r in region if isinstance(r, str)})  # as groupby(sort=True)
@@ -541,7 +565,7 @@ def aggregate(
             },
         }
     )
-    total = level(slice(None))
+    total = pd.Series(level(slice(None)), dtype=object)
     return out, regions, total
 
 
@@ -605,8 +629,11 @@ class CycleReport:
         return pd.concat(parts, ignore_index=True)[cols]
 
 
-def _group_sums(keys: list, places: list, amv: list) -> pd.DataFrame:
-    """``places`` and ``amv_places`` summed per key, as a small frame indexed by key."""
+def _group_sums(
+    keys: list, places: list, amv: list, names: tuple[str, str] = ("places", "amv_places")
+) -> pd.DataFrame:
+    """``places`` and ``amv_places`` summed per key, as a small frame indexed by key
+    (its two columns named ``names``)."""
     sums: dict[str, list[int]] = {}
     for k, p, is_amv in zip(keys, places, amv, strict=True):
         acc = sums.setdefault(k, [0, 0])
@@ -615,8 +642,8 @@ def _group_sums(keys: list, places: list, amv: list) -> pd.DataFrame:
             acc[1] += int(p)
     frame = pd.DataFrame(
         {
-            "places": np.array([v[0] for v in sums.values()], dtype=int),
-            "amv_places": np.array([v[1] for v in sums.values()], dtype=int),
+            names[0]: np.array([v[0] for v in sums.values()], dtype=int),
+            names[1]: np.array([v[1] for v in sums.values()], dtype=int),
         },
         index=pd.Index(list(sums), dtype=object),
     )
@@ -643,21 +670,24 @@ def soft_plan_totals(soft_plans: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=["soft_plans", "amv_soft_plans"])
     low = [0 if pd.isna(p) else int(p) for p in soft_plans["places"].tolist()]
     amv = [g == "amv" for g in soft_plans["target_group"].tolist()]
-    sums = _group_sums(soft_plans["municipality"].tolist(), low, amv)
-    return sums.rename(columns={"places": "soft_plans", "amv_places": "amv_soft_plans"})
+    return _group_sums(
+        soft_plans["municipality"].tolist(), low, amv, ("soft_plans", "amv_soft_plans")
+    )
 
 
 def agreement_flows(swaps: pd.DataFrame) -> pd.DataFrame:
     """Credited swap agreements as flows ``from -> to``."""
-    sw = swaps[swaps["counts"]]
+    # The rows selected on whole columns (numpy), not as a sub-frame: cheaper on
+    # tables of a few rows.
+    mask = swaps["counts"].to_numpy(dtype=bool)
     return pd.DataFrame(
         {
-            "from": sw["from_municipality"].to_numpy(),
-            "to": sw["to_municipality"].to_numpy(),
-            "places": sw["places"].astype(int).to_numpy(),
-            "amv_places": sw["amv_places"].astype(int).to_numpy(),
+            "from": swaps["from_municipality"].to_numpy()[mask],
+            "to": swaps["to_municipality"].to_numpy()[mask],
+            "places": swaps["places"].to_numpy()[mask].astype(int),
+            "amv_places": swaps["amv_places"].to_numpy()[mask].astype(int),
             "source": "agreement",
-            "id": sw["id"].to_numpy(),
+            "id": swaps["id"].to_numpy()[mask],
         }
     )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import namedtuple
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import networkx as nx
 import numpy as np
@@ -127,14 +128,19 @@ def apply_location_changes(ds: Dataset, scenario: Scenario) -> Dataset:
     scenario sets: the scenario's word then wins over an override of the base data.
     A change of places alone keeps the override's verdict (an override judges the
     dates, not the size), with the scenario's places."""
-    out = Dataset(**{**ds.__dict__, "locations": ds.locations.copy()})
-    loc = out.locations
-    loc["closed"] = False
-    loc["changed"] = ""
-    # Changes that decide whether the location counts: with one of these the scenario's
-    # word wins over an override of the base data (see evaluate_locations).
-    loc["scenario_rule_change"] = False
-    index = {lid: i for i, lid in zip(loc.index, loc["id"], strict=True)}
+    # Changes that decide whether the location counts (``scenario_rule_change``): with
+    # one of these the scenario's word wins over an override of the base data (see
+    # evaluate_locations).
+    added = {"closed": False, "changed": "", "scenario_rule_change": False}
+    base = ds.locations
+    if any(c in base.columns for c in added) or not base.index.is_unique:
+        loc = base.copy()
+        for col, value in added.items():
+            loc[col] = value
+    else:  # the three columns added in one step (same dtypes as assigning each)
+        loc = pd.concat([base, pd.DataFrame(added, index=base.index)], axis=1)
+    out = Dataset(**{**ds.__dict__, "locations": loc})
+    index = {lid: i for i, lid in zip(loc.index.tolist(), loc["id"].tolist(), strict=True)}
     for ch in scenario.location_changes:
         i = index[ch.location]
         what = []
@@ -227,7 +233,13 @@ def _candidates(
     candidate adds 0 places, and the reason says so); a location that fails on its end
     date counts once, through the extension; a closed location cannot be extended.
     """
-    loc = ds.locations.set_index("id")
+    # A location's row by its id (ids are unique in the data), looked up for the few
+    # candidates that name a location: no re-indexed copy of the whole table.
+    pos = {lid: i for i, lid in enumerate(ds.locations["id"].tolist())}
+
+    def location(lid: str) -> pd.Series:
+        return ds.locations.iloc[pos[lid]]
+
     verdict = dict(zip(counted["id"].tolist(), counted["counts"].tolist(), strict=True))
     closed: set[str] = set()
     if "closed" in counted:
@@ -255,7 +267,7 @@ def _candidates(
                 type=c.type,
             )
         else:
-            base = loc.loc[c.location]
+            base = location(c.location)
             group = c.target_group if "target_group" in c.model_fields_set else base["target_group"]
             if c.kind == "extend":
                 places = int(base["places"])
@@ -326,7 +338,7 @@ def _candidates(
             codes.append(Reason.ALREADY_COUNTS.value)
             words.append(
                 Words("why_already_counts", location=r["location"],
-                      places=int(loc.at[r["location"], "places"]))
+                      places=int(location(r["location"])["places"]))
             )  # fmt: skip
         # Later cycles count durable places only, and only from a size (cycle 1: neither).
         until = rules.durable_until
@@ -372,12 +384,19 @@ def _candidates(
     return pd.DataFrame(data)
 
 
+@lru_cache(maxsize=64)
+def _row_type(columns: tuple[str, ...]) -> type:
+    """The named row type of :func:`_tuples`, made once per set of columns: making a
+    namedtuple class compiles code (a fraction of a millisecond each time)."""
+    return namedtuple("Pandas", columns, rename=True)
+
+
 def _tuples(frame: pd.DataFrame) -> list:
     """``frame.itertuples(index=False)`` as a list, read from whole columns: the same
     named rows with the same Python values, without pandas' per-column positional
     access (a few ms per call, several calls per scenario solved)."""
-    row = namedtuple("Pandas", [str(c) for c in frame.columns], rename=True)
-    columns = [frame[c].tolist() for c in frame.columns]
+    row = _row_type(tuple(str(c) for c in frame.columns))
+    columns = [col.tolist() for _, col in frame.items()]
     return [row._make(values) for values in zip(*columns, strict=True)] if columns else []
 
 

@@ -112,12 +112,21 @@ def oek_table(ds: Dataset, names: Iterable[str], counter: pd.DataFrame) -> pd.Da
     if not len(tg):
         return pd.DataFrame(columns=_OEK_COLUMNS)
     rules = programme_rules(ds, "oek")
-    rows = tg[(tg["programme"] == "oek") & (tg["period"] == rules.period)]
-    if rows.empty:
+    # The programme's rows of this period picked from whole columns (lists), not as a
+    # filtered copy of the targets table.
+    hit = [
+        i
+        for i, (prog, per) in enumerate(
+            zip(tg["programme"].tolist(), tg["period"].tolist(), strict=True)
+        )
+        if prog == "oek" and per == rules.period
+    ]
+    if not hit:
         return pd.DataFrame(columns=_OEK_COLUMNS)
-    quota_col = rules.quota_column if rules.quota_column in rows else "target"
-    quota = dict(zip(rows["municipality"], rows[quota_col], strict=True))
-    base = dict(zip(rows["municipality"], rows["realised"], strict=True))
+    quota_col = rules.quota_column if rules.quota_column in tg else "target"
+    munis, quotas, realised = (tg[c].tolist() for c in ("municipality", quota_col, "realised"))
+    quota = {munis[i]: quotas[i] for i in hit}
+    base = {munis[i]: realised[i] for i in hit}
     f_in: dict[str, int] = {}
     f_out: dict[str, int] = {}
     for a, b, p in zip(counter["from"], counter["to"], counter["places"], strict=True):

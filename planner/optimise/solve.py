@@ -201,6 +201,9 @@ def _results(inst: Instance, x: dict[str, float], marginal: pd.DataFrame | None)
     opened = np.array([x.get(f"open:{k}", 0.0) > 0.5 for k in ids], dtype=bool) & can
     places = np.array([round(x.get(f"places:{k}", 0.0)) for k in ids], dtype=int)
     places = np.where(opened, places, 0)
+    # One index object shared by the columns of each new frame: pandas then need not
+    # align every column on its own index.
+    c_index = pd.RangeIndex(len(ids))
     cand = pd.concat(
         [
             cand.reset_index(drop=True),
@@ -213,8 +216,10 @@ def _results(inst: Instance, x: dict[str, float], marginal: pd.DataFrame | None)
                     "reason": pd.Series(
                         ["" if c else w for c, w in zip(can, cand["why"].tolist(), strict=True)],
                         dtype=object,
+                        index=c_index,
                     ),
-                }
+                },
+                index=c_index,
             ),
         ],
         axis=1,
@@ -250,13 +255,17 @@ def _results(inst: Instance, x: dict[str, float], marginal: pd.DataFrame | None)
             if str(src).startswith("cross:"):
                 kind = "cross_programme"  # asylum leg; the OEK leg is in ``cross_swaps``
             swaps.append((a, b, int(v), int(va), kind, i))
+    f_index = pd.RangeIndex(len(swaps))
     flows = pd.DataFrame(
         {
             k: pd.Series(
-                [s[j] for s in swaps], dtype=int if k in ("places", "amv_places") else object
+                [s[j] for s in swaps],
+                dtype=int if k in ("places", "amv_places") else object,
+                index=f_index,
             )
             for j, k in enumerate(("from", "to", "places", "amv_places", "kind", "id"))
-        }
+        },
+        index=f_index,
     )
     report = inst.report.municipalities
     soft = pd.DataFrame(
@@ -266,9 +275,8 @@ def _results(inst: Instance, x: dict[str, float], marginal: pd.DataFrame | None)
         },
         index=pd.Index(report["name"].tolist(), dtype=object),
     )
-    municipal, regions, total = aggregate(
-        report[["code", "name", "region", "province", "quota", "amv_quota"]], own, flows, soft
-    )
+    # aggregate reads these columns by name: the table itself, not a copy of them.
+    municipal, regions, total = aggregate(report, own, flows, soft)
     names = municipal["name"].tolist()
     sel: dict[tuple[str, str], int] = {}
     for a, b, p, _, kind, _ in swaps:
