@@ -104,9 +104,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "code_closed": ("gesloten", "closed"),
     "code_type_not_counted": ("soort telt niet", "type does not count"),
     "hz_no_type": (
-        "kandidaat {id} heeft geen soort (type); de regel over soorten van de cycli is er "
-        "niet op toegepast (geef een type op)",
-        "candidate {id} has no type; the cycles' types rule is not checked for it (give it a type)",
+        "zonder soort (type), dus niet getoetst aan de regel over soorten van de cycli: {id} "
+        "(geef een type op)",
+        "without a type, so not checked against the cycles' types rule: {id} (give a type)",
     ),
     "horizon_title": ("Plan over de jaren: {name}", "Plan over the years: {name}"),
     "horizon_months": (

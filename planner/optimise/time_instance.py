@@ -353,9 +353,9 @@ def build_time_instance(ds: Dataset, scenario: Scenario, every_month: bool = Fal
         if kind == "extend":
             ti.overlap[k] = _location_months(changed, where[k], months)
     if any(r.types for r in rules):
-        for c in scenario.candidates:
-            if c.kind == "new" and not c.type:
-                ti.messages.append(Words("hz_no_type", id=c.id))
+        untyped = [c.id for c in scenario.candidates if c.kind == "new" and not c.type]
+        if untyped:  # one line for all of them: the rule is the same for each
+            ti.messages.append(Words("hz_no_type", id=", ".join(untyped)))
     for r in frame.itertuples(index=False):
         end = r.end
         last = len(months) - 1 if pd.isna(end) else max(-1, sum(m <= end for m in months) - 1)

@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 
 from planner.counting.count import LEVEL_COLUMNS
-from planner.formats import code_label, say
+from planner.formats import code_label, fmt_num, say
 from planner.i18n import Lang, t
 from planner.optimise.horizon import HorizonResult, shortfall_starts
 from planner.results.horizon import level_words
@@ -89,7 +89,8 @@ def horizon_text(res: HorizonResult, lang: Lang = "nl") -> str:
         )
     out += _assumed_lines(res, lang)
     out.append(
-        f"Status: {code_label(res.status.value, lang)}  |  {res.seconds.get('total', 0):.3f} s"
+        f"Status: {code_label(res.status.value, lang)}  |  "
+        f"{fmt_num(res.seconds.get('total', 0), lang, 3)} s"
     )
     out += [say(m, lang) for m in res.messages]
     out.append(f"\n{t('horizon_levels', lang)}:")
