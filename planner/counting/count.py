@@ -549,7 +549,17 @@ def aggregate(
     cols["amv_soft_plans"] = lookup(soft_plans, "amv_soft_plans")
     with np.errstate(divide="ignore", invalid="ignore"):
         cols["coverage"] = np.where(quota > 0, credited / np.where(quota > 0, quota, 1), np.nan)
-    out = pd.DataFrame({c: cols[c] for c in MUNICIPAL_COLUMNS})
+    # Text columns kept as Python objects, as loaded: a numpy object array of text
+    # would otherwise become an Arrow-backed ``str`` column (``future.infer_string``),
+    # whose element reads cost more downstream (.tolist(), itertuples, masks).
+    index = pd.RangeIndex(len(names))
+    out = pd.DataFrame(
+        {
+            c: pd.Series(cols[c], dtype=object, index=index) if c in _TEXT else cols[c]
+            for c in MUNICIPAL_COLUMNS
+        },
+        index=index,
+    )
 
     summed = (
         "quota", "amv_quota", "places", "amv_places", "credited", "amv_credited",
@@ -586,6 +596,10 @@ def aggregate(
     )
     total = pd.Series(level(slice(None)), dtype=object)
     return out, regions, total
+
+
+#: The text columns of the municipal table.
+_TEXT = frozenset({"code", "name", "region", "province"})
 
 
 def _sums(keys: pd.Series, places: pd.Series, amv: pd.Series) -> dict[str, list[int]]:

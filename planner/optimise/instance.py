@@ -506,12 +506,15 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
         else:
             sums[("out", a)] = sums.get(("out", a), 0) + int(p)
             sums[("amv_out", a)] = sums.get(("amv_out", a), 0) + int(q)
+    # Text as Python objects (an object array alone would become an Arrow ``str``
+    # column, slower to read element by element below and in the model).
+    mun_index = pd.RangeIndex(len(name_list))
     mun = pd.DataFrame(
         {
-            "name": m["name"].to_numpy(dtype=object),
-            "code": m["code"].to_numpy(dtype=object),
-            "region": m["region"].to_numpy(dtype=object),
-            "province": m["province"].to_numpy(dtype=object),
+            **{
+                c: pd.Series(m[c].to_numpy(dtype=object), dtype=object, index=mun_index)
+                for c in ("name", "code", "region", "province")
+            },
             "quota": m["quota"].to_numpy(dtype=int),
             "amv_quota": m["amv_quota"].to_numpy(dtype=int),
             "base": m["places"].to_numpy(dtype=int),
