@@ -150,6 +150,16 @@ _ORDER = [
 ]
 
 
+#: The fields of a row :func:`_why` reads, and the codes it reads each for.
+_WHY_FIELDS: dict[str, tuple[str, ...]] = {
+    "start": (Reason.STARTS_AFTER,),
+    "end": (Reason.ENDS_BEFORE, Reason.NOT_DURABLE),
+    "status": (Reason.NOT_AGREED,),
+    "places": (Reason.TOO_SMALL,),
+    "type": (Reason.TYPE_NOT_COUNTED,),
+}
+
+
 def _finish(
     frame: pd.DataFrame,
     checks: dict[str, np.ndarray],
@@ -172,11 +182,15 @@ def _finish(
     codes = [[present[j] for j in np.flatnonzero(row)] for row in flags]
     days_late = checks["days_late"]
     days_short = checks["days_short"]
-    # The words need only a row's start, end and status, and only where a rule fails.
+    # The words need only a row's start, end, status, places and type, only where a
+    # rule fails, and each only for the codes that name it (see _why): a column no
+    # failing row needs is not read (a column of dates read as a list makes a
+    # Timestamp per row).
+    failing = {code for c in codes for code in c}
     fields = {
         c: frame[c].tolist()
-        for c in ("start", "end", "status", "places", "type", "cycle")
-        if c in frame
+        for c, uses in _WHY_FIELDS.items()
+        if c in frame and not failing.isdisjoint(uses)
     }
     why = [
         _why(c, days_late[i], days_short[i], rules, {k: v[i] for k, v in fields.items()})
@@ -346,7 +360,12 @@ def evaluate_swaps(
     dated = pd.DataFrame(
         {
             "start_kind": np.where(open_start, "date", swaps["start_kind"].to_numpy(dtype=object)),
-            "start": swaps["start"].where(~open_start, rules.w0).to_numpy(dtype="datetime64[ns]"),
+            # the window's start where the start is open (what Series.where gave)
+            "start": np.where(
+                open_start,
+                np.datetime64(rules.w0.to_datetime64(), "ns"),
+                swaps["start"].to_numpy(dtype="datetime64[ns]"),
+            ),
             "end_kind": swaps["end_kind"].to_numpy(dtype=object),
             "end": swaps["end"].to_numpy(dtype="datetime64[ns]"),
         }
@@ -530,7 +549,17 @@ def aggregate(
     cols["amv_soft_plans"] = lookup(soft_plans, "amv_soft_plans")
     with np.errstate(divide="ignore", invalid="ignore"):
         cols["coverage"] = np.where(quota > 0, credited / np.where(quota > 0, quota, 1), np.nan)
-    out = pd.DataFrame({c: cols[c] for c in MUNICIPAL_COLUMNS})
+    # Text columns kept as Python objects, as loaded: a numpy object array of text
+    # would otherwise become an Arrow-backed ``str`` column (``future.infer_string``),
+    # whose element reads cost more downstream (.tolist(), itertuples, masks).
+    index = pd.RangeIndex(len(names))
+    out = pd.DataFrame(
+        {
+            c: pd.Series(cols[c], dtype=object, index=index) if c in _TEXT else cols[c]
+            for c in MUNICIPAL_COLUMNS
+        },
+        index=index,
+    )
 
     summed = (
         "quota", "amv_quota", "places", "amv_places", "credited", "amv_credited",
@@ -567,6 +596,10 @@ def aggregate(
     )
     total = pd.Series(level(slice(None)), dtype=object)
     return out, regions, total
+
+
+#: The text columns of the municipal table.
+_TEXT = frozenset({"code", "name", "region", "province"})
 
 
 def _sums(keys: pd.Series, places: pd.Series, amv: pd.Series) -> dict[str, list[int]]:

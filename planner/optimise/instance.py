@@ -243,7 +243,12 @@ def _candidates(
     verdict = dict(zip(counted["id"].tolist(), counted["counts"].tolist(), strict=True))
     closed: set[str] = set()
     if "closed" in counted:
-        closed = set(counted.loc[counted["closed"].fillna(False).astype(bool), "id"])
+        # the same set as a boolean selection (NaN: not closed), read from two lists
+        closed = {
+            lid
+            for lid, c in zip(counted["id"].tolist(), counted["closed"].tolist(), strict=True)
+            if not pd.isna(c) and bool(c)
+        }
     rows = []
     for c in scenario.candidates:
         row = {
@@ -365,6 +370,8 @@ def _candidates(
         )  # fmt: skip
         reasons.append("|".join(codes))
         why.append(Words("why_list", parts=words) if words else "")
+    # One index shared by every column: the frame need not align each on its own.
+    index = pd.RangeIndex(len(rows))
     data: dict[str, object] = {}
     for c in cols:
         values = [r[c] for r in rows]
@@ -375,13 +382,15 @@ def _candidates(
         elif c == "must_open":
             data[c] = np.array(values, dtype=bool)
         elif c in ("start", "end"):
-            data[c] = pd.to_datetime(pd.Series(values, dtype=object)).astype("datetime64[ns]")
+            # Timestamps and NaT only (set above): the same nanosecond column as
+            # pd.to_datetime on them, without its parsing machinery.
+            data[c] = pd.DatetimeIndex(values, dtype="datetime64[ns]").to_numpy()
         else:
-            data[c] = pd.Series(values, dtype=object)
+            data[c] = pd.Series(values, dtype=object, index=index)
     data["can_count"] = np.array(can, dtype=bool)
-    data["reasons"] = pd.Series(reasons, dtype=object)
-    data["why"] = pd.Series(why, dtype=object)
-    return pd.DataFrame(data)
+    data["reasons"] = pd.Series(reasons, dtype=object, index=index)
+    data["why"] = pd.Series(why, dtype=object, index=index)
+    return pd.DataFrame(data, index=index)
 
 
 @lru_cache(maxsize=64)
@@ -415,20 +424,31 @@ def swap_weights(arcs: pd.DataFrame, mun: pd.DataFrame, ds: Dataset) -> np.ndarr
     cent = ds.centroid_table if ds.centroid_table is not None else centroids(ds.geometry)
     # Dicts of the same numpy scalars as before (not .at per arc): the arithmetic below
     # is unchanged, so the weights are bit for bit the same.
-    lon = dict(zip(cent["code"], cent["lon"].to_numpy(), strict=True))
-    lat_of = dict(zip(cent["code"], cent["lat"].to_numpy(), strict=True))
-    code = dict(zip(mun["name"], mun["code"], strict=True))
-    out = []
-    for a, b in zip(arcs["from"].tolist(), arcs["to"].tolist(), strict=True):
-        w = _jitter(f"{a}>{b}")
-        ca, cb = code.get(a), code.get(b)
-        if ca in lon and cb in lon:
-            lat = np.radians((lat_of[ca] + lat_of[cb]) / 2)
-            dx = (lon[ca] - lon[cb]) * 111.32 * np.cos(lat)
-            dy = (lat_of[ca] - lat_of[cb]) * 110.57
-            w += float(np.hypot(dx, dy))
-        out.append(w)
-    return np.array(out)
+    lon = dict(zip(cent["code"].tolist(), cent["lon"].tolist(), strict=True))
+    lat_of = dict(zip(cent["code"].tolist(), cent["lat"].tolist(), strict=True))
+    code = dict(zip(mun["name"].tolist(), mun["code"].tolist(), strict=True))
+    a_list, b_list = arcs["from"].tolist(), arcs["to"].tolist()
+    out = np.array([_jitter(f"{a}>{b}") for a, b in zip(a_list, b_list, strict=True)])
+    # The distances of the arcs whose two ends have a centroid, as whole arrays: the
+    # same float64 operations in the same order as one arc at a time, so the weights
+    # are bit for bit the same, without numpy's per-scalar cost on some 150 arcs.
+    pos, ca, cb = [], [], []
+    for i, (a, b) in enumerate(zip(a_list, b_list, strict=True)):
+        x, y = code.get(a), code.get(b)
+        if x in lon and y in lon:
+            pos.append(i)
+            ca.append(x)
+            cb.append(y)
+    if pos:
+        lat_a = np.array([lat_of[c] for c in ca], dtype=float)
+        lat_b = np.array([lat_of[c] for c in cb], dtype=float)
+        lon_a = np.array([lon[c] for c in ca], dtype=float)
+        lon_b = np.array([lon[c] for c in cb], dtype=float)
+        lat = np.radians((lat_a + lat_b) / 2)
+        dx = (lon_a - lon_b) * 111.32 * np.cos(lat)
+        dy = (lat_a - lat_b) * 110.57
+        out[pos] += np.hypot(dx, dy)
+    return out
 
 
 def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
@@ -486,12 +506,15 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
         else:
             sums[("out", a)] = sums.get(("out", a), 0) + int(p)
             sums[("amv_out", a)] = sums.get(("amv_out", a), 0) + int(q)
+    # Text as Python objects (an object array alone would become an Arrow ``str``
+    # column, slower to read element by element below and in the model).
+    mun_index = pd.RangeIndex(len(name_list))
     mun = pd.DataFrame(
         {
-            "name": m["name"].to_numpy(dtype=object),
-            "code": m["code"].to_numpy(dtype=object),
-            "region": m["region"].to_numpy(dtype=object),
-            "province": m["province"].to_numpy(dtype=object),
+            **{
+                c: pd.Series(m[c].to_numpy(dtype=object), dtype=object, index=mun_index)
+                for c in ("name", "code", "region", "province")
+            },
             "quota": m["quota"].to_numpy(dtype=int),
             "amv_quota": m["amv_quota"].to_numpy(dtype=int),
             "base": m["places"].to_numpy(dtype=int),
@@ -550,7 +573,8 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
                       date=r["condition_date"])
             )  # fmt: skip
     # Recorded agreements apply as recorded; one that leaves its giver short is flagged.
-    for r in _tuples(mun):
+    mun_rows = _tuples(mun)  # read once: the pruning below walks the same rows
+    for r in mun_rows:
         if r.fixed_out and r.base - r.fixed_out < r.quota:
             messages.append(
                 Words("msg_agreement_leaves_giver_short", name=r.name, out=int(r.fixed_out),
@@ -589,7 +613,7 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
             cap_hi[muni] = cap_hi.get(muni, 0) + int(hi)
             if group == "amv":
                 amv_hi[muni] = amv_hi.get(muni, 0) + int(hi)
-    rows = {r.name: r for r in _tuples(mun)}  # name -> row with quota, base, fixed flows
+    rows = {r.name: r for r in mun_rows}  # name -> row with quota, base, fixed flows
     max_own = {n: int(r.base) + cap_hi.get(n, 0) for n, r in rows.items()}
     max_amv = {n: int(r.amv_base) + amv_hi.get(n, 0) for n, r in rows.items()}
     can_give = {n: max_own[n] - r.fixed_out > r.quota for n, r in rows.items()}
@@ -605,8 +629,11 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
     arcs = []
     givers = set(scenario.swaps.givers) if scenario.swaps.givers is not None else names
     receivers = set(scenario.swaps.receivers) if scenario.swaps.receivers is not None else names
+    # The policy's pairs, sorted once (a province opens some 600): read here and by
+    # the swaps across programmes below.
+    policy_arcs = proposal_arcs(graph)
     if policy != "none":
-        for a, b in proposal_arcs(graph):
+        for a, b in policy_arcs:
             if a not in givers or b not in receivers:
                 continue
             if can_give[a] and (can_short[b] or can_short_amv[b]):
@@ -709,7 +736,7 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
                  "ub": float(sum(p for _, p, _ in recs)), "amv_ub": float(amv_ub),
                  "amv": amv_ub > 0, "source": f"record:{ids}"}
             )  # fmt: skip
-    more, notes = cross_arcs(scenario, oek, mun, proposal_arcs(graph), can_give, can_short)
+    more, notes = cross_arcs(scenario, oek, mun, policy_arcs, can_give, can_short)
     arcs += more
     messages += notes
     arcs.sort(key=lambda a: a["id"])

@@ -85,9 +85,13 @@ def counter_flows(swaps: pd.DataFrame) -> pd.DataFrame:
     cols = ["id", "from", "to", "places", "asylum_places"]
     if not len(swaps) or "counter_programme" not in swaps:
         return pd.DataFrame(columns=cols)
-    mask = (swaps["counter_programme"] == "oek") & swaps["counts"].astype(bool)
+    # The same selection on numpy arrays (a missing programme is not "oek"; a count is
+    # read as bool), without two pandas operations on a table of a few rows.
+    mask = (swaps["counter_programme"].to_numpy(dtype=object) == "oek") & swaps[
+        "counts"
+    ].to_numpy().astype(bool)
     # The rows by position from the five columns needed, not a copy of the whole table.
-    hit = np.flatnonzero(mask.to_numpy(dtype=bool)).tolist()
+    hit = np.flatnonzero(mask).tolist()
 
     def take(col: str) -> list:
         values = swaps[col].tolist()
