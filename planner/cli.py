@@ -15,6 +15,8 @@ from pathlib import Path
 
 from planner import __version__
 from planner.errors import InputError
+from planner.formats import code_label, fmt_int, say
+from planner.i18n import t
 
 __all__ = ["main"]
 
@@ -66,7 +68,7 @@ def _write(text: str, output: Path | None) -> None:
         tmp = output.with_name(output.name + ".tmp")
         tmp.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
         tmp.replace(output)
-        print(f"written: {output}", file=sys.stderr)
+        _written(output)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -94,12 +96,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         _write(report_text(rep, args.lang), args.output)
     if args.xlsx:
         write_report_xlsx(rep, args.xlsx, args.lang, ds)
-        print(f"written: {args.xlsx}", file=sys.stderr)
+        _written(args.xlsx, args.lang)
     if args.pdf:
         from planner.reports.pdf import write_report_pdf
 
         write_report_pdf(rep, args.pdf, args.lang, ds)
-        print(f"written: {args.pdf}", file=sys.stderr)
+        _written(args.pdf, args.lang)
     return 0
 
 
@@ -126,7 +128,7 @@ def _programme_report(ds, args: argparse.Namespace) -> int:
         _write(text, args.output)
         if args.xlsx:  # the same workbook as the app's Export page
             write_xlsx(args.xlsx, pr.all_programmes_sheets(ds, rules, args.lang))
-            print(f"written: {args.xlsx}", file=sys.stderr)
+            _written(args.xlsx, args.lang)
         return 0
     rep = programme_report(ds, args.programme, args.period)
     if args.format == "json":
@@ -137,7 +139,7 @@ def _programme_report(ds, args: argparse.Namespace) -> int:
         _write(pr.programme_text(rep, args.lang), args.output)
     if args.xlsx:
         pr.write_programme_xlsx(rep, args.xlsx, args.lang)
-        print(f"written: {args.xlsx}", file=sys.stderr)
+        _written(args.xlsx, args.lang)
     return 0
 
 
@@ -167,6 +169,22 @@ def _exit(result, lang: str = "nl") -> int:
         head = code_label(result.status, lang) if i == 0 else "  "
         print(f"{head}: {say(message, lang)}", file=sys.stderr)
     return 3
+
+
+def _written(path, lang: str | None = None) -> None:
+    """Say on stderr which file was written (stdout holds the table or JSON), in the
+    reader's language (``--lang``, which sets the messages' language of this run)."""
+    from planner.i18n.errors import LANG
+
+    print(t("cli_written", lang or LANG.get(), path=path), file=sys.stderr)
+
+
+def _not_answered(res, lang: str, path=None) -> None:
+    """A solve without an answer: its status and messages in the reader's words."""
+    from planner.formats import code_label, say
+
+    text = f"{code_label(res.status.value, lang)}: {'; '.join(say(m, lang) for m in res.messages)}"
+    print(f"{path}: {text}" if path is not None else text, file=sys.stderr)
 
 
 def _parent_result(args: argparse.Namespace, ds, path: Path):
@@ -226,17 +244,17 @@ def cmd_solve(args: argparse.Namespace) -> int:
         from planner.reports.export import write_result_xlsx  # openpyxl only when asked
 
         write_result_xlsx(args.xlsx, result, ds, args.lang, parent)
-        print(f"written: {args.xlsx}", file=sys.stderr)
+        _written(args.xlsx, args.lang)
     if answered and args.pdf:
         from planner.reports.pdf import write_result_pdf  # fpdf only when asked
 
         write_result_pdf(args.pdf, result, ds, args.lang, parent)
-        print(f"written: {args.pdf}", file=sys.stderr)
+        _written(args.pdf, args.lang)
     if answered and args.export:
         from planner.reports.bundle import export_result
 
         for path in export_result(result, ds, args.export, args.lang, parent):
-            print(f"written: {path}", file=sys.stderr)
+            _written(path, args.lang)
     return _exit(result, args.lang)
 
 
@@ -257,7 +275,7 @@ def _solve_horizon(args: argparse.Namespace, ds, scenario) -> int:
     answered = res.status in (Status.OPTIMAL, Status.TIME_LIMIT)
     if answered and args.xlsx:
         write_xlsx(args.xlsx, horizon_sheets(res, args.lang))
-        print(f"written: {args.xlsx}", file=sys.stderr)
+        _written(args.xlsx, args.lang)
     return 0 if res.status is Status.OPTIMAL else 3
 
 
@@ -284,7 +302,7 @@ def _explain_horizon(args: argparse.Namespace) -> int:
         print(_unknown_municipality(names[0], res.instance.names), file=sys.stderr)
         return 2
     if res.status not in (Status.OPTIMAL, Status.TIME_LIMIT):
-        print(f"{res.status.value}: {'; '.join(res.messages)}", file=sys.stderr)
+        _not_answered(res, args.lang)
         return 3
     _write(explain_horizon_text(res, names, args.lang), None)
     return 0 if res.status is Status.OPTIMAL else 3
@@ -388,7 +406,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from planner.scenario.schema import load_scenario
 
     if len(args.scenarios) < 2:
-        print("compare needs at least two scenario files", file=sys.stderr)
+        print(t("cli_compare_two", args.lang), file=sys.stderr)
         return 2
     from planner.reports.export import output_file
 
@@ -404,7 +422,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         cds, scenario = _for_cycle(args, ds, load_scenario(path, ds))
         res = solve_scenario(cds, scenario)
         if res.status not in (Status.OPTIMAL, Status.TIME_LIMIT):
-            print(f"{path}: {res.status.value}: {'; '.join(res.messages)}", file=sys.stderr)
+            _not_answered(res, args.lang, path)
             return 3
         results.append(res)
     labels = _labels(args.scenarios)
@@ -420,7 +438,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         _write(_marked(text, _assumption(_for_cycle(args, ds)[0], args.lang)), args.output)
     if args.xlsx:
         write_xlsx(args.xlsx, cmp.sheets(args.lang))
-        print(f"written: {args.xlsx}", file=sys.stderr)
+        _written(args.xlsx, args.lang)
     return 0
 
 
@@ -444,7 +462,7 @@ def _compare_horizons(args: argparse.Namespace, ds, kinds: dict) -> int:
     for path in args.scenarios:
         res = solve_horizon(ds, load_scenario(path, ds))
         if res.status not in (Status.OPTIMAL, Status.TIME_LIMIT):
-            print(f"{path}: {res.status.value}: {'; '.join(res.messages)}", file=sys.stderr)
+            _not_answered(res, args.lang, path)
             return 3
         results.append(res)
     labels = _labels(args.scenarios)
@@ -458,7 +476,7 @@ def _compare_horizons(args: argparse.Namespace, ds, kinds: dict) -> int:
     if args.xlsx:
         sheet = compare_horizons(results, labels).reset_index()
         write_xlsx(args.xlsx, {t("horizon_sheet_levels", args.lang): sheet})
-        print(f"written: {args.xlsx}", file=sys.stderr)
+        _written(args.xlsx, args.lang)
     return 0
 
 
@@ -502,7 +520,8 @@ def cmd_risk(args: argparse.Namespace) -> int:
     if result.status is RiskStatus.OK:
         return 0
     for message in result.messages:
-        print(f"{result.status.value}: {message}", file=sys.stderr)
+        print(f"{code_label(result.status.value, args.lang)}: {say(message, args.lang)}",
+              file=sys.stderr)  # fmt: skip
     return 3
 
 
@@ -537,18 +556,14 @@ def _nfc(text: str) -> str:
 
 def _unknown_municipality(name: str, options: list[str]) -> str:
     """'unknown municipality', with the nearest names, else the names to choose from."""
-    import difflib
-
+    from planner.data.loader import suggest
     from planner.i18n.errors import say
     from planner.scenario.yamlsafe import short
 
-    close = difflib.get_close_matches(name.lower(), [o.lower() for o in options], n=3,
-                                      cutoff=0.6)  # fmt: skip
-    by_lower = {o.lower(): o for o in options}
     head = say("err_unknown_municipality", name=short(name))
-    if close:
-        names = " / ".join(repr(by_lower[c]) for c in close)
-        return f"{head}; {say('err_did_you_mean', names=names)}"
+    hint = suggest(name, options)
+    if hint:
+        return f"{head}; {say(hint.key, **hint.values)}"
     listed = ", ".join(sorted(options)[:30]) + (", ..." if len(options) > 30 else "")
     return f"{head}; {say('err_choose_one_of', names=listed)}"
 
@@ -558,21 +573,21 @@ def cmd_quotas_import(args: argparse.Namespace) -> int:
     from planner.i18n import t
 
     if args.cycle is None:
-        print("quotas import needs --cycle ID (the cycle these quotas are for)",
-              file=sys.stderr)  # fmt: skip
+        print(t("cli_quotas_needs_cycle", args.lang), file=sys.stderr)
         return 2
     target, table = import_quotas(
         args.file, args.data, args.cycle, source=args.source, dry_run=args.dry_run
     )
     rows = table.rows
     print(
-        f"{table.cycle}: {len(rows)} municipalities, quota {int(rows['quota'].sum()):,}, "
-        f"amv {int(rows['amv_quota'].sum()):,}"
-        + (f"; {len(table.skipped)} rows of other provinces skipped" if table.skipped else ""),
+        t("cli_quotas_read", args.lang, cycle=table.cycle, n=len(rows),
+          quota=fmt_int(rows["quota"].sum(), args.lang),
+          amv=fmt_int(rows["amv_quota"].sum(), args.lang))
+        + (t("cli_quotas_skipped", args.lang, n=len(table.skipped)) if table.skipped else ""),
         file=sys.stderr,
-    )
+    )  # fmt: skip
     if args.dry_run:
-        print("dry run: nothing written", file=sys.stderr)
+        print(t("cli_quotas_dry_run", args.lang), file=sys.stderr)
     else:
         print(t("quotas_written", args.lang, n=len(rows), cycle=table.cycle, path=target),
               file=sys.stderr)  # fmt: skip

@@ -61,7 +61,7 @@ def test_report_csv_and_xlsx(capsys, tmp_path) -> None:
     out_csv = tmp_path / "r.csv"
     xlsx = tmp_path / "r.xlsx"
     code, _, err = run(capsys, "report", "--format", "csv", "-o", str(out_csv), "--xlsx", str(xlsx))
-    assert code == 0 and "written" in err
+    assert code == 0 and "geschreven" in err
     rows = list(csv.DictReader(io.StringIO(out_csv.read_text())))
     province = next(r for r in rows if r["level"] == "province")
     assert province["credited"] == "3864" and province["municipal_shortfall"] == "2945"

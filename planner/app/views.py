@@ -927,75 +927,18 @@ def _names(items: Sequence[str], lang: Lang) -> str:
 def answer_sentences(
     result: Any, reference: Any | None = None, lang: Lang = "nl", reference_name: str = ""
 ) -> list[str]:
-    """A few sentences that answer the scenario's question before any table: what the
-    provincial and municipal shortfall become (and how much they change against the
-    parent), which sites open, which swaps are proposed, and why a shortfall remains.
-
-    This is the app's adapter: it uses the library's plain-language answer
-    (``planner.results.explain.plain_answer``) when that exists, and otherwise builds
-    the same sentences from the result's tables.
+    """A few sentences that answer the scenario's question before any table: the
+    library's plain-language answer (:func:`planner.results.summary.plain_answer`, the
+    same as ``planner solve`` and the exports give), plus a sentence naming the
+    candidates that cannot count when the answer does not name them already.
+    ``reference_name`` is kept for the page's call; the answer names the parent itself.
     """
-    try:  # the library's own answer (planner solve and the exports say the same)
-        from planner.results.summary import plain_answer
-    except ImportError:
-        plain_answer = None
-    if plain_answer is not None:
-        text = plain_answer(result, reference, lang=lang)
-        if text:
-            out = [text] if isinstance(text, str) else [str(x) for x in text]
-            late = _cannot_count(result)
-            if late and not any(i in " ".join(out) for i in late):
-                out.append(t("ans_cannot_count", lang, ids=_names(late, lang)))
-            return out
-    p = result.province
-    n = lambda v: format_number(v, lang)  # noqa: E731
-    out = []
-    ref = None if reference is None else reference.province
-    if ref is not None:
-        d = round(float(p["shortfall"])) - round(float(ref["shortfall"]))
-        dm = round(float(p["municipal_shortfall"])) - round(float(ref["municipal_shortfall"]))
-        out.append(
-            t("ans_vs_parent", lang, parent=reference_name, shortfall=n(p["shortfall"]),
-              delta=_signed(d, lang), municipal=n(p["municipal_shortfall"]),
-              mdelta=_signed(dm, lang))
-        )  # fmt: skip
-    else:
-        out.append(
-            t("ans_totals", lang, shortfall=n(p["shortfall"]),
-              municipal=n(p["municipal_shortfall"]), credited=n(p["credited"]),
-              quota=n(p["quota"]))
-        )  # fmt: skip
-    cand = result.candidates
-    if not cand.empty:
-        opened = cand[cand["opened"].astype(bool)]
-        if opened.empty:
-            out.append(t("ans_no_sites", lang))
-        else:
-            parts = [
-                t("ans_site", lang, id=r.id, municipality=r.municipality, places=n(r.places))
-                for r in opened.itertuples()
-            ]
-            out.append(t("ans_sites", lang, sites=_names(parts, lang)))
-        late = _cannot_count(result)
-        if late:
-            out.append(t("ans_cannot_count", lang, ids=_names(late, lang)))
-    swaps = result.swaps
-    if not swaps.empty and "kind" in swaps:
-        proposed = swaps[swaps["kind"] != "agreement"]
-        if len(proposed):
-            parts = [
-                t("ans_swap", lang, frm=r.giver, to=r.to, places=n(r.places))
-                for r in proposed.rename(columns={"from": "giver"}).itertuples()
-            ]
-            out.append(t("ans_swaps", lang, n=len(parts), swaps=_names(parts[:6], lang)))
-    short = result.municipalities[result.municipalities["shortfall"] > 0]
-    if len(short):
-        top = short.sort_values(["shortfall", "name"], ascending=[False, True]).head(3)
-        names = [f"{r.name} ({n(r.shortfall)})" for r in top.itertuples()]
-        out.append(t("ans_largest", lang, n=len(short), names=_names(names, lang)))
-    gap = round(float(p["municipal_shortfall"])) - round(float(p["shortfall"]))
-    if gap > 0:
-        out.append(t("ans_surplus_gap", lang, gap=n(gap), surplus=n(p["surplus"])))
+    from planner.results.summary import plain_answer
+
+    out = [str(x) for x in plain_answer(result, reference, lang=lang)]
+    late = _cannot_count(result)
+    if late and not any(i in " ".join(out) for i in late):
+        out.append(t("ans_cannot_count", lang, ids=_names(late, lang)))
     return out
 
 
@@ -1005,13 +948,6 @@ def _cannot_count(result: Any) -> list[str]:
     if cand.empty or "can_count" not in cand:
         return []
     return [str(i) for i in cand.loc[~cand["can_count"].astype(bool), "id"]]
-
-
-def _signed(value: int, lang: Lang) -> str:
-    if value == 0:
-        return t("ans_unchanged", lang)
-    word = "ans_lower" if value < 0 else "ans_higher"
-    return t(word, lang, n=format_number(abs(value), lang))
 
 
 def outside_credits(swaps: pd.DataFrame, municipalities: Iterable[str]) -> list[str]:

@@ -57,45 +57,9 @@ LABELS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------ plain answer (Scenario page)
     "tab_answer": ("Antwoord", "Answer"),
     "and_word": ("en", "and"),
-    "ans_totals": (
-        "Het tekort van de provincie is {shortfall} plekken en de gemeentelijke tekorten "
-        "zijn samen {municipal}: {credited} gegarandeerde plekken tegen een opgave van "
-        "{quota}.",
-        "The provincial shortfall is {shortfall} places and the municipal shortfalls add "
-        "up to {municipal}: {credited} guaranteed places against a quota of {quota}.",
-    ),
-    "ans_vs_parent": (
-        "Tegen {parent}: het tekort van de provincie wordt {shortfall} ({delta}), de "
-        "gemeentelijke tekorten samen {municipal} ({mdelta}).",
-        "Against {parent}: the provincial shortfall becomes {shortfall} ({delta}), the "
-        "municipal shortfalls together {municipal} ({mdelta}).",
-    ),
-    "ans_unchanged": ("gelijk", "unchanged"),
-    "ans_lower": ("{n} lager", "{n} lower"),
-    "ans_higher": ("{n} hoger", "{n} higher"),
-    "ans_sites": ("Open: {sites}.", "Open: {sites}."),
-    "ans_site": (
-        "{id} in {municipality} met {places} plekken",
-        "{id} in {municipality} with {places} places",
-    ),
-    "ans_no_sites": ("Geen kandidaatlocatie gaat open.", "No candidate site opens."),
     "ans_cannot_count": (
         "Telt niet mee voor deze cyclus (te laat of te kort open): {ids}.",
         "Cannot count for this cycle (too late or too short): {ids}.",
-    ),
-    "ans_swaps": ("{n} uitruil(en) voorgesteld: {swaps}.", "{n} swap(s) proposed: {swaps}."),
-    "ans_swap": ("{places} van {frm} naar {to}", "{places} from {frm} to {to}"),
-    "ans_largest": (
-        "{n} gemeenten komen tekort; het meest: {names}. Zie Waarom tekort.",
-        "{n} municipalities are short; most: {names}. See Why short.",
-    ),
-    "ans_surplus_gap": (
-        "De gemeentelijke tekorten zijn samen {gap} hoger dan het tekort van de provincie: "
-        "het overschot van sommige gemeenten ({surplus}) telt voor de provincie, maar dekt "
-        "zonder uitruil de opgave van geen andere gemeente.",
-        "The municipal shortfalls add up to {gap} more than the provincial shortfall: some "
-        "municipalities' surplus ({surplus}) counts for the province but covers no other "
-        "municipality's quota without a swap.",
     ),
     "delta_vs": ("verschil met {parent}", "change against {parent}"),
     "swap_places": ("Uitgeruilde plekken", "Places swapped"),

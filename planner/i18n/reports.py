@@ -467,4 +467,23 @@ LABELS: dict[str, tuple[str, str]] = {
     "pdf_record": ("Beslisverslag", "Decision record"),
     "pdf_not_counting": ("Locaties die niet meetellen", "Locations that do not count"),
     "pdf_no_overrides": ("Geen uitzonderingen.", "No overrides."),
+    # command line: what a command says on stderr besides its output
+    "cli_written": ("geschreven: {path}", "written: {path}"),
+    "cli_compare_two": (
+        "vergelijken vraagt minstens twee scenariobestanden",
+        "compare needs at least two scenario files",
+    ),
+    "cli_quotas_needs_cycle": (
+        "quotas import vraagt --cycle ID (de cyclus waarvoor deze opgaven gelden)",
+        "quotas import needs --cycle ID (the cycle these quotas are for)",
+    ),
+    "cli_quotas_read": (
+        "{cycle}: {n} gemeenten, opgave {quota}, amv {amv}",
+        "{cycle}: {n} municipalities, quota {quota}, amv {amv}",
+    ),
+    "cli_quotas_skipped": (
+        "; {n} regels van andere provincies overgeslagen",
+        "; {n} rows of other provinces skipped",
+    ),
+    "cli_quotas_dry_run": ("proefrun: niets geschreven", "dry run: nothing written"),
 }
