@@ -3,16 +3,85 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
+from pandas.api.extensions import ExtensionArray
 
 from planner.formats import Words, fmt_value
 from planner.i18n.errors import LANG
 
-__all__ = ["text_table", "jsonable", "records"]
+__all__ = ["text_table", "jsonable", "records", "frame_of", "objects"]
+
+
+def objects(values: Sequence[Any]) -> np.ndarray:
+    """Values as a numpy object array, each kept as the same Python object (a tuple
+    or list stays one element: numpy alone would read a list of tuples as 2-D)."""
+    out = np.empty(len(values), dtype=object)
+    if any(type(v) is tuple or type(v) is list for v in values):
+        for i, v in enumerate(values):
+            out[i] = v
+    else:
+        out[:] = values
+    return out
+
+
+def _array(values: Any) -> np.ndarray | ExtensionArray:
+    """The column's own storage. What may be shared with another frame is copied: the
+    frame is built without pandas's copy-on-write bookkeeping, so a later write to
+    either would otherwise show in the other."""
+    if isinstance(values, pd.Series):
+        values = values.array
+        if isinstance(values, pd.arrays.NumpyExtensionArray):
+            values = values.to_numpy()
+        return values.copy()
+    if isinstance(values, np.ndarray):
+        shared = values.base is not None or not values.flags.writeable
+        return values.copy() if shared else values
+    if isinstance(values, ExtensionArray):
+        return values.copy()
+    if isinstance(values, list | tuple):
+        return objects(values)
+    raise TypeError(f"not a column: {type(values).__name__}")
+
+
+def frame_of(columns: Mapping[str, Any], length: int | None = None) -> pd.DataFrame:
+    """A frame from whole columns, each kept with its own dtype (no inference).
+
+    A column is a numpy array, a pandas extension array, a Series (its values, not
+    its index) or a list (an object column: text stays Python ``str`` where
+    ``pd.DataFrame`` would make it an Arrow ``str`` column, slower to read element by
+    element). This is the cheap way in for the small tables of a solve: through
+    ``pd.DataFrame(dict)`` a column costs ~15 µs, here ~5 µs (measured on the 24
+    columns of the locations table: 0.43 against 0.14 ms). The index is a fresh
+    ``RangeIndex``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> f = frame_of({"name": ["Almelo", "Borne"], "quota": np.array([434, 152])})
+    >>> f.dtypes.astype(str).tolist(), int(f["quota"].sum())
+    (['object', 'int64'], 586)
+    """
+    names = list(columns)
+    arrays = [_array(v) for v in columns.values()]
+    if length is None:
+        length = len(arrays[0]) if arrays else 0
+    index = pd.RangeIndex(length)
+    for name, values in zip(names, arrays, strict=True):
+        if len(values) != length or getattr(values, "ndim", 1) != 1:
+            raise ValueError(f"column {name!r}: not {length} values in one dimension")
+    build = getattr(pd.DataFrame, "_from_arrays", None)
+    if build is None:  # a pandas without it: the public way, dtypes still as given
+        return pd.DataFrame(
+            {n: pd.Series(a, dtype=a.dtype, index=index, copy=False)
+             for n, a in zip(names, arrays, strict=True)},
+            index=index,
+            copy=False,
+        )  # fmt: skip
+    return build(arrays, columns=pd.Index(names), index=index, verify_integrity=False)
 
 
 def text_table(

@@ -29,6 +29,7 @@ from planner.data.limits import CONTROL, MAX_COUNT, control_char
 from planner.data.schemas import TABLES, TableSpec
 from planner.errors import InputError, Issue, pydantic_words, words_then
 from planner.formats import Words
+from planner.tables import frame_of
 
 __all__ = [
     "Dataset",
@@ -1010,9 +1011,6 @@ def _frame_to_json(frame: pd.DataFrame) -> dict[str, Any]:
 
 def _frame_from_json(doc: dict[str, Any]) -> pd.DataFrame:
     columns = doc["columns"]
-    # One index object shared by every column: the frame then need not align each
-    # column on its own index (that was most of the cost of reading the cache).
-    index = pd.RangeIndex(len(columns[0][2]) if columns else 0)
     data: dict[str, Any] = {}
     for name, dtype, values in columns:
         if dtype == "datetime64[ns]":
@@ -1020,14 +1018,16 @@ def _frame_from_json(doc: dict[str, Any]) -> pd.DataFrame:
         elif dtype in ("int64", "float64", "bool"):
             data[name] = np.array(values, dtype=dtype)
         elif dtype == "str":
-            data[name] = pd.Series(values, dtype="str", index=index)
-        elif dtype == "tuple":
-            data[name] = pd.Series(
-                [v if v is None else tuple(v) for v in values], dtype=object, index=index
-            )
+            data[name] = pd.array(values, dtype="str")
         else:
-            data[name] = pd.Series(values, dtype=object, index=index)
-    return pd.DataFrame(data, index=index if columns else None, copy=False)
+            column = np.empty(len(values), dtype=object)
+            if dtype == "tuple":  # one by one: numpy would read a list of tuples as 2-D
+                for i, v in enumerate(values):
+                    column[i] = v if v is None else tuple(v)
+            else:
+                column[:] = values
+            data[name] = column
+    return frame_of(data, len(columns[0][2]) if columns else 0)
 
 
 def _cache_path(key: str) -> Path:
