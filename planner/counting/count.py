@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -19,6 +20,7 @@ import pandas as pd
 from planner.counting.rules import CycleRules
 from planner.data.loader import Dataset
 from planner.formats import Words, code_words, days_words
+from planner.tables import frame_of
 
 __all__ = [
     "Reason",
@@ -166,7 +168,7 @@ def _finish(
     overrides: pd.DataFrame,
     target: str,
     rules: CycleRules,
-    extra: dict[str, list] | None = None,
+    extra: dict[str, Any] | None = None,
     scenario_rows: list[bool] | None = None,
 ) -> pd.DataFrame:
     """The table with its verdict columns added in one step (tables are small; each
@@ -237,31 +239,28 @@ def _finish(
         else w
         for h, w in zip(hit, why, strict=True)
     ]
-    # One index shared by the new columns: the frame need not align each on its own.
-    index = pd.RangeIndex(n)
-    new = {
-        "rule_counts": rule_counts,
-        "reasons": pd.Series(["|".join(c) for c in codes], dtype=object, index=index),
-        "days_late": days_late,
-        "days_short": days_short,
-        "why": pd.Series(final_why, dtype=object, index=index),
-        "override_id": pd.Series([h[0] if h else np.nan for h in hit], dtype=object, index=index),
-        "override_reason": pd.Series(
-            [h[2] if h else np.nan for h in hit], dtype=object, index=index
-        ),
-        "override_set_aside": pd.Series(set_aside, dtype=object, index=index),
-        "override_toelichting": pd.Series(
-            [h[3] if h else np.nan for h in hit], dtype=object, index=index
-        ),
-        "rule_why": pd.Series(why, dtype=object, index=index),
-        "counts": np.array(counts, dtype=bool),
-        **{k: pd.Series(v, dtype=object, index=index) for k, v in (extra or {}).items()},
-    }
+    new = frame_of(
+        {
+            "rule_counts": rule_counts,
+            "reasons": ["|".join(c) for c in codes],
+            "days_late": days_late,
+            "days_short": days_short,
+            "why": final_why,
+            "override_id": [h[0] if h else np.nan for h in hit],
+            "override_reason": [h[2] if h else np.nan for h in hit],
+            "override_set_aside": set_aside,
+            "override_toelichting": [h[3] if h else np.nan for h in hit],
+            "rule_why": why,
+            "counts": np.array(counts, dtype=bool),
+            **(extra or {}),
+        },
+        n,
+    )
     base = frame.reset_index(drop=True)
-    clash = [c for c in new if c in base.columns]
+    clash = [c for c in new.columns if c in base.columns]
     if clash:  # dropping no columns still copies the frame
         base = base.drop(columns=clash)
-    return pd.concat([base, pd.DataFrame(new, index=index)], axis=1)
+    return pd.concat([base, new], axis=1)
 
 
 def evaluate_locations(
@@ -289,10 +288,7 @@ def evaluate_locations(
     if "scenario_rule_change" in locations:
         mine = locations["scenario_rule_change"].fillna(False).astype(bool).tolist()
     extra = _place_checks(locations, rules, checks)
-    out = _finish(locations, checks, overrides, "location", rules, scenario_rows=mine)
-    for key, values in extra.items():
-        out[key] = values
-    return out
+    return _finish(locations, checks, overrides, "location", rules, extra, scenario_rows=mine)
 
 
 def _place_checks(
@@ -357,9 +353,11 @@ def evaluate_swaps(
     """
     # An agreement without a start date is in force from before the window.
     open_start = swaps["start_kind"].to_numpy(dtype=object) == "empty"
-    dated = pd.DataFrame(
+    dated = frame_of(
         {
-            "start_kind": np.where(open_start, "date", swaps["start_kind"].to_numpy(dtype=object)),
+            "start_kind": np.where(
+                open_start, "date", swaps["start_kind"].to_numpy(dtype=object)
+            ).astype(object),
             # the window's start where the start is open (what Series.where gave)
             "start": np.where(
                 open_start,
@@ -393,9 +391,9 @@ def evaluate_swaps(
         checks[Reason.OTHER_CYCLE] = np.array(
             [isinstance(c, str) and c != rules.id for c in cyc], dtype=bool
         )
-    out = _finish(swaps, checks, overrides, "swap", rules, {"condition_state": states})
-    out["condition_places_found"] = np.array(found, dtype=float)
-    return out
+    found_arr = np.array(found, dtype=float)
+    extra = {"condition_state": states, "condition_places_found": found_arr}
+    return _finish(swaps, checks, overrides, "swap", rules, extra)
 
 
 def evaluate_soft_plans(
@@ -552,13 +550,12 @@ def aggregate(
     # Text columns kept as Python objects, as loaded: a numpy object array of text
     # would otherwise become an Arrow-backed ``str`` column (``future.infer_string``),
     # whose element reads cost more downstream (.tolist(), itertuples, masks).
-    index = pd.RangeIndex(len(names))
-    out = pd.DataFrame(
+    out = frame_of(
         {
-            c: pd.Series(cols[c], dtype=object, index=index) if c in _TEXT else cols[c]
+            c: np.asarray(cols[c], dtype=object) if c in _TEXT else cols[c]
             for c in MUNICIPAL_COLUMNS
         },
-        index=index,
+        len(names),
     )
 
     summed = (
@@ -585,14 +582,15 @@ def aggregate(
     region = cols["region"]
     region_names = sorted({r for r in region if isinstance(r, str)})  # as groupby(sort=True)
     levels = [level(region == name) for name in region_names]
-    regions = pd.DataFrame(
+    regions = frame_of(
         {
-            "region": pd.Series(region_names, dtype=object),
+            "region": region_names,
             **{
                 c: np.array([lv[c] for lv in levels], dtype=float if c == "coverage" else int)
                 for c in LEVEL_COLUMNS
             },
-        }
+        },
+        len(region_names),
     )
     total = pd.Series(level(slice(None)), dtype=object)
     return out, regions, total
@@ -673,14 +671,13 @@ def _group_sums(
         acc[0] += int(p)
         if is_amv:
             acc[1] += int(p)
-    frame = pd.DataFrame(
+    return frame_of(
         {
             names[0]: np.array([v[0] for v in sums.values()], dtype=int),
             names[1]: np.array([v[1] for v in sums.values()], dtype=int),
         },
         index=pd.Index(list(sums), dtype=object),
     )
-    return frame
 
 
 def own_places_table(locations: pd.DataFrame, soft_plans: pd.DataFrame) -> pd.DataFrame:

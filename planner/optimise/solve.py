@@ -37,7 +37,7 @@ from planner.optimise.matrix import split
 from planner.optimise.model import create_model
 from planner.optimise.programmes import cross_results
 from planner.scenario.schema import Scenario
-from planner.tables import jsonable, records
+from planner.tables import frame_of, jsonable, records
 
 __all__ = [
     "Status",
@@ -201,25 +201,20 @@ def _results(inst: Instance, x: dict[str, float], marginal: pd.DataFrame | None)
     opened = np.array([x.get(f"open:{k}", 0.0) > 0.5 for k in ids], dtype=bool) & can
     places = np.array([round(x.get(f"places:{k}", 0.0)) for k in ids], dtype=int)
     places = np.where(opened, places, 0)
-    # One index object shared by the columns of each new frame: pandas then need not
-    # align every column on its own index.
-    c_index = pd.RangeIndex(len(ids))
     cand = pd.concat(
         [
             cand.reset_index(drop=True),
-            pd.DataFrame(
+            frame_of(
                 {
                     "opened": opened,
                     "places": places,
-                    "min_places": cand["lo"].to_numpy(),
-                    "max_places": cand["hi"].to_numpy(),
-                    "reason": pd.Series(
-                        ["" if c else w for c, w in zip(can, cand["why"].tolist(), strict=True)],
-                        dtype=object,
-                        index=c_index,
-                    ),
+                    "min_places": cand["lo"],
+                    "max_places": cand["hi"],
+                    "reason": [
+                        "" if c else w for c, w in zip(can, cand["why"].tolist(), strict=True)
+                    ],  # fmt: skip
                 },
-                index=c_index,
+                len(ids),
             ),
         ],
         axis=1,
@@ -234,10 +229,11 @@ def _results(inst: Instance, x: dict[str, float], marginal: pd.DataFrame | None)
             own_p[muni] += n
             if group == "amv":
                 own_a[muni] += n
-    own = pd.DataFrame(
-        {"places": list(own_p.values()), "amv_places": list(own_a.values())},
+    own = frame_of(
+        {"places": np.array(list(own_p.values()), dtype=int),
+         "amv_places": np.array(list(own_a.values()), dtype=int)},
         index=pd.Index(list(own_p), dtype=object),
-    )
+    )  # fmt: skip
 
     swaps = []
     fixed = inst.fixed_flows
@@ -255,24 +251,18 @@ def _results(inst: Instance, x: dict[str, float], marginal: pd.DataFrame | None)
             if str(src).startswith("cross:"):
                 kind = "cross_programme"  # asylum leg; the OEK leg is in ``cross_swaps``
             swaps.append((a, b, int(v), int(va), kind, i))
-    f_index = pd.RangeIndex(len(swaps))
-    flows = pd.DataFrame(
+    flows = frame_of(
         {
-            k: pd.Series(
-                [s[j] for s in swaps],
-                dtype=int if k in ("places", "amv_places") else object,
-                index=f_index,
-            )
+            k: np.array([s[j] for s in swaps], dtype=int)
+            if k in ("places", "amv_places")
+            else [s[j] for s in swaps]
             for j, k in enumerate(("from", "to", "places", "amv_places", "kind", "id"))
         },
-        index=f_index,
+        len(swaps),
     )
     report = inst.report.municipalities
-    soft = pd.DataFrame(
-        {
-            "soft_plans": report["soft_plans"].to_numpy(),
-            "amv_soft_plans": report["amv_soft_plans"].to_numpy(),
-        },
+    soft = frame_of(
+        {"soft_plans": report["soft_plans"], "amv_soft_plans": report["amv_soft_plans"]},
         index=pd.Index(report["name"].tolist(), dtype=object),
     )
     # aggregate reads these columns by name: the table itself, not a copy of them.
@@ -288,23 +278,23 @@ def _results(inst: Instance, x: dict[str, float], marginal: pd.DataFrame | None)
         for col in ("agreement_in", "agreement_out", "proposed_in", "proposed_out")
     }
     if marginal is not None and len(marginal.columns):
-        mv = marginal.reindex(names)
-        cols = {c: mv[c].to_numpy(dtype=float) for c in mv.columns}
-        extra["marginal_value"] = pd.Series(
-            [
-                {lv: float(cols[lv][i]) for lv in SHORTFALL_LEVELS if lv in cols}
-                for i in range(len(names))
-            ],
-            dtype=object,
-        )
-        extra["amv_marginal_value"] = pd.Series(
-            [
-                {lv: float(cols[f"amv_{lv}"][i]) for lv in SHORTFALL_LEVELS if f"amv_{lv}" in cols}
-                for i in range(len(names))
-            ],
-            dtype=object,
-        )
-    municipal = pd.concat([municipal, pd.DataFrame(extra)], axis=1)
+        # By name, as a reindex would (a municipality without a value gets NaN).
+        at = {n: i for i, n in enumerate(marginal.index.tolist())}
+        cols = {c: marginal[c].to_numpy(dtype=float) for c in marginal.columns}
+
+        def values_of(prefix: str) -> list[dict[str, float]]:
+            return [
+                {
+                    lv: float(cols[prefix + lv][at[n]]) if n in at else float("nan")
+                    for lv in SHORTFALL_LEVELS
+                    if prefix + lv in cols
+                }
+                for n in names
+            ]
+
+        extra["marginal_value"] = values_of("")
+        extra["amv_marginal_value"] = values_of("amv_")
+    municipal = pd.concat([municipal, frame_of(extra, len(names))], axis=1)
     short = dict(zip(names, municipal["shortfall"].tolist(), strict=True))
     flows["leaves_giver_short"] = np.array(
         [bool(s[4] == "agreement" and s[0] in short and short[s[0]] > 0) for s in swaps],
