@@ -710,15 +710,17 @@ def agreement_flows(swaps: pd.DataFrame) -> pd.DataFrame:
     # The rows selected on whole columns (numpy), not as a sub-frame: cheaper on
     # tables of a few rows.
     mask = swaps["counts"].to_numpy(dtype=bool)
-    return pd.DataFrame(
+    n = int(mask.sum())
+    return frame_of(
         {
-            "from": swaps["from_municipality"].to_numpy()[mask],
-            "to": swaps["to_municipality"].to_numpy()[mask],
+            "from": swaps["from_municipality"].to_numpy(dtype=object)[mask],
+            "to": swaps["to_municipality"].to_numpy(dtype=object)[mask],
             "places": swaps["places"].to_numpy()[mask].astype(int),
             "amv_places": swaps["amv_places"].to_numpy()[mask].astype(int),
-            "source": "agreement",
-            "id": swaps["id"].to_numpy()[mask],
-        }
+            "source": ["agreement"] * n,
+            "id": swaps["id"].to_numpy(dtype=object)[mask],
+        },
+        n,
     )
 
 

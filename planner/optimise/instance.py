@@ -42,6 +42,7 @@ from planner.optimise.programmes import (
     oek_table,
 )
 from planner.scenario.schema import Scenario
+from planner.tables import frame_of
 
 __all__ = [
     "Instance",
@@ -138,7 +139,10 @@ def apply_location_changes(ds: Dataset, scenario: Scenario) -> Dataset:
         for col, value in added.items():
             loc[col] = value
     else:  # the three columns added in one step (same dtypes as assigning each)
-        loc = pd.concat([base, pd.DataFrame(added, index=base.index)], axis=1)
+        n = len(base)
+        columns = {"closed": np.zeros(n, dtype=bool), "changed": [""] * n,
+                   "scenario_rule_change": np.zeros(n, dtype=bool)}  # fmt: skip
+        loc = pd.concat([base, frame_of(columns, index=base.index)], axis=1)
     out = Dataset(**{**ds.__dict__, "locations": loc})
     index = {lid: i for i, lid in zip(loc.index.tolist(), loc["id"].tolist(), strict=True)}
     for ch in scenario.location_changes:
@@ -370,8 +374,6 @@ def _candidates(
         )  # fmt: skip
         reasons.append("|".join(codes))
         why.append(Words("why_list", parts=words) if words else "")
-    # One index shared by every column: the frame need not align each on its own.
-    index = pd.RangeIndex(len(rows))
     data: dict[str, object] = {}
     for c in cols:
         values = [r[c] for r in rows]
@@ -386,11 +388,11 @@ def _candidates(
             # pd.to_datetime on them, without its parsing machinery.
             data[c] = pd.DatetimeIndex(values, dtype="datetime64[ns]").to_numpy()
         else:
-            data[c] = pd.Series(values, dtype=object, index=index)
+            data[c] = values
     data["can_count"] = np.array(can, dtype=bool)
-    data["reasons"] = pd.Series(reasons, dtype=object, index=index)
-    data["why"] = pd.Series(why, dtype=object, index=index)
-    return pd.DataFrame(data, index=index)
+    data["reasons"] = reasons
+    data["why"] = why
+    return frame_of(data, len(rows))
 
 
 @lru_cache(maxsize=64)
@@ -508,13 +510,9 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
             sums[("amv_out", a)] = sums.get(("amv_out", a), 0) + int(q)
     # Text as Python objects (an object array alone would become an Arrow ``str``
     # column, slower to read element by element below and in the model).
-    mun_index = pd.RangeIndex(len(name_list))
-    mun = pd.DataFrame(
+    mun = frame_of(
         {
-            **{
-                c: pd.Series(m[c].to_numpy(dtype=object), dtype=object, index=mun_index)
-                for c in ("name", "code", "region", "province")
-            },
+            **{c: m[c].to_numpy(dtype=object) for c in ("name", "code", "region", "province")},
             "quota": m["quota"].to_numpy(dtype=int),
             "amv_quota": m["amv_quota"].to_numpy(dtype=int),
             "base": m["places"].to_numpy(dtype=int),
@@ -528,7 +526,8 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
                     ("amv_fixed_out", "amv_out"),
                 )
             },
-        }
+        },
+        len(name_list),
     )
     quota_of: dict[str, list[int]] = {}
     for p, q, aq in zip(mun["province"].tolist(), mun["quota"].tolist(),
@@ -537,14 +536,15 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
         acc[0] += int(q)
         acc[1] += int(aq)
     prov_names = sorted(quota_of)
-    provinces = pd.DataFrame(
+    provinces = frame_of(
         {
-            "province": pd.Series(prov_names, dtype=object),
+            "province": prov_names,
             "quota": np.array([quota_of[p][0] for p in prov_names], dtype=int),
             "amv_quota": np.array([quota_of[p][1] for p in prov_names], dtype=int),
             "external_in": np.array([ext_in.get(p, [0, 0])[0] for p in prov_names], dtype=int),
             "amv_external_in": np.array([ext_in.get(p, [0, 0])[1] for p in prov_names], dtype=int),
-        }
+        },
+        len(prov_names),
     )
 
     if "override_set_aside" in loc:
@@ -741,17 +741,18 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
     messages += notes
     arcs.sort(key=lambda a: a["id"])
     arc_cols = ["id", "from", "to", "ub", "amv_ub", "amv", "source"]
-    arc_frame = pd.DataFrame(
+    arc_frame = frame_of(
         {
             c: (
                 np.array([a[c] for a in arcs], dtype=float)
                 if c in ("ub", "amv_ub")
                 else np.array([a[c] for a in arcs], dtype=bool)
                 if c == "amv"
-                else pd.Series([a[c] for a in arcs], dtype=object)
+                else [a[c] for a in arcs]
             )
             for c in arc_cols
-        }
+        },
+        len(arcs),
     )
     arc_frame["weight"] = swap_weights(arc_frame, mun, changed)
     # OEK places per asylum place of a swap across programmes (NaN: the scenario's rate)

@@ -30,6 +30,7 @@ from planner.counting.programmes import programme_rules, swap_explanation
 from planner.data.loader import Dataset
 from planner.formats import Words
 from planner.scenario.schema import Scenario
+from planner.tables import frame_of
 
 __all__ = [
     "CROSS_SOURCE",
@@ -97,15 +98,15 @@ def counter_flows(swaps: pd.DataFrame) -> pd.DataFrame:
         values = swaps[col].tolist()
         return [values[i] for i in hit]
 
-    return pd.DataFrame(
+    return frame_of(
         {
             "id": take("id"),
             "from": take("to_municipality"),
             "to": take("from_municipality"),
-            "places": [int(p) for p in take("counter_places")],
-            "asylum_places": [int(p) for p in take("places")],
+            "places": np.array([int(p) for p in take("counter_places")], dtype=int),
+            "asylum_places": np.array([int(p) for p in take("places")], dtype=int),
         },
-        columns=cols,
+        len(hit),
     )
 
 
@@ -141,9 +142,9 @@ def oek_table(ds: Dataset, names: Iterable[str], counter: pd.DataFrame) -> pd.Da
     def whole(v: object) -> int:
         return 0 if v is None or (isinstance(v, float) and math.isnan(v)) else int(v)
 
-    return pd.DataFrame(
+    return frame_of(
         {
-            "name": pd.Series(names, dtype=object),
+            "name": names,
             "oek_quota": np.array([whole(quota.get(n)) for n in names], dtype=int),
             "oek_base": np.array([whole(base.get(n)) for n in names], dtype=int),
             "oek_fixed_in": np.array([f_in.get(n, 0) for n in names], dtype=int),

@@ -111,6 +111,22 @@ def test_closing_an_overridden_location_closes_it(overijssel) -> None:
     assert any("ov-hengelo-havezatenlaan" in m and "set aside" in m for m in english(res))
 
 
+def test_the_change_that_set_an_override_aside_is_told_in_english(tmp_path, monkeypatch) -> None:
+    """The message names the scenario's change in the reader's language: "(closed)" in
+    English, "(gesloten)" in Dutch, whether the data were just validated or read from
+    the cache. The change used to be kept in a text column that turned it into plain
+    Dutch text, so the English message said "(gesloten)"."""
+    monkeypatch.setenv("PLANNER_CACHE_DIR", str(tmp_path / "cache"))
+    for _ in ("validated", "from the cache"):
+        res = solved(
+            load_dataset(DATA),
+            location_changes=[{"location": "hengelo-havezatenlaan", "close": True}],
+        )
+        (msg,) = [m for m in res.messages if "ov-hengelo-havezatenlaan" in m]
+        assert "(closed)" in say(msg, "en") and "gesloten" not in say(msg, "en")
+        assert "(gesloten)" in say(msg, "nl")
+
+
 def test_a_scenario_date_or_decision_beats_an_override(overijssel) -> None:
     """Giving Havezatenlaan its recorded end 01-09-2025 explicitly, or marking it not
     decided, is the scenario's word: the rules then judge it and it does not count
