@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import namedtuple
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -402,13 +403,29 @@ def _row_type(columns: tuple[str, ...]) -> type:
     return namedtuple("Pandas", columns, rename=True)
 
 
-def _tuples(frame: pd.DataFrame) -> list:
+def _tuples(
+    frame: pd.DataFrame, rows: np.ndarray | None = None, columns: Sequence[str] | None = None
+) -> list:
     """``frame.itertuples(index=False)`` as a list, read from whole columns: the same
     named rows with the same Python values, without pandas' per-column positional
-    access (a few ms per call, several calls per scenario solved)."""
-    row = _row_type(tuple(str(c) for c in frame.columns))
-    columns = [col.tolist() for _, col in frame.items()]
-    return [row._make(values) for values in zip(*columns, strict=True)] if columns else []
+    access (a few ms per call, several calls per scenario solved). ``rows`` (positions)
+    and ``columns`` (those of them the frame has) read only part of the table."""
+    names = [str(c) for c in frame.columns if columns is None or c in columns]
+    row = _row_type(tuple(names))
+    values = [frame[c].tolist() for c in names]
+    if rows is not None:
+        at = rows.tolist()
+        values = [[col[i] for i in at] for col in values]
+    return [row._make(v) for v in zip(*values, strict=True)] if values else []
+
+
+#: The columns of the swap records the swap graph reads.
+_GRAPH_COLUMNS = ("from_municipality", "to_municipality", "id", "places", "amv_places", "status")
+#: The columns of a proposed swap that decide how it can be used.
+_PROPOSAL_COLUMNS = frozenset(
+    {"id", "reasons", "rule_why", "from_municipality", "to_municipality", "places",
+     "amv_places", "counter_programme", "counter_places"}
+)  # fmt: skip
 
 
 def _jitter(text: str) -> float:
@@ -495,7 +512,6 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
     f_from, f_to = flows["from"].tolist(), flows["to"].tolist()
     f_places, f_amv = flows["places"].tolist(), flows["amv_places"].tolist()
     external = [a not in names for a in f_from]
-    flows["external_from"] = external
     sums: dict[tuple[str, str], int] = {}
     ext_in: dict[str, list[int]] = {}
     for a, b, p, q, ext in zip(f_from, f_to, f_places, f_amv, external, strict=True):
@@ -598,7 +614,9 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
         adjacency = adjacency_pairs(ds.adjacency)
         if not adjacency:
             messages.append(Words("msg_no_adjacency"))
-    records = sw[sw["status"].isin(["agreed", "locked", "proposed"])]
+    status = sw["status"].to_numpy(dtype=object)
+    recorded = np.flatnonzero(np.isin(status, ["agreed", "locked", "proposed"]))
+    records = frame_of({c: sw[c].to_numpy()[recorded] for c in _GRAPH_COLUMNS}, len(recorded))
     graph = swap_graph(mun, records, policy, adjacency)
 
     # Prune arcs that can never carry a useful swap: the giver must be able to have a
@@ -642,9 +660,8 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
                     {"id": f"{a}>{b}", "from": a, "to": b, "ub": np.nan, "amv_ub": np.nan,
                      "amv": amv, "source": "policy"}
                 )  # fmt: skip
-        proposed = sw[sw["status"] == "proposed"]
         on_pair: dict[tuple[str, str], list[tuple[str, int, int]]] = {}
-        for r in _tuples(proposed):
+        for r in _tuples(sw, np.flatnonzero(status == "proposed"), _PROPOSAL_COLUMNS):
             reasons = [c for c in str(r.reasons).split("|") if c and c != Reason.NOT_AGREED]
             if reasons:
                 messages.append(Words("msg_proposed_cannot_count", id=r.id, why=r.rule_why))
@@ -758,9 +775,16 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
     # OEK places per asylum place of a swap across programmes (NaN: the scenario's rate)
     arc_frame["rate"] = np.array([a.get("rate", np.nan) for a in arcs], dtype=float)
 
-    fixed = flows.rename(columns={"external_from": "external"})
-    if len(fixed) > 1:
-        fixed = fixed.sort_values("id", kind="stable").reset_index(drop=True)
+    # The recorded agreements, by id (a stable sort), with whether the giver lies
+    # outside the data; made from the columns already read above.
+    order = sorted(range(len(f_from)), key=flows["id"].tolist().__getitem__)
+    fixed = frame_of(
+        {
+            **{c: flows[c].to_numpy()[order] for c in flows.columns},
+            "external": np.array(external, dtype=bool)[order],
+        },
+        len(order),
+    )
     return Instance(
         scenario=scenario,
         rules=rules,
