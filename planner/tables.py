@@ -13,7 +13,7 @@ from pandas.api.extensions import ExtensionArray
 from planner.formats import Words, fmt_value
 from planner.i18n.errors import LANG
 
-__all__ = ["text_table", "jsonable", "records", "frame_of", "objects"]
+__all__ = ["text_table", "jsonable", "records", "frame_of", "objects", "numbered"]
 
 
 def objects(values: Sequence[Any]) -> np.ndarray:
@@ -87,6 +87,22 @@ def frame_of(
             copy=False,
         )  # fmt: skip
     return build(arrays, columns=pd.Index(names), index=index, verify_integrity=False)
+
+
+def numbered(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with its rows numbered 0, 1, ...: itself when they already are
+    (``reset_index(drop=True)`` copies the frame even then).
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"a": [1, 2, 3]})
+    >>> numbered(f) is f, numbered(f.iloc[1:]).index.tolist()
+    (True, [0, 1])
+    """
+    index = frame.index
+    if isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1:
+        return frame
+    return frame.reset_index(drop=True)
 
 
 def text_table(

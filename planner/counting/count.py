@@ -20,7 +20,7 @@ import pandas as pd
 from planner.counting.rules import CycleRules
 from planner.data.loader import Dataset
 from planner.formats import Words, code_words, days_words
-from planner.tables import frame_of
+from planner.tables import frame_of, numbered
 
 __all__ = [
     "Reason",
@@ -256,7 +256,7 @@ def _finish(
         },
         n,
     )
-    base = frame.reset_index(drop=True)
+    base = numbered(frame)
     clash = [c for c in new.columns if c in base.columns]
     if clash:  # dropping no columns still copies the frame
         base = base.drop(columns=clash)

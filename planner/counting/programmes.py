@@ -140,7 +140,8 @@ def programme_rules(ds: Dataset, programme: str, period: str | None = None) -> P
         )
     table = ds.programmes
     if len(table) and programme in set(table["id"]):
-        row = table[table["id"] == programme].iloc[0]
+        # the first row of the programme, read as a dict
+        row = table.iloc[table["id"].tolist().index(programme)].to_dict()
         ref = row["reference_date"]
         rules = ProgrammeRules(
             id=programme,

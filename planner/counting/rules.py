@@ -8,8 +8,9 @@ requirements. Nothing in the package hard-codes a date: rules come from
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, model_validator
@@ -67,7 +68,10 @@ class CycleRules(BaseModel):
         return self
 
     @classmethod
-    def from_row(cls, row: pd.Series) -> CycleRules:
+    def from_row(cls, row: pd.Series | Mapping[str, Any]) -> CycleRules:
+        # Read as a dict: a Series lookup costs more than the rest of this together.
+        row = row.to_dict() if isinstance(row, pd.Series) else dict(row)
+
         def opt_int(key: str) -> int | None:
             value = row.get(key)
             return None if value is None or pd.isna(value) else int(value)

@@ -436,9 +436,10 @@ class Dataset:
         for (:meth:`for_cycle`), else the current one. ``1`` names ``cycle-1``."""
         if cycle_id is None:
             cycle_id = self.cycle_id or self.current_cycle_id
-        resolved = resolve_cycle(cycle_id, list(self.cycles["id"]))
-        match = self.cycles[self.cycles["id"] == (resolved or cycle_id)]
-        if match.empty:
+        ids = self.cycles["id"].tolist()
+        resolved = resolve_cycle(cycle_id, ids)
+        wanted = resolved or cycle_id
+        if wanted not in ids:
             hint = suggest(cycle_id, self.cycles["id"])
             raise InputError(
                 [
@@ -452,7 +453,7 @@ class Dataset:
                 ],
                 Words("dl_title_unknown_cycle"),
             )
-        return match.iloc[0]
+        return self.cycles.iloc[ids.index(wanted)]  # the first row with that id
 
     def for_cycle(self, cycle_id: str | None) -> Dataset:
         """This data set as it holds for one cycle: the municipalities' ``quota`` and

@@ -79,21 +79,25 @@ class Instance:
     oek: pd.DataFrame = field(default_factory=pd.DataFrame)
     counter_flows: pd.DataFrame = field(default_factory=pd.DataFrame)
 
+    def candidate_masks(self) -> tuple[np.ndarray, np.ndarray]:
+        """Which rows of ``candidates`` are :attr:`countable` and which are
+        :attr:`oek_candidates`, as boolean arrays (for readers of a few columns)."""
+        c = self.candidates
+        can = c["can_count"].to_numpy(dtype=bool)
+        if "programme" not in c:
+            return can, np.zeros(len(c), dtype=bool)
+        oek = c["programme"].to_numpy(dtype=object) == "oek"
+        return can & ~oek, can & oek
+
     @property
     def countable(self) -> pd.DataFrame:
         """Asylum candidates that can count for the cycle (their dates fit the window)."""
-        c = self.candidates
-        if "programme" in c:
-            return c[c["can_count"] & (c["programme"] != "oek")]
-        return c[c["can_count"]]
+        return self.candidates[self.candidate_masks()[0]]
 
     @property
     def oek_candidates(self) -> pd.DataFrame:
         """OEK candidates that count at the OEK reference date (issue 12)."""
-        c = self.candidates
-        if "programme" not in c:
-            return c.iloc[0:0]
-        return c[c["can_count"] & (c["programme"] == "oek")]
+        return self.candidates[self.candidate_masks()[1]]
 
 
 def scenario_rules(ds: Dataset, scenario: Scenario) -> CycleRules:

@@ -101,10 +101,16 @@ class Model:
         return self.mm.hard
 
 
-def _rows(frame: pd.DataFrame, columns: list[str]) -> list[SimpleNamespace]:
-    """The rows of a frame as plain objects (``row.name``, ``row.from_``)."""
+def _rows(
+    frame: pd.DataFrame, columns: list[str], keep: np.ndarray | None = None
+) -> list[SimpleNamespace]:
+    """The rows of a frame as plain objects (``row.name``, ``row.from_``); only those
+    ``keep`` marks when given."""
     keys = [c + "_" if c in ("from", "to") else c for c in columns]
     values = [frame[c].tolist() for c in columns]
+    if keep is not None:
+        at = np.flatnonzero(keep).tolist()
+        values = [[col[i] for i in at] for col in values]
     rows = zip(*values, strict=True)
     return [SimpleNamespace(**dict(zip(keys, row, strict=True))) for row in rows]
 
@@ -405,12 +411,10 @@ def create_model(inst: Instance) -> Model:
     ['amv_shortfall', 'municipal_shortfall', 'new_places']
     """
     m = Model(inst, MatrixModel(name=slug(inst.scenario.name) or "scenario"))
-    m.candidates = _rows(inst.countable, ["id", "municipality", "lo", "hi", "target_group",
-                                          "cost", "must_open"])  # fmt: skip
-    m.oek_candidates = _rows(
-        inst.oek_candidates,
-        ["id", "municipality", "lo", "hi", "target_group", "cost", "must_open"],
-    )
+    countable, oek = inst.candidate_masks()
+    cand_cols = ["id", "municipality", "lo", "hi", "target_group", "cost", "must_open"]
+    m.candidates = _rows(inst.candidates, cand_cols, countable)
+    m.oek_candidates = _rows(inst.candidates, cand_cols, oek)
     m.municipalities = _rows(inst.municipalities, [
         "name", "province", "quota", "amv_quota", "base", "amv_base", "fixed_in", "fixed_out",
         "amv_fixed_in", "amv_fixed_out",

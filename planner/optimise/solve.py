@@ -37,7 +37,7 @@ from planner.optimise.matrix import split
 from planner.optimise.model import create_model
 from planner.optimise.programmes import cross_results
 from planner.scenario.schema import Scenario
-from planner.tables import frame_of, jsonable, records
+from planner.tables import frame_of, jsonable, numbered, records
 
 __all__ = [
     "Status",
@@ -203,7 +203,7 @@ def _results(inst: Instance, x: dict[str, float], marginal: pd.DataFrame | None)
     places = np.where(opened, places, 0)
     cand = pd.concat(
         [
-            cand.reset_index(drop=True),
+            numbered(cand),
             frame_of(
                 {
                     "opened": opened,
@@ -421,15 +421,14 @@ def solve_instance(
         return _failed(inst, status, name, engine, messages, run.levels, build, seconds)
     mun, regions, total, cand, flows = _results(inst, values, marginal)
     cross_swaps = oek = None
-    crossing = inst.arcs["source"].astype(str).str.startswith("cross:").any()
-    oek_cands = inst.oek_candidates
+    crossing = any(str(s).startswith("cross:") for s in inst.arcs["source"].tolist())
     if len(inst.oek) and (
         len(inst.counter_flows) or inst.scenario.swaps.cross_programme or crossing
-        or len(oek_cands)
+        or inst.candidate_masks()[1].any()
     ):  # fmt: skip
         oek, cross_swaps = cross_results(
             inst.oek, inst.counter_flows, inst.arcs, values, float(inst.scenario.swaps.rate),
-            oek_cands,
+            inst.oek_candidates,
         )  # fmt: skip
     return SolveResult(
         scenario=sc.name,
