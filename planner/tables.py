@@ -34,9 +34,11 @@ def _array(values: Any) -> np.ndarray | ExtensionArray:
     either would otherwise show in the other."""
     if isinstance(values, pd.Series):
         values = values.array
-        if isinstance(values, pd.arrays.NumpyExtensionArray):
-            values = values.to_numpy()
+        if isinstance(values, pd.arrays.NumpyExtensionArray):  # a numpy column's wrapper
+            return values.to_numpy().copy()
         return values.copy()
+    if isinstance(values, pd.arrays.NumpyExtensionArray):
+        return values.to_numpy().copy()
     if isinstance(values, np.ndarray):
         shared = values.base is not None or not values.flags.writeable
         return values.copy() if shared else values

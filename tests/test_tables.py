@@ -24,6 +24,12 @@ def test_frame_of_keeps_each_column_as_given():
         }
     )
     assert f.dtypes.astype(str).tolist() == ["object", "int64", str(start.dtype), "float64"]
+    # a bare numpy date array (as the data cache gives) is a date column too
+    ends = np.array(["2026-07-01", "NaT"], dtype="datetime64[ns]")
+    g = frame_of({"end": ends})
+    assert str(g["end"].dtype) == "datetime64[ns]"
+    assert g["end"].isna().tolist() == [False, True]
+    assert g["end"].iloc[0] == pd.Timestamp("2026-07-01")
     assert f["name"].tolist() == ["Almelo", "Borne"]
     assert list(f.index) == [0, 1]
     expected = pd.DataFrame(

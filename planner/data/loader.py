@@ -1019,7 +1019,7 @@ def _frame_from_json(doc: dict[str, Any]) -> pd.DataFrame:
         elif dtype in ("int64", "float64", "bool"):
             data[name] = np.array(values, dtype=dtype)
         elif dtype == "str":
-            data[name] = pd.array(values, dtype="str")
+            data[name] = pd.Series(values, dtype="str").array  # as pandas reads text
         else:
             column = np.empty(len(values), dtype=object)
             if dtype == "tuple":  # one by one: numpy would read a list of tuples as 2-D
