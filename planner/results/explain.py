@@ -91,7 +91,12 @@ def shortfall_breakdown(result: SolveResult) -> pd.DataFrame:
     )
     m["near_miss_places"] = m["name"].map(near_p).fillna(0).astype(int)
     m["near_miss_days"] = m["name"].map(near_d).fillna(0).astype(int)
-    m["near_miss_sites"] = m["name"].map(near_s).fillna("")
+    # Text by name ("" without near misses): mapping an empty table gives a number
+    # column, which pandas will not fill with text.
+    sites = near_s.to_dict()
+    m["near_miss_sites"] = pd.Series(
+        [sites.get(n, "") for n in m["name"].tolist()], dtype=object, index=m.index
+    )
     m["awaiting_decision_places"] = m["name"].map(wait).fillna(0).astype(int)
     rest = m["shortfall"].to_numpy()
     parts = {}
