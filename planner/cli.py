@@ -10,24 +10,26 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from planner import __version__
 from planner.errors import InputError
 from planner.formats import code_label, fmt_int, say
 from planner.i18n import t
+from planner.i18n.errors import LANG
 
 __all__ = ["main"]
 
 
-def _add_common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--data", type=Path, default=None, help="data folder (default: bundled data)")
-    p.add_argument("--lang", choices=["nl", "en"], default="nl", help="labels (default: nl)")
+def _add_common(p: argparse.ArgumentParser, lang: str = "nl") -> None:
+    p.add_argument("--data", type=Path, default=None, metavar=t("cli_mv_folder", lang),
+                   help=t("cli_arg_data", lang))  # fmt: skip
+    p.add_argument("--lang", choices=["nl", "en"], default="nl", help=t("cli_arg_lang", lang))
     if not any("--cycle" in a.option_strings for a in p._actions):
-        p.add_argument("--cycle", default=None,
-                       help="cycle id of cycles.csv, or its number (default: the current "
-                            "cycle, the last decided one)")  # fmt: skip
+        p.add_argument("--cycle", default=None, metavar=t("cli_mv_cycle", lang),
+                       help=t("cli_arg_cycle", lang))  # fmt: skip
 
 
 def _assumption(ds, lang: str) -> str:
@@ -616,141 +618,209 @@ def _date(text: str):
     from planner.data.dates import DateKind, DateParseError, parse_date_cell
     from planner.formats import Words
 
+    lang = LANG.get()
     try:
         parsed = parse_date_cell(text)
     except DateParseError as exc:
-        raise argparse.ArgumentTypeError(f"{exc.reason}; {exc.fix}") from None
+        raise argparse.ArgumentTypeError(f"{say(exc.reason, lang)}; {say(exc.fix, lang)}") from None
     if parsed.kind is not DateKind.DATE:
-        raise argparse.ArgumentTypeError(f"{text!r}: {Words('date_not_a_date')}")
+        raise argparse.ArgumentTypeError(f"{text!r}: {say(Words('date_not_a_date'), lang)}")
     return parsed.value
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="planner",
-        description="Planning tool for asylum reception under the Spreidingswet.",
-    )
-    parser.add_argument("--version", action="version", version=f"planner {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+def _count(text: str) -> int:
+    """A whole number on the command line (draws, seed, workers), refused in words."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            t("cli_not_whole_number", LANG.get(), value=text)
+        ) from None
 
-    p = sub.add_parser("report", help="the province's cycle table from the data")
-    _add_common(p)
-    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
-    p.add_argument("--output", "-o", type=Path, default=None, help="write to a file, not stdout")
-    p.add_argument("--xlsx", type=Path, default=None, help="also write an Excel workbook")
-    p.add_argument("--pdf", type=Path, default=None, help="also write a PDF of the report")
-    p.add_argument(
-        "--with-soft-plans",
-        action="store_true",
-        help="count the soft plans (bestuurlijke voornemens) at their lower bound",
-    )
+
+def build_parser(lang: str = "nl") -> argparse.ArgumentParser:
+    """The ``planner`` command's parser, its help texts in ``lang`` (argparse's own
+    words follow that language inside :func:`argparse_words`)."""
+
+    def h(key: str) -> str:
+        return t(key, lang)
+
+    folder, file = h("cli_mv_folder"), h("cli_mv_file")
+    parser = argparse.ArgumentParser(prog="planner", description=h("cli_description"))
+    parser.add_argument("--version", action="version", version=f"planner {__version__}",
+                        help=h("cli_version"))  # fmt: skip
+    sub = parser.add_subparsers(dest="command", required=True, metavar=h("cli_commands"))
+
+    def output(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--output", "-o", type=Path, default=None, metavar=file,
+                       help=h("cli_arg_output"))  # fmt: skip
+
+    def fmt(p: argparse.ArgumentParser, choices: list[str]) -> None:
+        p.add_argument("--format", choices=choices, default=choices[0], help=h("cli_arg_format"))
+
+    def xlsx(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--xlsx", type=Path, default=None, metavar=file, help=h("cli_arg_xlsx"))
+
+    p = sub.add_parser("report", help=h("cli_cmd_report"), description=h("cli_cmd_report"))
+    _add_common(p, lang)
+    fmt(p, ["table", "json", "csv"])
+    output(p)
+    xlsx(p)
+    p.add_argument("--pdf", type=Path, default=None, metavar=file, help=h("cli_arg_pdf_report"))
+    p.add_argument("--with-soft-plans", action="store_true", help=h("cli_arg_with_soft_plans"))
     p.add_argument("--programme", choices=["asiel", "oek", "statushouders"], default="asiel",
-                   help="which programme's table (default: asiel, the cycle table)")  # fmt: skip
-    p.add_argument("--period", default=None,
-                   help="period of the targets, e.g. 2024-I (default: programmes.csv)")  # fmt: skip
-    p.add_argument("--all-programmes", action="store_true",
-                   help="asylum, OEK and status holders side by side per municipality")  # fmt: skip
+                   help=h("cli_arg_programme"))  # fmt: skip
+    p.add_argument("--period", default=None, metavar=h("cli_mv_period"), help=h("cli_arg_period"))
+    p.add_argument("--all-programmes", action="store_true", help=h("cli_arg_all_programmes"))
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser("solve", help="optimise a scenario: candidates, swaps, shortfall")
-    p.add_argument("scenario", type=Path, help="scenario file (scenarios/*.yaml)")
-    _add_common(p)
-    p.add_argument("--format", choices=["table", "json"], default="table")
-    p.add_argument("--output", "-o", type=Path, default=None, help="write to a file, not stdout")
-    p.add_argument("--xlsx", type=Path, default=None, help="also write an Excel workbook")
+    p = sub.add_parser("solve", help=h("cli_cmd_solve"), description=h("cli_cmd_solve"))
+    p.add_argument("scenario", type=Path, metavar=h("cli_mv_scenario"), help=h("cli_arg_scenario"))
+    _add_common(p, lang)
+    fmt(p, ["table", "json"])
+    output(p)
+    xlsx(p)
     p.add_argument("--solver", choices=["auto", "highs", "cbc"], default=None,
-                   help="MILP solver (default: the scenario's, else HiGHS)")  # fmt: skip
+                   help=h("cli_arg_solver"))  # fmt: skip
     p.add_argument("--engine", choices=["auto", "pulp", "matrix"], default=None,
-                   help="how the model reaches the solver (default: auto)")  # fmt: skip
-    p.add_argument("--export", type=Path, default=None, metavar="DIR",
-                   help="write the workbook, PDF, CSV files and JSON into DIR")  # fmt: skip
-    p.add_argument("--pdf", type=Path, default=None, help="also write a PDF of the result")
-    p.add_argument("--workers", type=int, default=None,
-                   help="plan over the years: local processes for the provinces (default: "
-                        "the cores, for a large model)")  # fmt: skip
-    p.add_argument("--scheduler", default=None,
-                   help="plan over the years: solve the provinces on this Dask scheduler "
-                        "(tcp://host:8786)")  # fmt: skip
+                   help=h("cli_arg_engine"))  # fmt: skip
+    p.add_argument("--export", type=Path, default=None, metavar=folder, help=h("cli_arg_export"))
+    p.add_argument("--pdf", type=Path, default=None, metavar=file, help=h("cli_arg_pdf_result"))
+    p.add_argument("--workers", type=_count, default=None, metavar=h("cli_mv_number"),
+                   help=h("cli_arg_solve_workers"))  # fmt: skip
+    p.add_argument("--scheduler", default=None, metavar=h("cli_mv_address"),
+                   help=h("cli_arg_solve_scheduler"))  # fmt: skip
     p.set_defaults(func=cmd_solve)
 
-    p = sub.add_parser("explain", help="why each municipality is short, burden, marginal values")
-    p.add_argument("scenario", type=Path)
-    _add_common(p)
-    p.add_argument("--municipality", default=None, help="only this municipality")
+    p = sub.add_parser("explain", help=h("cli_cmd_explain"), description=h("cli_cmd_explain"))
+    p.add_argument("scenario", type=Path, metavar=h("cli_mv_scenario"), help=h("cli_arg_scenario"))
+    _add_common(p, lang)
+    p.add_argument("--municipality", default=None, metavar=h("cli_mv_municipality"),
+                   help=h("cli_arg_one_municipality"))  # fmt: skip
     p.set_defaults(func=cmd_explain)
 
-    p = sub.add_parser("timeline", help="places in use per month, before, in and after the window")
-    _add_common(p)
-    p.add_argument("--scenario", type=Path, default=None, help="apply a scenario's changes")
-    p.add_argument("--from", dest="start", type=_date, default=None, help="first month")
-    p.add_argument("--to", dest="end", type=_date, default=None, help="last month")
+    p = sub.add_parser("timeline", help=h("cli_cmd_timeline"), description=h("cli_cmd_timeline"))
+    _add_common(p, lang)
+    p.add_argument("--scenario", type=Path, default=None, metavar=file,
+                   help=h("cli_arg_timeline_scenario"))  # fmt: skip
+    date = h("cli_mv_date")
+    p.add_argument("--from", dest="start", type=_date, default=None, metavar=date,
+                   help=h("cli_arg_first_month"))  # fmt: skip
+    p.add_argument("--to", dest="end", type=_date, default=None, metavar=date,
+                   help=h("cli_arg_last_month"))  # fmt: skip
     p.add_argument("--municipality", action="append", default=None,
-                   help="one municipality (repeat for more); default: the regions")  # fmt: skip
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    p.add_argument("--output", "-o", type=Path, default=None, help="write to a file, not stdout")
+                   metavar=h("cli_mv_municipality"),
+                   help=h("cli_arg_timeline_municipality"))  # fmt: skip
+    fmt(p, ["table", "csv", "json"])
+    output(p)
     p.set_defaults(func=cmd_timeline)
 
-    p = sub.add_parser("compare", help="scenarios side by side, with a diff of their inputs")
-    p.add_argument("scenarios", type=Path, nargs="+", help="two or more scenario files")
-    _add_common(p)
-    p.add_argument("--format", choices=["table", "json"], default="table")
-    p.add_argument("--output", "-o", type=Path, default=None, help="write to a file, not stdout")
-    p.add_argument("--xlsx", type=Path, default=None, help="also write an Excel workbook")
+    p = sub.add_parser("compare", help=h("cli_cmd_compare"), description=h("cli_cmd_compare"))
+    p.add_argument("scenarios", type=Path, nargs="+", metavar=h("cli_mv_scenarios"),
+                   help=h("cli_arg_scenarios"))  # fmt: skip
+    _add_common(p, lang)
+    fmt(p, ["table", "json"])
+    output(p)
+    xlsx(p)
     p.set_defaults(func=cmd_compare)
 
-    p = sub.add_parser(
-        "risk", help="which plans materialise: shortfall distributions over many draws"
-    )
-    p.add_argument("scenario", type=Path, help="scenario with probabilities (scenarios/*.yaml)")
-    _add_common(p)
-    p.add_argument("--draws", type=int, default=1000, help="number of draws (default: 1000)")
-    p.add_argument("--seed", type=int, default=0, help="same seed, same numbers (default: 0)")
-    p.add_argument("--workers", type=int, default=None,
-                   help="local processes (default: idle cores; 1: in this process)")  # fmt: skip
-    p.add_argument("--scheduler", default=None,
-                   help="run the draws on a Dask cluster, e.g. tcp://host:8786")  # fmt: skip
+    p = sub.add_parser("risk", help=h("cli_cmd_risk"), description=h("cli_cmd_risk"))
+    p.add_argument("scenario", type=Path, metavar=h("cli_mv_scenario"),
+                   help=h("cli_arg_risk_scenario"))  # fmt: skip
+    _add_common(p, lang)
+    number = h("cli_mv_number")
+    p.add_argument("--draws", type=_count, default=1000, metavar=number, help=h("cli_arg_draws"))
+    p.add_argument("--seed", type=_count, default=0, metavar=h("cli_mv_seed"),
+                   help=h("cli_arg_risk_seed"))  # fmt: skip
+    p.add_argument("--workers", type=_count, default=None, metavar=number,
+                   help=h("cli_arg_risk_workers"))  # fmt: skip
+    p.add_argument("--scheduler", default=None, metavar=h("cli_mv_address"),
+                   help=h("cli_arg_risk_scheduler"))  # fmt: skip
     p.add_argument("--levels", choices=["all", "shortfalls"], default="all",
-                   help="objective levels per draw (shortfalls: totals only, faster)")  # fmt: skip
-    p.add_argument("--format", choices=["table", "json"], default="table")
-    p.add_argument("--output", "-o", type=Path, default=None, help="write to a file, not stdout")
+                   help=h("cli_arg_levels"))  # fmt: skip
+    fmt(p, ["table", "json"])
+    output(p)
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                   help="progress bar on stderr (default: when stderr is a terminal)")  # fmt: skip
+                   help=h("cli_arg_progress"))  # fmt: skip
     p.set_defaults(func=cmd_risk)
 
-    p = sub.add_parser(
-        "national", help="write a synthetic national instance (benchmarks, other provinces)"
-    )
-    p.add_argument("--seed", type=int, default=1, help="same seed, same files (default: 1)")
-    p.add_argument("--out", type=Path, required=True, help="folder to write the data to")
-    p.add_argument("--municipalities", type=int, default=None,
-                   help="only this many connected municipalities (default: all 342)")  # fmt: skip
-    p.add_argument("--provinces", type=int, default=12, help="number of provinces (default: 12)")
-    p.add_argument("--force", action="store_true", help="replace files already in --out")
+    p = sub.add_parser("national", help=h("cli_cmd_national"), description=h("cli_cmd_national"))
+    p.add_argument("--seed", type=_count, default=1, metavar=h("cli_mv_seed"),
+                   help=h("cli_arg_national_seed"))  # fmt: skip
+    p.add_argument("--out", type=Path, required=True, metavar=folder, help=h("cli_arg_out"))
+    p.add_argument("--municipalities", type=_count, default=None, metavar=number,
+                   help=h("cli_arg_municipalities"))  # fmt: skip
+    p.add_argument("--provinces", type=_count, default=12, metavar=number,
+                   help=h("cli_arg_provinces"))  # fmt: skip
+    p.add_argument("--force", action="store_true", help=h("cli_arg_force"))
     p.set_defaults(func=cmd_national)
 
-    p = sub.add_parser("quotas", help="quotas per cycle (quotas.csv)")
-    qsub = p.add_subparsers(dest="quotas_command", required=True)
-    q = qsub.add_parser("import", help="read the ministry's table (CSV or .xlsx) of a cycle")
-    q.add_argument("file", type=Path, help="CSV or Excel .xlsx: municipality, total, amv")
-    _add_common(q)
-    q.add_argument("--source", default=None, help="source text for the rows (default: file)")
-    q.add_argument("--dry-run", action="store_true", help="check only, write nothing")
+    p = sub.add_parser("quotas", help=h("cli_cmd_quotas"), description=h("cli_cmd_quotas"))
+    qsub = p.add_subparsers(dest="quotas_command", required=True, metavar=h("cli_commands"))
+    q = qsub.add_parser("import", help=h("cli_cmd_quotas_import"),
+                        description=h("cli_cmd_quotas_import"))  # fmt: skip
+    q.add_argument("file", type=Path, metavar=h("cli_mv_quota_file"), help=h("cli_arg_quota_file"))
+    _add_common(q, lang)
+    q.add_argument("--source", default=None, metavar=h("cli_mv_text"),
+                   help=h("cli_arg_quota_source"))  # fmt: skip
+    q.add_argument("--dry-run", action="store_true", help=h("cli_arg_dry_run"))
     q.set_defaults(func=cmd_quotas_import)
 
-    p = sub.add_parser(
-        "readiness", help="which places of one cycle still count in the next, and why not"
-    )
-    _add_common(p)
-    p.add_argument("--from", dest="start_cycle", default=None,
-                   help="cycle whose places are checked (default: the current cycle)")  # fmt: skip
-    p.add_argument("--to", dest="end_cycle", default=None,
-                   help="cycle to prepare for (default: the one after --from)")  # fmt: skip
-    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p = sub.add_parser("readiness", help=h("cli_cmd_readiness"), description=h("cli_cmd_readiness"))
+    _add_common(p, lang)
+    cycle = h("cli_mv_cycle")
+    p.add_argument("--from", dest="start_cycle", default=None, metavar=cycle,
+                   help=h("cli_arg_from_cycle"))  # fmt: skip
+    p.add_argument("--to", dest="end_cycle", default=None, metavar=cycle,
+                   help=h("cli_arg_to_cycle"))  # fmt: skip
+    fmt(p, ["table", "json", "csv"])
     p.add_argument("--table", choices=["municipalities", "locations"], default="municipalities",
-                   help="which table --format csv writes")  # fmt: skip
-    p.add_argument("--output", "-o", type=Path, default=None, help="write to a file, not stdout")
+                   help=h("cli_arg_table"))  # fmt: skip
+    output(p)
     p.set_defaults(func=cmd_readiness)
     return parser
+
+
+def argv_lang(argv: Sequence[str]) -> str:
+    """The language a command line asks for (``--lang en`` or ``--lang=en``), else
+    Dutch: known before parsing, so the help and argparse's own messages use it.
+
+    >>> argv_lang(["solve", "x.yaml", "--lang", "en"]), argv_lang(["--help"])
+    ('en', 'nl')
+    """
+    args = list(argv)
+    for i, a in enumerate(args):
+        if a == "--lang" and i + 1 < len(args):
+            return "en" if args[i + 1] == "en" else "nl"
+        if a.startswith("--lang="):
+            return "en" if a.split("=", 1)[1] == "en" else "nl"
+    return "nl"
+
+
+@contextmanager
+def argparse_words(lang: str) -> Iterator[None]:
+    """argparse's own words (usage, errors) in ``lang`` while the parser is built and
+    used. argparse looks its messages up through the module's gettext function ``_``
+    at the moment it shows them; it is swapped for the catalogue's Dutch and put back
+    afterwards."""
+    from planner.i18n.cli import ARGPARSE_DUTCH
+
+    if lang != "nl":
+        yield
+        return
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+
+    def dutch(text: str) -> str:
+        return ARGPARSE_DUTCH.get(text, text)
+
+    def dutch_n(one: str, many: str, n: int) -> str:
+        return dutch(one if n == 1 else many)
+
+    argparse._, argparse.ngettext = dutch, dutch_n  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
 def _last_resort(exc: BaseException) -> int:
@@ -776,11 +846,19 @@ def _last_resort(exc: BaseException) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from planner.errors import render
-    from planner.i18n.errors import LANG, say
+    from planner.i18n.errors import say
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    lang = argv_lang(argv)
+    token = LANG.set(lang)
+    try:
+        with argparse_words(lang):
+            args = build_parser(lang).parse_args(argv)
+    except BaseException:
+        LANG.reset(token)
+        raise
     func: Callable[[argparse.Namespace], int] = args.func
+    LANG.reset(token)
     token = LANG.set(getattr(args, "lang", "nl"))
     try:
         return func(args)

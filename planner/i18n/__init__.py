@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from planner.i18n import app, core, cycles, errors, model, programmes, reports
+from planner.i18n import app, cli, core, cycles, errors, model, programmes, reports
 
 __all__ = ["Lang", "LANGS", "LABELS", "t"]
 
@@ -21,7 +21,7 @@ LANGS: tuple[Lang, ...] = ("nl", "en")
 
 def _merge() -> dict[str, tuple[str, str]]:
     merged: dict[str, tuple[str, str]] = {}
-    for module in (core, errors, reports, app, model, programmes, cycles):
+    for module in (core, errors, reports, app, model, programmes, cycles, cli):
         twice = sorted(set(merged) & set(module.LABELS))
         if twice:
             raise RuntimeError(f"label keys defined twice ({module.__name__}): {twice}")
