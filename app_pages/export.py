@@ -100,7 +100,7 @@ def _report_downloads(ds: Dataset) -> None:
     )
     r2.download_button(
         L("download_report_csv"),
-        data=lambda: report_csv(report).encode(),
+        data=lambda: report_csv(report, lang).encode(),
         on_click="ignore",
         file_name=f"{stem}.csv",
         mime="text/csv",

@@ -14,7 +14,7 @@ from planner.reports.readiness import (
     assumption_lines,
     readiness_csv,
     readiness_dict,
-    readiness_tables,
+    readiness_reader_tables,
 )
 
 ui.init_state()  # app.py does this; repeated so the page also runs on its own
@@ -39,7 +39,7 @@ with ui.guard():
     res = readiness(ds, start, end)
     for line in assumption_lines(res, ui.lang()):
         st.warning(line)
-    tables = readiness_tables(res, ui.lang())
+    tables = readiness_reader_tables(res, ui.lang())
     tot = res.total
     m = st.columns(4)
     m[0].metric(L("readiness_both"), ui.num(tot["both"]))
@@ -49,12 +49,7 @@ with ui.guard():
     st.subheader(L("readiness_municipalities"))
     st.dataframe(tables["municipalities"], hide_index=True, width="stretch")
     st.subheader(L("readiness_locations"))
-    loc = tables["locations"]
-    st.dataframe(
-        loc[["municipality", "name", "places", "type", "end", "status_label", "why"]],
-        hide_index=True,
-        width="stretch",
-    )
+    st.dataframe(tables["locations"], hide_index=True, width="stretch")
     d = st.columns(2)
     d[0].download_button(
         "CSV", readiness_csv(res, ui.lang()), file_name=f"gereedheid-{end}.csv",

@@ -10,8 +10,8 @@ import streamlit as st
 from planner.app import ui
 from planner.app.ui import L
 from planner.app.views import horizon_gantt_chart, horizon_monthly_chart
-from planner.i18n import t
 from planner.optimise.horizon import solve_horizon
+from planner.reports.horizon import assumption_lines
 from planner.scenario.schema import load_scenario
 
 ui.init_state()  # app.py does this; repeated so the page also runs on its own
@@ -55,9 +55,8 @@ with ui.guard():
     path = files[name]
     res = _plan(ui.data_key(ds), str(path), path.read_text("utf-8"), ds)
     lang = ui.lang()
-    for rule in res.instance.cycles:
-        if rule.assumed:
-            st.warning(t("cycle_assumed", lang, cycle=rule.name or rule.id, source=rule.source))
+    for line in assumption_lines(res, lang):
+        st.warning(line)
     provinces = sorted(res.monthly.loc[res.monthly["level"] == "province", "name"].unique())
     for p in provinces:
         frame = horizon_monthly_chart(res, "province", p, lang)

@@ -93,7 +93,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.format == "json":
         _write(json.dumps(report_dict(rep), ensure_ascii=False, indent=2), args.output)
     elif args.format == "csv":
-        _write(report_csv(rep), args.output)
+        _write(report_csv(rep, args.lang), args.output)
     else:
         _write(report_text(rep, args.lang), args.output)
     if args.xlsx:
@@ -124,7 +124,7 @@ def _programme_report(ds, args: argparse.Namespace) -> int:
         if args.format == "json":
             text = json.dumps(pr.all_programmes_dict(frame), ensure_ascii=False, indent=2)
         elif args.format == "csv":
-            text = frame.to_csv(index=False, lineterminator="\n")
+            text = pr.all_programmes_csv(frame, args.lang)
         else:
             text = pr.all_programmes_text(frame, args.lang)
         _write(text, args.output)
@@ -136,7 +136,7 @@ def _programme_report(ds, args: argparse.Namespace) -> int:
     if args.format == "json":
         _write(json.dumps(pr.programme_dict(rep), ensure_ascii=False, indent=2), args.output)
     elif args.format == "csv":
-        _write(pr.programme_csv(rep), args.output)
+        _write(pr.programme_csv(rep, args.lang), args.output)
     else:
         _write(pr.programme_text(rep, args.lang), args.output)
     if args.xlsx:
@@ -372,7 +372,9 @@ def cmd_timeline(args: argparse.Namespace) -> int:
             print(_assumption(ds, args.lang), file=sys.stderr)
         return 0
     if args.format == "csv":
-        _write(tl.to_csv(index=False, lineterminator="\n"), args.output)
+        from planner.reports.export import csv_text
+
+        _write(csv_text(tl, args.lang), args.output)
         if _assumption(ds, args.lang):
             print(_assumption(ds, args.lang), file=sys.stderr)
         return 0
@@ -537,16 +539,21 @@ def cmd_national(args: argparse.Namespace) -> int:
     )
     write_country(country, args.out, force=args.force)
     m = country.municipalities
-    t = country.tables
+    tables = country.tables
+    lang = LANG.get()
     print(
-        f"written {args.out}: {len(m)} municipalities in {m['province'].nunique()} provinces "
-        f"({m['region'].nunique()} regions), quota {int(m['quota'].sum()):,} "
-        f"(amv {int(m['amv_quota'].sum()):,}), {len(t['locations.csv']):,} locations, "
-        f"{len(t['soft_plans.csv']):,} soft plans, {len(country.scenario['candidates']):,} "
-        f"candidates, {len(t['swaps.csv']):,} swap agreements\n"
-        f"solve it with: planner solve {Path(args.out) / SCENARIO_FILE} --data {args.out}",
+        t("cli_national_written", lang, folder=args.out, municipalities=fmt_int(len(m), lang),
+          provinces=fmt_int(m["province"].nunique(), lang),
+          regions=fmt_int(m["region"].nunique(), lang),
+          quota=fmt_int(int(m["quota"].sum()), lang),
+          amv=fmt_int(int(m["amv_quota"].sum()), lang),
+          locations=fmt_int(len(tables["locations.csv"]), lang),
+          soft_plans=fmt_int(len(tables["soft_plans.csv"]), lang),
+          candidates=fmt_int(len(country.scenario["candidates"]), lang),
+          swaps=fmt_int(len(tables["swaps.csv"]), lang),
+          command=f"planner solve {Path(args.out) / SCENARIO_FILE} --data {args.out}"),
         file=sys.stderr,
-    )
+    )  # fmt: skip
     return 0
 
 
@@ -753,6 +760,7 @@ def build_parser(lang: str = "nl") -> argparse.ArgumentParser:
     p.add_argument("--provinces", type=_count, default=12, metavar=number,
                    help=h("cli_arg_provinces"))  # fmt: skip
     p.add_argument("--force", action="store_true", help=h("cli_arg_force"))
+    p.add_argument("--lang", choices=["nl", "en"], default="nl", help=h("cli_arg_lang"))
     p.set_defaults(func=cmd_national)
 
     p = sub.add_parser("quotas", help=h("cli_cmd_quotas"), description=h("cli_cmd_quotas"))

@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 
 from planner.cli import main
+from tests.dutch_check import assert_dutch
 
 FIELDS = {
     "name",
@@ -62,9 +63,13 @@ def test_report_csv_and_xlsx(capsys, tmp_path) -> None:
     xlsx = tmp_path / "r.xlsx"
     code, _, err = run(capsys, "report", "--format", "csv", "-o", str(out_csv), "--xlsx", str(xlsx))
     assert code == 0 and "geschreven" in err
-    rows = list(csv.DictReader(io.StringIO(out_csv.read_text())))
-    province = next(r for r in rows if r["level"] == "province")
-    assert province["credited"] == "3864" and province["municipal_shortfall"] == "2945"
+    text = out_csv.read_text()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    # the province's row of the cycle table (000 section 3: 3,864 credited; the sum of
+    # the municipal shortfalls 2,945), headers and levels in Dutch
+    province = next(r for r in rows if r["Niveau"] == "provincie")
+    assert province["Realisatie"] == "3864" and province["Som gemeentelijke tekorten"] == "2945"
+    assert_dutch(text, "planner report --format csv")
     wb = openpyxl.load_workbook(xlsx)
     sheet = wb["Cyclustabel"]
     assert sheet["A1"].value == "Cyclustabel Spreidingswet"  # the title block

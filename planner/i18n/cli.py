@@ -13,6 +13,16 @@ LABELS: dict[str, tuple[str, str]] = {
         "Planning tool for asylum reception under the Spreidingswet.",
     ),
     "cli_commands": ("opdracht", "command"),
+    "cli_national_written": (
+        "geschreven naar {folder}: {municipalities} gemeenten in {provinces} provincies "
+        "({regions} regio's), opgave {quota} (amv {amv}), {locations} locaties, "
+        "{soft_plans} bestuurlijke voornemens, {candidates} kandidaat-locaties, "
+        "{swaps} uitruilafspraken\nlos het op met: {command}",
+        "written {folder}: {municipalities} municipalities in {provinces} provinces "
+        "({regions} regions), quota {quota} (amv {amv}), {locations} locations, "
+        "{soft_plans} soft plans, {candidates} candidates, {swaps} swap agreements\n"
+        "solve it with: {command}",
+    ),
     "cli_not_whole_number": ("'{value}' is geen geheel getal", "'{value}' is not a whole number"),
     "cli_version": ("toon het versienummer en stop", "show the version number and exit"),
     # the commands

@@ -84,6 +84,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "readiness_from": ("Van cyclus", "From cycle"),
     "readiness_to": ("Naar cyclus", "To cycle"),
     "readiness_why": ("Waarom", "Why"),
+    "readiness_col_quota": ("Opgave ({cycle})", "Quota ({cycle})"),
+    "readiness_col_amv_quota": ("Amv-opgave ({cycle})", "amv quota ({cycle})"),
+    "readiness_col_credited": ("Realisatie ({cycle})", "Credited ({cycle})"),
+    "readiness_col_amv_credited": ("Amv-realisatie ({cycle})", "amv credited ({cycle})"),
+    "readiness_col_counts": ("Telt in {cycle}", "Counts in {cycle}"),
+    "readiness_col_status": ("Gereedheid", "Readiness"),
+    "readiness_col_durable_until": ("Beschikbaar tot ten minste", "Available until at least"),
+    "readiness_col_extend_to": ("Verlengen tot", "Extend to"),
+    "readiness_end_indefinite": ("onbepaald", "indefinite"),
+    "readiness_end_unknown": ("n.n.t.b.", "not yet known"),
     "readiness_one_cycle": (
         "De gegevens hebben opgaven voor één cyclus. Voeg de opgaven van de volgende cyclus "
         "toe (planner quotas import BESTAND --cycle ID) om te zien wat blijft tellen.",

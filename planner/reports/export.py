@@ -207,16 +207,39 @@ def write_xlsx(
     tmp.replace(path)  # never leave a half-written workbook under the user's name
 
 
-def write_csv(path: str | Path, frame: pd.DataFrame) -> None:
-    """Write a frame as UTF-8 CSV with safe text, atomically."""
+def _safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for col in out.columns:
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
             out[col] = out[col].map(safe_text)
+    return out
+
+
+def write_csv(path: str | Path, frame: pd.DataFrame) -> None:
+    """Write a frame as UTF-8 CSV with safe text, atomically."""
     path = Path(path)
     tmp = path.with_name(path.name + ".tmp")
-    out.to_csv(tmp, index=False, lineterminator="\n")
+    _safe_frame(frame).to_csv(tmp, index=False, lineterminator="\n")
     tmp.replace(path)
+
+
+def csv_text(frame: pd.DataFrame, lang: str = "nl", headers: dict[str, str] | None = None) -> str:
+    """A table as CSV for its reader: headers from the catalogue (or ``headers``, key ->
+    header), words in ``lang``, ``ja``/``nee`` for yes and no, text that a spreadsheet
+    cannot read as a formula. Numbers and ISO dates stay as they are (data, not prose).
+
+    Examples
+    --------
+    >>> print(csv_text(pd.DataFrame({"name": ["Kampen"], "quota": [279],
+    ...                              "decided": [True]})), end="")
+    Gemeente,Opgave,Besluit genomen
+    Kampen,279,ja
+    """
+    out = label_frame(frame, lang, drop=())
+    if headers:
+        out.columns = [headers.get(k, label) for k, label in zip(frame.columns, out.columns,
+                                                                  strict=True)]  # fmt: skip
+    return _safe_frame(out).to_csv(index=False, lineterminator="\n")
 
 
 # --------------------------------------------------------------------------- results

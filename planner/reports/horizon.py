@@ -13,10 +13,13 @@ from planner.optimise.horizon import HorizonResult, shortfall_starts
 from planner.results.horizon import level_words
 from planner.tables import jsonable, records, text_table
 
-__all__ = ["horizon_text", "horizon_dict", "horizon_sheets", "gantt_table", "level_words"]
+__all__ = ["horizon_text", "horizon_dict", "horizon_sheets", "gantt_table", "level_words",
+           "assumption_lines"]  # fmt: skip
 
 
-def _assumed_lines(res: HorizonResult, lang: Lang) -> list[str]:
+def assumption_lines(res: HorizonResult, lang: Lang = "nl") -> list[str]:
+    """One line per assumed cycle of the plan, in ``lang`` (the page and the outputs
+    say the same)."""
     ti = res.instance
     if ti is None:
         return []
@@ -87,7 +90,7 @@ def horizon_text(res: HorizonResult, lang: Lang = "nl") -> str:
                 cycles=", ".join(r.id for r in ti.cycles),
             )  # fmt: skip
         )
-    out += _assumed_lines(res, lang)
+    out += assumption_lines(res, lang)
     out.append(
         f"Status: {code_label(res.status.value, lang)}  |  "
         f"{fmt_num(res.seconds.get('total', 0), lang, 3)} s"
@@ -126,7 +129,7 @@ def horizon_sheets(res: HorizonResult, lang: Lang = "nl") -> dict[str, pd.DataFr
     """The workbook: levels, per cycle the table, per month capacity against quota per
     municipality and province, the locations over time, when shortfalls start."""
     sheets: dict[str, pd.DataFrame] = {}
-    assumed = _assumed_lines(res, lang)
+    assumed = assumption_lines(res, lang)
     if assumed:
         sheets[t("cycle_assumed_short", lang)] = pd.DataFrame({t("cycle_status", lang): assumed})
     sheets[t("horizon_sheet_levels", lang)] = pd.DataFrame(
@@ -157,7 +160,7 @@ def horizon_dict(res: HorizonResult, lang: Lang = "nl") -> dict[str, Any]:
     return {
         "scenario": res.scenario,
         "status": res.status.value,
-        "assumptions": _assumed_lines(res, lang),
+        "assumptions": assumption_lines(res, lang),
         "months": [f"{m:%Y-%m}" for m in ti.months] if ti is not None else [],
         "levels": {lv.name: lv.value for lv in res.levels},
         "model_size": res.size,

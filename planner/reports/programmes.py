@@ -10,8 +10,6 @@ each other per municipality, as the PRT's overview does.
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 import pandas as pd
@@ -29,7 +27,7 @@ from planner.data.loader import Dataset
 from planner.errors import InputError
 from planner.formats import column_label, label_frame
 from planner.i18n import Lang, t
-from planner.reports.export import safe_text, write_xlsx
+from planner.reports.export import csv_text, write_xlsx
 from planner.reports.programme_tables import programme_header, programme_table
 from planner.tables import jsonable, records, text_table
 
@@ -37,6 +35,7 @@ __all__ = [
     "programme_dict",
     "programme_text",
     "programme_csv",
+    "all_programmes_csv",
     "programme_sheets",
     "write_programme_xlsx",
     "all_programmes_frame",
@@ -172,24 +171,37 @@ def _pct(value: float) -> str:
     return "" if pd.isna(value) else f"{100 * value:.0f}%"
 
 
-def programme_csv(report: ProgrammeReport) -> str:
-    """One CSV with a ``level`` column: municipality rows, then regions, then the province."""
-    extras = EXTRA_COLUMNS.get(report.rules.id, [])
-    cols = ["quota", "places", "credited", "shortfall", "surplus", *extras]
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["level", "programme", "name", "region", *cols, "municipal_shortfall"])
+def programme_csv(report: ProgrammeReport, lang: Lang = "nl") -> str:
+    """One programme's table as CSV in the reader's words: a level column (gemeente,
+    regio, provincie), the programme, municipality rows, then regions, then the
+    province; the programme's own headers (``Inspanningsverplichting`` for OEK)."""
+
     p = report.rules.id
+    extras = EXTRA_COLUMNS.get(p, [])
+    cols = ["quota", "places", "credited", "shortfall", "surplus", *extras]
+    programme = t("programme_short_" + p, lang)
+    rows: list[dict[str, Any]] = []
     for _, m in report.municipalities.iterrows():
-        w.writerow(["municipality", p, safe_text(m["name"]), safe_text(m["region"]),
-                    *(_csv(m[c]) for c in cols), ""])  # fmt: skip
+        rows.append({"level": t("code_gemeente", lang), "programme": programme,
+                     "name": m["name"], "region": m["region"],
+                     **{c: _csv(m[c]) for c in cols}, "municipal_shortfall": ""})  # fmt: skip
     for _, r in report.regions.iterrows():
-        w.writerow(["region", p, safe_text(r["region"]), safe_text(r["region"]),
-                    *(_csv(r[c]) for c in cols), int(r["municipal_shortfall"])])  # fmt: skip
+        rows.append({"level": t("code_regio", lang), "programme": programme,
+                     "name": r["region"], "region": r["region"], **{c: _csv(r[c]) for c in cols},
+                     "municipal_shortfall": int(r["municipal_shortfall"])})  # fmt: skip
     tot = report.total
-    w.writerow(["province", p, "", "", *(_csv(tot[c]) for c in cols),
-                int(tot["municipal_shortfall"])])  # fmt: skip
-    return buf.getvalue()
+    rows.append({"level": t("code_provincie", lang), "programme": programme, "name": "",
+                 "region": "", **{c: _csv(tot[c]) for c in cols},
+                 "municipal_shortfall": int(tot["municipal_shortfall"])})  # fmt: skip
+    headers = {c: programme_header(p, c, lang) for c in [*cols, "municipal_shortfall"]}
+    headers["name"] = t("programme_table_name", lang)
+    return csv_text(pd.DataFrame(rows, dtype=object), lang, headers)
+
+
+def all_programmes_csv(frame: pd.DataFrame, lang: Lang = "nl") -> str:
+    """The side-by-side table (:func:`all_programmes_frame`) as CSV with the reader's
+    headers (:func:`all_programmes_table`)."""
+    return csv_text(all_programmes_table(frame, lang), lang)
 
 
 def _csv(value: Any) -> Any:

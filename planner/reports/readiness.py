@@ -19,6 +19,7 @@ __all__ = [
     "readiness_dict",
     "readiness_csv",
     "readiness_tables",
+    "readiness_reader_tables",
     "assumption_lines",
 ]
 
@@ -168,16 +169,61 @@ def readiness_dict(res: Readiness, lang: Lang = "nl") -> dict[str, Any]:
     }
 
 
+def readiness_reader_tables(res: Readiness, lang: Lang = "nl") -> dict[str, pd.DataFrame]:
+    """The municipalities and locations tables as a reader sees them (the app page and
+    the CSV): headers in ``lang`` that name the cycles, ``ja``/``nee``, an open end in
+    words; the codes (status, reasons) stay in :func:`readiness_dict`."""
+    from planner.formats import label_frame
+
+    tables = readiness_tables(res, lang)
+    frm, to = _name(res.rules_from), _name(res.rules_to)
+    mun_heads = {
+        "quota_from": t("readiness_col_quota", lang, cycle=frm),
+        "credited_from": t("readiness_col_credited", lang, cycle=frm),
+        "quota": t("readiness_col_quota", lang, cycle=to),
+        "amv_quota": t("readiness_col_amv_quota", lang, cycle=to),
+        "both": t("readiness_both", lang),
+        "drops": t("readiness_drop", lang),
+        "only_to": t("readiness_only_to", lang),
+        "credited": t("readiness_col_credited", lang, cycle=to),
+        "amv_credited": t("readiness_col_amv_credited", lang, cycle=to),
+        "remaining": t("readiness_remaining", lang),
+        "amv_remaining": t("readiness_amv_remaining", lang),
+        "latest_start": t("readiness_latest_start", lang),
+    }
+    mun = tables["municipalities"]
+    mun_out = label_frame(mun, lang, drop=())
+    mun_out.columns = [mun_heads.get(k, h) for k, h in zip(mun.columns, mun_out.columns,
+                                                           strict=True)]  # fmt: skip
+    loc = tables["locations"].copy()
+    kind = loc["end_kind"].tolist()
+    loc["end"] = [t(f"readiness_end_{k}", lang) if k in ("indefinite", "unknown") else e
+                  for k, e in zip(kind, loc["end"].tolist(), strict=True)]  # fmt: skip
+    cols = [c for c in ("id", "municipality", "name", "places", "target_group", "type", "start",
+                        "end", "counts_from", "counts_to", "status_label", "why",
+                        "durable_until", "extend_to") if c in loc]  # fmt: skip
+    loc_heads = {
+        "counts_from": t("readiness_col_counts", lang, cycle=frm),
+        "counts_to": t("readiness_col_counts", lang, cycle=to),
+        "status_label": t("readiness_col_status", lang),
+        "why": t("readiness_why", lang),
+        "durable_until": t("readiness_col_durable_until", lang),
+        "extend_to": t("readiness_col_extend_to", lang),
+    }
+    loc_out = label_frame(loc[cols], lang, drop=())
+    loc_out.columns = [loc_heads.get(k, h) for k, h in zip(cols, loc_out.columns, strict=True)]
+    return {"municipalities": mun_out, "locations": loc_out}
+
+
 def readiness_csv(res: Readiness, lang: Lang = "nl", table: str = "municipalities") -> str:
-    """One table as CSV; an assumed cycle adds a ``cycle_status`` column on every row."""
-    frame = readiness_tables(res, lang)[table]
-    if table == "locations":
-        frame = frame.drop(columns=["end_kind"])
+    """One table as CSV in the reader's words (:func:`readiness_reader_tables`); an
+    assumed cycle adds a column that says so on every row."""
+    frame = readiness_reader_tables(res, lang)[table]
     if res.assumed:
-        frame = frame.assign(cycle_status="assumed")
+        frame = frame.assign(**{t("cycle_status", lang): t("cycle_status_assumed", lang)})
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(list(frame.columns))
     for row in frame.itertuples(index=False):
-        w.writerow([safe_text(v) for v in row])
+        w.writerow(["" if v is None else safe_text(v) for v in row])
     return buf.getvalue()

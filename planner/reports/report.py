@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 import pandas as pd
@@ -11,7 +9,7 @@ import pandas as pd
 from planner.counting.count import LEVEL_COLUMNS, CycleReport
 from planner.formats import fmt_date, fmt_int, label_frame, say
 from planner.i18n import Lang, t
-from planner.reports.export import safe_text, write_xlsx
+from planner.reports.export import csv_text, write_xlsx
 from planner.tables import jsonable, records, text_table
 
 __all__ = ["report_dict", "report_text", "report_csv", "report_sheets", "write_report_xlsx"]
@@ -252,9 +250,18 @@ def _pct(value: float) -> str:
     return "" if pd.isna(value) else f"{100 * value:.0f}%"
 
 
-def report_csv(report: CycleReport) -> str:
-    """One CSV with a ``level`` column: municipality rows, then regions, then the province."""
-    buf = io.StringIO()
+def report_csv(report: CycleReport, lang: Lang = "nl") -> str:
+    """The cycle table as CSV in the reader's words: a level column (gemeente, regio,
+    provincie), municipality rows, then regions, then the province; an assumed cycle
+    says so on every row (a CSV has no place for a note).
+
+    Examples
+    --------
+    >>> from planner.data.loader import load_dataset
+    >>> from planner.counting.count import cycle_report
+    >>> print(report_csv(cycle_report(load_dataset())).splitlines()[0][:44])
+    Niveau,Naam,Regio,Opgave,Amv-opgave,Eigen ple
+    """
     cols = [
         "quota",
         "amv_quota",
@@ -267,38 +274,23 @@ def report_csv(report: CycleReport) -> str:
         "soft_plans",
         "amv_soft_plans",
     ]
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["level", "name", "region", *cols, "municipal_shortfall"])
+    rows: list[dict[str, Any]] = []
     for _, m in report.municipalities.iterrows():
-        w.writerow(
-            [
-                "municipality",
-                safe_text(m["name"]),
-                safe_text(m["region"]),
-                *(int(m[c]) for c in cols),
-                "",
-            ]
-        )
+        rows.append({"level": t("code_gemeente", lang), "name": m["name"], "region": m["region"],
+                     **{c: int(m[c]) for c in cols}, "municipal_shortfall": ""})  # fmt: skip
     for _, r in report.regions.iterrows():
-        w.writerow(
-            [
-                "region",
-                safe_text(r["region"]),
-                safe_text(r["region"]),
-                *(int(r[c]) for c in cols),
-                int(r["municipal_shortfall"]),
-            ]
-        )
+        rows.append({"level": t("code_regio", lang), "name": r["region"], "region": r["region"],
+                     **{c: int(r[c]) for c in cols},
+                     "municipal_shortfall": int(r["municipal_shortfall"])})  # fmt: skip
     tot = report.total
-    w.writerow(["province", "", "", *(int(tot[c]) for c in cols), int(tot["municipal_shortfall"])])
-    text = buf.getvalue()
-    if report.rules.assumed:  # every row says so: a CSV has no place for a note
-        lines = text.splitlines()
-        text = (
-            "\n".join([lines[0] + ",cycle_status", *(line + ",assumed" for line in lines[1:])])
-            + "\n"
-        )
-    return text
+    rows.append({"level": t("code_provincie", lang), "name": "", "region": "",
+                 **{c: int(tot[c]) for c in cols},
+                 "municipal_shortfall": int(tot["municipal_shortfall"])})  # fmt: skip
+    frame = pd.DataFrame(rows, dtype=object)
+    if report.rules.assumed:
+        frame["cycle_status"] = t("cycle_status_assumed", lang)
+    headers = {"name": t("programme_table_name", lang)}
+    return csv_text(frame, lang, headers)
 
 
 def report_sheets(report: CycleReport, lang: Lang = "nl") -> dict[str, pd.DataFrame]:

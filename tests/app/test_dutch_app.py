@@ -280,7 +280,8 @@ def english_in(text: str) -> list[str]:
     return found
 
 
-PAGES = ["overzicht", "locaties", "scenario", "gemeente", "vergelijken", "risico", "export"]
+PAGES = ["overzicht", "locaties", "scenario", "gemeente", "vergelijken", "risico", "export",
+         "gereedheid", "planjaren"]  # fmt: skip
 #: Names and data the check must not read as English: scenario names, column values the
 #: data keeps as codes are checked by the library side.
 ALLOWED = re.compile(r"borne-opens|base|amv|Twente|IJsselland")

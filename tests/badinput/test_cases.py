@@ -243,7 +243,7 @@ def test_a_missing_cbs_table_is_reported_as_missing(tmp_path) -> None:
 def test_report_csv_into_a_missing_folder_makes_the_folder(capsys, tmp_path) -> None:
     out = tmp_path / "new" / "deeper" / "report.csv"
     code, _, _ = run(capsys, "report", "--format", "csv", "-o", str(out))
-    assert code == 0 and out.read_text(encoding="utf-8").startswith("level,name,")
+    assert code == 0 and out.read_text(encoding="utf-8").startswith("Niveau,Naam,")
 
 
 def test_report_xlsx_on_an_existing_folder_is_refused(capsys, tmp_path) -> None:

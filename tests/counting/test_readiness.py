@@ -13,6 +13,8 @@ types regulier/TGO/amv; window start 2027-07-01):
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pandas as pd
@@ -23,6 +25,7 @@ from planner.counting.readiness import readiness, reason_labels
 from planner.data.loader import load_dataset
 from planner.reports.readiness import readiness_csv, readiness_dict, readiness_text
 from tests.counting.test_cycle_rules import CYCLES, LOC, MUN, QUOTAS
+from tests.dutch_check import assert_dutch
 
 
 @pytest.fixture
@@ -72,7 +75,8 @@ def test_outputs_mark_the_assumption(folder) -> None:
     a2 = {r["id"]: r for r in doc["locations"]}["a2"]
     assert a2["reasons"] == ["not_durable"] and a2["why"] == "not durable: ends on 01-01-2030"
     rows = readiness_csv(res).splitlines()
-    assert rows[0].split(",")[-1] == "cycle_status" and rows[1].endswith(",assumed")
+    assert rows[0].split(",")[-1] == "Status cyclus" and rows[1].endswith(",aanname")
+    assert readiness_csv(res, "en").splitlines()[1].endswith(",assumed")
 
 
 def test_cli_on_the_bundled_data(capsys) -> None:
@@ -89,4 +93,12 @@ def test_cli_on_the_bundled_data(capsys) -> None:
     assert main(["readiness", "--lang", "en"]) == 0
     assert "Counts in both" in capsys.readouterr().out
     assert main(["readiness", "--format", "csv", "--table", "locations"]) == 0
-    assert capsys.readouterr().out.startswith("id,municipality,name")
+    text = capsys.readouterr().out
+    assert text.startswith("Id,Gemeente,Locatie")
+    # Deventer's IBO part (50 places, below 101) drops out, in words
+    row = next(r for r in csv.DictReader(io.StringIO(text)) if r["Id"] == "deventer-schalkhaar-ibo")
+    assert row["Gereedheid"] == "valt af" and row["Waarom"] == "te klein: 50 plekken, minimaal 101"
+    assert row["Einddatum"] == "onbepaald"
+    assert_dutch(text, "planner readiness --format csv --table locations")
+    assert main(["readiness", "--format", "csv"]) == 0
+    assert_dutch(capsys.readouterr().out, "planner readiness --format csv")

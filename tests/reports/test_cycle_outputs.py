@@ -68,8 +68,8 @@ def test_cycle_2_uses_its_own_quotas(capsys) -> None:
 def test_cycle_2_csv_and_workbook_are_marked(capsys, tmp_path) -> None:
     out = run(capsys, "report", "--cycle", "2", "--format", "csv")
     rows = out.splitlines()
-    assert rows[0].endswith(",cycle_status")
-    assert all(r.endswith(",assumed") for r in rows[1:])
+    assert rows[0].endswith(",Status cyclus")
+    assert all(r.endswith(",aanname") for r in rows[1:])
     xlsx = tmp_path / "c2.xlsx"
     run(capsys, "report", "--cycle", "2", "--xlsx", str(xlsx))
     wb = openpyxl.load_workbook(xlsx)

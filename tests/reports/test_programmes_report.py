@@ -15,6 +15,7 @@ from planner.reports.programmes import (
     programme_text,
     swap_explanation,
 )
+from tests.dutch_check import assert_dutch
 
 KEYS = {"name", "region", "quota", "places", "credited", "shortfall"}
 
@@ -41,9 +42,16 @@ def test_text_table_in_the_layout_of_the_plan(overijssel) -> None:
 
 
 def test_csv_has_a_row_per_municipality_region_and_province(overijssel) -> None:
-    lines = programme_csv(programme_report(overijssel, "oek")).splitlines()
+    """The OEK province row (001 section 4: effort obligation 9,781, realised 7,603,
+    shortfall 9,781 - 7,603 = 2,178), headers in the programme's own Dutch words."""
+    text = programme_csv(programme_report(overijssel, "oek"))
+    lines = text.splitlines()
     assert len(lines) == 1 + 25 + 2 + 1
-    assert lines[-1].startswith("province,oek,,,9781,7603,7603,2178")
+    assert lines[0].startswith("Niveau,Programma,Naam,Regio,Inspanningsverplichting,")
+    assert lines[-1].startswith("provincie,Oekraïne,,,9781,7603,7603,2178")
+    assert_dutch(text, "OEK CSV")
+    en = programme_csv(programme_report(overijssel, "oek"), "en").splitlines()
+    assert en[-1].startswith("province,Ukraine,,,9781,7603,7603,2178")
 
 
 def test_three_programmes_side_by_side(overijssel) -> None:
