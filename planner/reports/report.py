@@ -259,7 +259,7 @@ def report_csv(report: CycleReport, lang: Lang = "nl") -> str:
     --------
     >>> from planner.data.loader import load_dataset
     >>> from planner.counting.count import cycle_report
-    >>> print(report_csv(cycle_report(load_dataset())).splitlines()[0][:44])
+    >>> print(report_csv(cycle_report(load_dataset())).splitlines()[0][:45])
     Niveau,Naam,Regio,Opgave,Amv-opgave,Eigen ple
     """
     cols = [
