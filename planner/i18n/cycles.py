@@ -68,11 +68,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "readiness_status_drops": ("valt af", "drops out"),
     "readiness_status_only_to": ("telt alleen in {to}", "counts only in {to}"),
     "readiness_latest_start_note": (
-        "Uiterlijk starten: een nieuwe locatie telt voor {to} als zij uiterlijk in deze maand "
-        "start (op of voor de peildatum {w0}), minstens {until} beschikbaar blijft"
+        "Uiterlijk starten: een nieuwe locatie telt voor {to} als zij uiterlijk op deze datum "
+        "start (de peildatum {w0}), minstens tot {until} beschikbaar blijft"
         "{size} en het besluit genomen is.",
-        "Start by: a new location counts for {to} when it starts in this month at the latest "
-        "(on or before the window start {w0}), stays available until at least {until}"
+        "Start by: a new location counts for {to} when it starts on this date at the latest "
+        "(the window start {w0}), stays available until at least {until}"
         "{size} and its decision is taken.",
     ),
     "readiness_size_note": (

@@ -8,7 +8,8 @@ from typing import Any
 
 import pandas as pd
 
-from planner.counting.readiness import Readiness, latest_start_month, reason_labels
+from planner.counting.readiness import Readiness, reason_labels
+from planner.formats import fmt_date
 from planner.counting.rules import CycleRules
 from planner.i18n import Lang, t
 from planner.reports.export import safe_text
@@ -106,14 +107,14 @@ def readiness_text(res: Readiness, lang: Lang = "nl") -> str:
         for r in mun[mun["region"] == region].itertuples(index=False):
             rows.append(
                 [r.name, r.quota, r.both, r.drops, r.only_to, r.remaining, r.amv_remaining,
-                 "" if pd.isna(r.latest_start) else latest_start_month(r.latest_start)]
+                 "" if pd.isna(r.latest_start) else fmt_date(r.latest_start, lang)]
             )  # fmt: skip
         rules_after.append(len(rows) - 1)
     tot = res.total
     rows.append(
         [t("readiness_total", lang), tot["quota"], tot["both"], tot["drops"], tot["only_to"],
          tot["municipal_shortfall"], tot["amv_municipal_shortfall"],
-         latest_start_month(tot["latest_start"])]
+         fmt_date(tot["latest_start"], lang)]
     )  # fmt: skip
     out.append(text_table(rows, heads, rules_after))
     size = (
