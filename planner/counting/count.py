@@ -19,7 +19,7 @@ import pandas as pd
 
 from planner.counting.rules import CycleRules
 from planner.data.loader import Dataset
-from planner.formats import Words, code_words, days_words
+from planner.formats import Words, code_words, days_words, is_missing
 from planner.tables import frame_of, numbered
 
 __all__ = [
@@ -105,20 +105,22 @@ def _why(
     return Words("why_list", parts=parts)
 
 
-def _window_checks(frame: pd.DataFrame, rules: CycleRules) -> dict[str, np.ndarray]:
+def _window_checks(
+    frame: pd.DataFrame | Mapping[str, np.ndarray], rules: CycleRules
+) -> dict[str, np.ndarray]:
     """Boolean arrays per date rule, plus ``days_late`` / ``days_short`` (NaN where the
-    rule holds), vectorised over the rows of a table."""
+    rule holds), vectorised over the rows of a table (a frame, or its columns as arrays)."""
     w0 = np.datetime64(rules.w0.to_datetime64())
     w1 = np.datetime64(rules.w1.to_datetime64())
-    start = frame["start"].to_numpy(dtype="datetime64[ns]")
-    end = frame["end"].to_numpy(dtype="datetime64[ns]")
-    start_known = frame["start_kind"].to_numpy(dtype=object) == "date"
-    end_kind = frame["end_kind"].to_numpy(dtype=object)
+    start = np.asarray(frame["start"], dtype="datetime64[ns]")
+    end = np.asarray(frame["end"], dtype="datetime64[ns]")
+    start_known = np.asarray(frame["start_kind"], dtype=object) == "date"
+    end_kind = np.asarray(frame["end_kind"], dtype=object)
     end_is_date = end_kind == "date"
     if "end_unknown" in frame:
-        beyond = frame["end_unknown"].to_numpy(dtype=object) == "beyond_minimum"
+        beyond = np.asarray(frame["end_unknown"], dtype=object) == "beyond_minimum"
     else:
-        beyond = np.zeros(len(frame), dtype=bool)
+        beyond = np.zeros(len(start), dtype=bool)
     late = start_known & (start > w0)
     short = end_is_date & (end < w1)
     day = np.timedelta64(1, "D")
@@ -324,19 +326,31 @@ def _place_checks(
     return extra
 
 
-def places_in_use_on(locations: pd.DataFrame, municipality: str, day: pd.Timestamp) -> int:
-    """Places of decided locations of a municipality that are in use on a day."""
-    day64 = np.datetime64(pd.Timestamp(day).to_datetime64())
-    mask = (locations["municipality"].to_numpy(dtype=object) == municipality) & locations[
-        "decided"
-    ].to_numpy(dtype=bool)
+def _in_use(locations: pd.DataFrame):
+    """A counter of the places of decided locations of a municipality in use on a day,
+    reading the table once for any number of questions."""
+    muni = locations["municipality"].to_numpy(dtype=object)
+    decided = locations["decided"].to_numpy(dtype=bool)
     if "closed" in locations:
-        mask &= ~locations["closed"].fillna(False).to_numpy(dtype=bool)
+        decided = decided & ~locations["closed"].fillna(False).to_numpy(dtype=bool)
     start = locations["start"].to_numpy(dtype="datetime64[ns]")
     end = locations["end"].to_numpy(dtype="datetime64[ns]")
-    started = (locations["start_kind"].to_numpy(dtype=object) == "date") & (start <= day64)
-    running = (locations["end_kind"].to_numpy(dtype=object) != "date") | (end >= day64)
-    return int(locations["places"].to_numpy(dtype=int)[mask & started & running].sum())
+    start_known = locations["start_kind"].to_numpy(dtype=object) == "date"
+    open_end = locations["end_kind"].to_numpy(dtype=object) != "date"
+    places = locations["places"].to_numpy(dtype=int)
+
+    def count(municipality: str, day: pd.Timestamp) -> int:
+        day64 = np.datetime64(pd.Timestamp(day).to_datetime64())
+        mask = (muni == municipality) & decided & start_known & (start <= day64)
+        mask &= open_end | (end >= day64)
+        return int(places[mask].sum())
+
+    return count
+
+
+def places_in_use_on(locations: pd.DataFrame, municipality: str, day: pd.Timestamp) -> int:
+    """Places of decided locations of a municipality that are in use on a day."""
+    return _in_use(locations)(municipality, day)
 
 
 def evaluate_swaps(
@@ -353,26 +367,23 @@ def evaluate_swaps(
     """
     # An agreement without a start date is in force from before the window.
     open_start = swaps["start_kind"].to_numpy(dtype=object) == "empty"
-    dated = frame_of(
-        {
-            "start_kind": np.where(
-                open_start, "date", swaps["start_kind"].to_numpy(dtype=object)
-            ).astype(object),
-            # the window's start where the start is open (what Series.where gave)
-            "start": np.where(
-                open_start,
-                np.datetime64(rules.w0.to_datetime64(), "ns"),
-                swaps["start"].to_numpy(dtype="datetime64[ns]"),
-            ),
-            "end_kind": swaps["end_kind"].to_numpy(dtype=object),
-            "end": swaps["end"].to_numpy(dtype="datetime64[ns]"),
-        }
-    )
+    dated = {  # the columns the date rules read
+        "start_kind": np.where(open_start, "date", swaps["start_kind"].to_numpy(dtype=object)),
+        # the window's start where the start is open (what Series.where gave)
+        "start": np.where(
+            open_start,
+            np.datetime64(rules.w0.to_datetime64(), "ns"),
+            swaps["start"].to_numpy(dtype="datetime64[ns]"),
+        ),
+        "end_kind": swaps["end_kind"].to_numpy(dtype=object),
+        "end": swaps["end"].to_numpy(dtype="datetime64[ns]"),
+    }
     checks = _window_checks(dated, rules)
     checks[Reason.NOT_AGREED] = ~np.isin(
         swaps["status"].to_numpy(dtype=object), ["agreed", "locked"]
     )
     states, found = [], []
+    in_use = None  # read the locations only when a swap has a condition
     for muni, day, need in zip(
         swaps["condition_municipality"].tolist(), swaps["condition_date"].tolist(),
         swaps["condition_places"].tolist(), strict=True,
@@ -382,7 +393,8 @@ def evaluate_swaps(
             found.append(np.nan)
             continue
         day = day if pd.notna(day) else rules.w0
-        have = places_in_use_on(locations, muni, day)
+        in_use = in_use or _in_use(locations)
+        have = in_use(muni, day)
         found.append(have)
         states.append("met" if have >= int(need) else "not_met")
     checks[Reason.CONDITION_NOT_MET] = np.array([s == "not_met" for s in states], dtype=bool)
@@ -406,13 +418,20 @@ def evaluate_soft_plans(
     counted_ids = {
         i for i, c in zip(locations["id"].tolist(), locations["counts"].tolist(), strict=True) if c
     }
-    linked = soft_plans["location_id"].isin(counted_ids)
+    linked = np.array(
+        [i in counted_ids for i in soft_plans["location_id"].tolist()], dtype=bool
+    )  # a blank location id is linked to nothing
     added = {
-        "places_low": soft_plans["places"].fillna(0).astype(int),
-        "counts": bool(rules.soft_plans_count) & ~linked,
-        "reasons": np.where(
-            linked, Reason.COUNTED_AS_LOCATION.value, "" if rules.soft_plans_count else "soft_plan"
+        "places_low": np.array(
+            [0 if is_missing(p) else int(p) for p in soft_plans["places"].tolist()], dtype=int
         ),
+        "counts": bool(rules.soft_plans_count) & ~linked,
+        "reasons": [
+            Reason.COUNTED_AS_LOCATION.value
+            if k
+            else ("" if rules.soft_plans_count else "soft_plan")
+            for k in linked.tolist()
+        ],
     }
     if any(c in soft_plans.columns for c in added) or not soft_plans.index.is_unique:
         # replaced in place, as before
@@ -421,7 +440,7 @@ def evaluate_soft_plans(
             out[col] = values
         return out
     # Added in one step: a copy and three column assignments cost more.
-    return pd.concat([soft_plans, pd.DataFrame(added, index=soft_plans.index)], axis=1)
+    return pd.concat([soft_plans, frame_of(added, index=soft_plans.index)], axis=1)
 
 
 #: Columns of the per-municipality table, in report order.

@@ -9,8 +9,8 @@ from typing import Any
 import pandas as pd
 
 from planner.counting.readiness import Readiness, reason_labels
-from planner.formats import fmt_date
 from planner.counting.rules import CycleRules
+from planner.formats import fmt_date
 from planner.i18n import Lang, t
 from planner.reports.export import safe_text
 from planner.tables import text_table
