@@ -16,11 +16,14 @@ from planner.i18n.errors import LANG
 __all__ = ["text_table", "jsonable", "records", "frame_of", "objects", "numbered"]
 
 
+_SEQUENCES = frozenset({tuple, list})
+
+
 def objects(values: Sequence[Any]) -> np.ndarray:
     """Values as a numpy object array, each kept as the same Python object (a tuple
     or list stays one element: numpy alone would read a list of tuples as 2-D)."""
     out = np.empty(len(values), dtype=object)
-    if any(type(v) is tuple or type(v) is list for v in values):
+    if not _SEQUENCES.isdisjoint(map(type, values)):
         for i, v in enumerate(values):
             out[i] = v
     else:

@@ -34,7 +34,7 @@ from planner.counting.rules import CycleRules
 from planner.data.loader import Dataset, centroids
 from planner.formats import Words, days_words
 from planner.i18n import t
-from planner.optimise.network import adjacency_pairs, proposal_arcs, swap_graph
+from planner.optimise.network import adjacency_pairs, policy_pairs, swap_graph
 from planner.optimise.programmes import (
     counter_flows,
     cross_arcs,
@@ -71,13 +71,25 @@ class Instance:
     candidates: pd.DataFrame
     fixed_flows: pd.DataFrame
     arcs: pd.DataFrame
-    graph: nx.DiGraph
     swaps: pd.DataFrame
     messages: list[str] = field(default_factory=list)
     #: Swaps across programmes: per municipality the OEK quota, own places and recorded
     #: counter legs (``oek_*``), and those counter legs (see planner.optimise.programmes).
     oek: pd.DataFrame = field(default_factory=pd.DataFrame)
     counter_flows: pd.DataFrame = field(default_factory=pd.DataFrame)
+    #: What the swap graph is made of (:func:`planner.optimise.network.swap_graph`'s
+    #: arguments): the graph is made when first asked for, since the model needs only
+    #: its policy pairs (a national instance has some 10,000 of them).
+    graph_of: tuple = field(default=(), repr=False)
+    _graph: nx.DiGraph | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def graph(self) -> nx.DiGraph:
+        """The swap graph: recorded agreements and the policy's pairs (see
+        :func:`planner.optimise.network.swap_graph`)."""
+        if self._graph is None:
+            self._graph = swap_graph(*self.graph_of)
+        return self._graph
 
     def candidate_masks(self) -> tuple[np.ndarray, np.ndarray]:
         """Which rows of ``candidates`` are :attr:`countable` and which are
@@ -621,7 +633,7 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
     status = sw["status"].to_numpy(dtype=object)
     recorded = np.flatnonzero(np.isin(status, ["agreed", "locked", "proposed"]))
     records = frame_of({c: sw[c].to_numpy()[recorded] for c in _GRAPH_COLUMNS}, len(recorded))
-    graph = swap_graph(mun, records, policy, adjacency)
+    graph_of = (mun, records, policy, adjacency)
 
     # Prune arcs that can never carry a useful swap: the giver must be able to have a
     # surplus and the receiver must be able to be short.
@@ -653,7 +665,7 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
     receivers = set(scenario.swaps.receivers) if scenario.swaps.receivers is not None else names
     # The policy's pairs, sorted once (a province opens some 600): read here and by
     # the swaps across programmes below.
-    policy_arcs = proposal_arcs(graph)
+    policy_arcs = sorted(policy_pairs(mun, policy, adjacency))
     if policy != "none":
         for a, b in policy_arcs:
             if a not in givers or b not in receivers:
@@ -735,10 +747,10 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
         # A cap per pair means what it says: all proposals on a pair share it. A record
         # on a pair the policy already opens adds no room of its own; several records
         # on one pair become one option with their places (and amv places) summed.
-        policy_pairs = {(a["from"], a["to"]) for a in arcs}
+        on_policy = {(a["from"], a["to"]) for a in arcs}
         for (a, b), recs in sorted(on_pair.items()):
             ids = "+".join(rid for rid, _, _ in recs)
-            if (a, b) in policy_pairs:
+            if (a, b) in on_policy:
                 messages.append(
                     Words(
                         "msg_proposed_no_room",
@@ -798,7 +810,7 @@ def build_instance(ds: Dataset, scenario: Scenario) -> Instance:
         candidates=cand,
         fixed_flows=fixed,
         arcs=arc_frame,
-        graph=graph,
+        graph_of=graph_of,
         swaps=sw,
         messages=messages,
         oek=oek,

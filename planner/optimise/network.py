@@ -10,7 +10,7 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-__all__ = ["swap_graph", "proposal_arcs", "adjacency_pairs"]
+__all__ = ["swap_graph", "proposal_arcs", "adjacency_pairs", "policy_pairs"]
 
 
 def adjacency_pairs(adjacency: pd.DataFrame) -> set[frozenset[str]]:
@@ -94,33 +94,55 @@ def swap_graph(
         )
     if policy == "agreements":
         return g
+    new_edges = []
+    for a, b in policy_pairs(municipalities, policy, adjacency):
+        if g.has_edge(a, b):
+            g.edges[a, b]["policy"] = True
+        else:
+            new_edges.append((a, b, {"agreements": [], "policy": True}))
+    g.add_edges_from(new_edges)
+    return g
+
+
+def policy_pairs(
+    municipalities: pd.DataFrame, policy: str, adjacency: set[frozenset[str]] | None = None
+) -> list[tuple[str, str]]:
+    """The pairs ``(giver, receiver)`` on which ``policy`` lets the optimiser propose a
+    swap, in the order of the table: never across a province border, never a
+    municipality with itself; ``region`` within a region, ``neighbours`` between
+    municipalities that share a border; none for ``none`` and ``agreements``.
+
+    Examples
+    --------
+    >>> m = pd.DataFrame({"name": ["A", "B", "C"], "code": ["GM1", "GM2", "GM3"],
+    ...                   "region": ["r", "r", "s"], "province": ["P", "P", "P"]})
+    >>> policy_pairs(m, "region"), len(policy_pairs(m, "province"))
+    ([('A', 'B'), ('B', 'A')], 6)
+    """
+    if policy in ("none", "agreements"):
+        return []
     names = municipalities["name"].tolist()
     codes = municipalities["code"].tolist()
     regions = municipalities["region"].tolist()
     provinces = municipalities["province"].tolist()
     adjacency = adjacency or set()
     # Candidates j per i: the same province only (proposals never cross a province
-    # border), in the order of the table, so the edges come out in the same order as
+    # border), in the order of the table, so the pairs come out in the same order as
     # a scan of every pair would give, without its 342 x 342 steps.
     members: dict[object, list[int]] = {}
     for k, p in enumerate(provinces):
         members.setdefault(p, []).append(k)
-    new_edges = []
+    pairs = []
     for i, a in enumerate(names):
         for j in members[provinces[i]]:
-            b = names[j]
-            if i == j or provinces[i] != provinces[j]:
+            if i == j:
                 continue
             if policy == "region" and regions[i] != regions[j]:
                 continue
             if policy == "neighbours" and frozenset((codes[i], codes[j])) not in adjacency:
                 continue
-            if g.has_edge(a, b):
-                g.edges[a, b]["policy"] = True
-            else:
-                new_edges.append((a, b, {"agreements": [], "policy": True}))
-    g.add_edges_from(new_edges)
-    return g
+            pairs.append((a, names[j]))
+    return pairs
 
 
 def proposal_arcs(g: nx.DiGraph) -> list[tuple[str, str]]:
