@@ -125,6 +125,13 @@ LABELS.update(
         "risk_status_partial": ("gedeeltelijk", "partial"),
         "risk_status_failed": ("mislukt", "failed"),
         "risk_draws_word": ("trekkingen", "draws"),
+        "risk_no_plans_run": (
+            "geen kandidaat-locatie in dit scenario heeft een kans of een startvertraging: elke "
+            "trekking is dezelfde (geef kandidaten een kans, of gebruik het risk:-blok van het "
+            "scenario)",
+            "no candidate in this scenario has a probability or a start delay: every draw is "
+            "the same (give candidates a probability, or use the scenario's risk: block)",
+        ),
         "risk_failed_draws": (
             "{n} van de {draws} trekkingen zijn niet optimaal opgelost (tijdslimiet of fout van "
             "de solver) en tellen niet mee in de cijfers: trekkingen {ids}",

@@ -68,7 +68,7 @@ from planner.formats import Words
 from planner.optimise.levels import Status
 from planner.optimise.solve import solve_scenario
 from planner.risk.draws import Plan, sample_draw
-from planner.risk.runners import Reporter, chunks, idle_cores, run_dask, run_local, run_serial
+from planner.risk.runners import Reporter, chunks, run_auto, run_dask, run_local, run_serial
 from planner.risk.solving import SweepModel, build_sweep, solve_patterns, sweep_levels
 from planner.risk.summary import (
     QUANTILES,
@@ -146,9 +146,10 @@ def run_risk(
         Address of a Dask scheduler (``tcp://host:8786``): run the draws there.
         Without it, the draws run in local processes, one per core.
     workers
-        Local processes (default: the cores not busy with other work, see
-        :func:`planner.risk.runners.idle_cores`); 1 runs in this process. The numbers
-        are the same whatever runs them.
+        Local processes; 1 runs in this process. Default: this process, or one process
+        per idle core where the draws take long enough for that to pay (see
+        :func:`planner.risk.runners.run_auto`). The numbers are the same whatever runs
+        them.
     chunk_size
         Draws per task (default: see :func:`planner.risk.runners.chunks`).
     levels
@@ -169,10 +170,7 @@ def run_risk(
     key = sm.key
     messages = []
     if not sm.plans:
-        messages.append(
-            "no candidate in this scenario has a probability or a start delay: every draw "
-            "is the same (give candidates a probability, or use the scenario's risk: block)"
-        )
+        messages.append(Words("risk_no_plans_run"))
     # Draws are sampled here (cheap) and only distinct outcomes are solved: a draw's
     # answer depends on which plans are available and nothing else.
     available = np.array([sample_draw(sm.plans, seed, i) for i in range(draws)], dtype=bool)
@@ -187,8 +185,10 @@ def run_risk(
         solved, n_workers = run_dask(sm, key, patterns, scheduler, chunk_size, reporter)
         backend = "dask"
     else:
-        n_workers = min(workers or idle_cores(), max(1, len(patterns) // 5))
-        if n_workers <= 1:
+        n_workers = min(workers, max(1, len(patterns) // 5)) if workers else 0
+        if workers is None:  # here, or in processes where that pays (run_auto)
+            solved, backend, n_workers = run_auto(sm, key, patterns, chunk_size, reporter)
+        elif n_workers <= 1:
             solved = run_serial(sm, key, patterns, chunk_size, reporter)
             backend, n_workers = "serial", 1
         else:

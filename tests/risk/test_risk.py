@@ -183,6 +183,36 @@ def test_same_seed_same_numbers_whatever_the_workers(overijssel) -> None:
     assert not serial.samples.equals(other.samples)
 
 
+def test_by_default_a_small_sweep_stays_here_and_a_long_one_uses_idle_cores(
+    overijssel, monkeypatch
+) -> None:
+    """Without ``workers``, a first chunk is solved here and timed: 40 draws take far
+    less than the start of a process, so they stay here; when the rest would take
+    longer than that (the threshold set to 0 s) and two cores are idle, the rest goes
+    to two processes. Same numbers either way, and progress reaches every draw."""
+    from planner.risk import runners
+
+    sc = load_scenario(RISK, overijssel)
+    serial = run_risk(overijssel, sc, draws=40, seed=4, workers=1)
+    here = run_risk(overijssel, sc, draws=40, seed=4)
+    assert here.backend == "serial" and here.workers == 1
+    same(serial, here)
+    monkeypatch.setattr(runners, "PROCESSES_PAY_AFTER", 0.0)
+    monkeypatch.setattr(runners, "idle_cores", lambda: 2)
+    seen = []
+    split = run_risk(overijssel, sc, draws=40, seed=4, chunk_size=5,
+                     progress=lambda d, n: seen.append((d, n)))  # fmt: skip
+    assert split.backend == "processes" and split.workers == 2
+    same(serial, split)
+    assert seen[-1] == (40, 40) and [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_idle_cores_counts_at_least_one_and_at_most_the_cores() -> None:
+    from planner.risk.runners import cores, idle_cores
+
+    assert 1 <= idle_cores(sample=0.05) <= cores()
+
+
 def test_dask_cluster_gives_the_serial_numbers(overijssel) -> None:
     distributed = pytest.importorskip("distributed")
     sc = load_scenario(RISK, overijssel)
