@@ -65,3 +65,18 @@ def test_objects_keeps_tuples_and_words_whole():
     assert out[0] == ("asylum", "amv")
     assert out[1] is w
     assert out[2] is None
+
+
+def test_frame_of_without_pandas_private_constructor(monkeypatch):
+    """The fast path uses ``DataFrame._from_arrays`` (not public API); a pandas without
+    it gets the same frame through the public constructor."""
+    columns = {
+        "name": ["Almelo", "Borne"],
+        "quota": np.array([434, 152]),
+        "start": np.array(["2025-07-01", "NaT"], dtype="datetime64[ns]"),
+    }
+    fast = frame_of(columns)
+    monkeypatch.delattr(pd.DataFrame, "_from_arrays")
+    slow = frame_of(columns)
+    pd.testing.assert_frame_equal(fast, slow)
+    assert slow["name"].dtype == object
