@@ -64,12 +64,10 @@ def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:
-        from planner.reports.export import output_file
+        from planner.reports.export import output_file, write_text
 
         output = output_file(output)
-        tmp = output.with_name(output.name + ".tmp")
-        tmp.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-        tmp.replace(output)
+        write_text(output, text if text.endswith("\n") else text + "\n")
         _written(output)
 
 

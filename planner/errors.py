@@ -7,6 +7,7 @@ it*, for every problem in the file at once, not one per run.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,7 +22,34 @@ __all__ = [
     "render",
     "words_then",
     "pydantic_words",
+    "os_reason",
 ]
+
+
+#: The system's refusals of a file, by errno, in the reader's words.
+_OS_REASONS = {
+    errno.ENOENT: "os_no_such_path",
+    errno.EACCES: "os_no_permission",
+    errno.EPERM: "os_no_permission",
+    errno.ENOSPC: "os_disk_full",
+    errno.EROFS: "os_read_only",
+    errno.EISDIR: "os_is_folder",
+    errno.ENOTDIR: "os_not_a_folder",
+    errno.ENAMETOOLONG: "os_name_too_long",
+}
+
+
+def os_reason(exc: OSError) -> Words | str:
+    """Why the system refused a file, in the reader's words: the system's own text
+    (``exc.strerror``) is English, and stays only for a refusal not listed here.
+
+    >>> str(os_reason(PermissionError(13, "Permission denied")))
+    'geen toestemming'
+    """
+    key = _OS_REASONS.get(exc.errno) if exc.errno is not None else None
+    if key is not None:
+        return Words(key)
+    return exc.strerror or type(exc).__name__
 
 
 def _lang() -> str:

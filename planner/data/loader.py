@@ -27,7 +27,7 @@ from pydantic import BaseModel, ValidationError
 from planner.data.dates import DateKind, ParsedDate
 from planner.data.limits import CONTROL, MAX_COUNT, control_char
 from planner.data.schemas import TABLES, TableSpec
-from planner.errors import InputError, Issue, pydantic_words, words_then
+from planner.errors import InputError, Issue, os_reason, pydantic_words, words_then
 from planner.formats import Words
 from planner.tables import frame_of
 
@@ -652,7 +652,7 @@ def dataset_from_tables(
                 raw = content.read_bytes()
             except OSError as exc:
                 issues.append(Issue(label, Words("unreadable_file",
-                                               reason=exc.strerror or type(exc).__name__),
+                                               reason=os_reason(exc)),
                                     Words("unreadable_file_fix")))  # fmt: skip
                 frames[name] = rows_to_frame([], spec).assign(_line=pd.Series(dtype=int))
                 continue
@@ -1122,7 +1122,7 @@ def read_geometry(path: Path) -> dict:
             [
                 Issue(
                     str(path),
-                    Words("unreadable_file", reason=exc.strerror or type(exc).__name__),
+                    Words("unreadable_file", reason=os_reason(exc)),
                     Words("geojson_fix"),
                 )
             ],

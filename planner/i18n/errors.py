@@ -139,6 +139,13 @@ LABELS: dict[str, tuple[str, str]] = {
         "geef een (nieuwe) map voor de export",
         "give a (new) folder for the export",
     ),
+    "os_no_such_path": ("dat pad bestaat niet", "no such file or folder"),
+    "os_no_permission": ("geen toestemming", "permission denied"),
+    "os_disk_full": ("de schijf is vol", "the disk is full"),
+    "os_read_only": ("alleen lezen", "read-only"),
+    "os_is_folder": ("het is een map", "it is a folder"),
+    "os_not_a_folder": ("een deel van het pad is geen map", "a part of the path is not a folder"),
+    "os_name_too_long": ("de naam is te lang", "the name is too long"),
     "output_unwritable": ("kan niet geschreven worden ({reason})", "cannot be written ({reason})"),
     "output_unwritable_fix": (
         "kies een map waarin u mag schrijven",

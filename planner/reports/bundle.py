@@ -13,8 +13,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from planner.errors import InputError, Issue
+from planner.errors import InputError, Issue, os_reason
+from planner.formats import say
 from planner.i18n import t
+from planner.i18n.errors import LANG
 from planner.i18n.errors import say as say_error
 from planner.reports.export import (
     output_folder,
@@ -47,7 +49,7 @@ def export_result(result, ds, folder: str | Path, lang: str = "nl", parent=None)
     except OSError as exc:
         raise InputError(
             [Issue(str(folder),
-                   say_error("output_unwritable", reason=exc.strerror or type(exc).__name__),
+                   say_error("output_unwritable", reason=say(os_reason(exc), LANG.get())),
                    say_error("output_unwritable_fix"))],
             say_error("output_title"),
         ) from None  # fmt: skip

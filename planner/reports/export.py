@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from planner.errors import InputError, Issue
+from planner.errors import InputError, Issue, os_reason
 from planner.formats import (
     XLSX_DATE,
     XLSX_INT,
@@ -201,10 +202,8 @@ def write_xlsx(
         if title:
             ws.oddHeader.center.text = title.replace("&", "&&")
         ws.oddFooter.right.text = "&P / &N"
-    path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    wb.save(tmp)
-    tmp.replace(path)  # never leave a half-written workbook under the user's name
+    with replacing(path) as tmp:  # never a half-written workbook under the user's name
+        wb.save(tmp)
 
 
 def _safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -217,10 +216,8 @@ def _safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 def write_csv(path: str | Path, frame: pd.DataFrame) -> None:
     """Write a frame as UTF-8 CSV with safe text, atomically."""
-    path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    _safe_frame(frame).to_csv(tmp, index=False, lineterminator="\n")
-    tmp.replace(path)
+    with replacing(path) as tmp:
+        _safe_frame(frame).to_csv(tmp, index=False, lineterminator="\n")
 
 
 def csv_text(frame: pd.DataFrame, lang: str = "nl", headers: dict[str, str] | None = None) -> str:
@@ -552,9 +549,39 @@ def result_document(result, ds, generated_at: datetime | None = None) -> dict[st
 
 
 def write_text(path: Path, text: str) -> None:
+    with replacing(path) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+
+
+@contextmanager
+def replacing(path: str | Path) -> Iterator[Path]:
+    r"""A temporary file beside ``path`` to write to; it takes ``path``'s place only once
+    written whole, so a failure never leaves half a file (or loses the old one) under
+    the user's name. A file that cannot be written (no permission, a full disk, a
+    read-only folder) is refused with its reason, naming the file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> with replacing(folder / "uit.csv") as tmp:
+    ...     _ = tmp.write_text("a,b\n")
+    >>> (folder / "uit.csv").read_text(), sorted(p.name for p in folder.iterdir())
+    ('a,b\n', ['uit.csv'])
+    """
+    path = Path(path)
     tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    try:
+        yield tmp
+        tmp.replace(path)
+    except OSError as exc:
+        with suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise InputError(
+            [Issue(str(path), Words("output_unwritable", reason=os_reason(exc)),
+                   Words("output_unwritable_fix"))],
+            Words("output_title"),
+        ) from None  # fmt: skip
 
 
 def _output_error(path: Path, key: str, fix: str) -> InputError:
@@ -573,10 +600,9 @@ def output_file(path: str | Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(
-            [Issue(str(path),
-                   say_error("output_unwritable", reason=exc.strerror or type(exc).__name__),
-                   say_error("output_unwritable_fix"))],
-            say_error("output_title"),
+            [Issue(str(path), Words("output_unwritable", reason=os_reason(exc)),
+                   Words("output_unwritable_fix"))],
+            Words("output_title"),
         ) from None  # fmt: skip
     if path.parent.exists() and not path.parent.is_dir():
         raise _output_error(path.parent, "output_is_file", say_error("output_unwritable_fix"))

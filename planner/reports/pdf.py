@@ -23,7 +23,7 @@ from fpdf.fonts import FontFace
 from planner.counting.count import CycleReport
 from planner.formats import fmt_int, fmt_pct, fmt_value, say
 from planner.i18n import Lang, t
-from planner.reports.export import decision_record, record_table, title_info
+from planner.reports.export import decision_record, record_table, replacing, title_info
 from planner.reports.report import figure_notes, override_lines
 
 __all__ = ["report_pdf", "result_pdf", "write_report_pdf", "write_result_pdf"]
@@ -264,10 +264,8 @@ def result_pdf(result, ds, lang: Lang = "nl", parent=None, when: datetime | None
 
 
 def _write(path: str | Path, data: bytes) -> None:
-    path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    with replacing(path) as tmp:
+        tmp.write_bytes(data)
 
 
 def write_report_pdf(report: CycleReport, path: str | Path, lang: Lang = "nl", ds=None) -> None:

@@ -30,7 +30,7 @@ from pydantic import (
 from planner.data.dates import YEAR_RANGE, DateKind, DateParseError, parse_date_cell
 from planner.data.limits import MAX_COUNT, control_char
 from planner.data.loader import Dataset, suggest
-from planner.errors import InputError, Issue, Problem, pydantic_words, words_then
+from planner.errors import InputError, Issue, Problem, os_reason, pydantic_words, words_then
 from planner.formats import Words
 from planner.scenario.yamlsafe import load_yaml, short
 
@@ -607,7 +607,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
             [
                 Issue(
                     label,
-                    Words("unreadable_file", reason=exc.strerror or type(exc).__name__),
+                    Words("unreadable_file", reason=os_reason(exc)),
                     Words("unreadable_file_fix"),
                 )
             ],

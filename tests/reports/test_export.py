@@ -115,3 +115,25 @@ def test_decision_record(borne, overijssel) -> None:
     assert len(rec["scenario_hash"]) == 64 and "borne-new" in rec["scenario_text"]
     assert rec["rules"]["window_start"] == "2025-07-01"
     assert rec["versions"]["pulp"].startswith("3.")
+
+
+def test_a_file_that_cannot_be_written_keeps_the_old_one(tmp_path) -> None:
+    """A write that fails half-way (here: the disk full) leaves the file the user had
+    as it was, no temporary file beside it, and an error that names the file and the
+    reason in Dutch (in English with --lang en)."""
+    import errno
+
+    from planner.errors import InputError, render
+    from planner.reports.export import replacing
+
+    target = tmp_path / "cyclus.csv"
+    target.write_text("de vorige versie\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        with replacing(target) as tmp:
+            tmp.write_text("half", encoding="utf-8")
+            raise OSError(errno.ENOSPC, "No space left on device")
+    assert target.read_text(encoding="utf-8") == "de vorige versie\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cyclus.csv"]
+    text = render(caught.value)
+    assert str(target) in text and "de schijf is vol" in text and "No space" not in text
+    assert "the disk is full" in render(caught.value, "en")
