@@ -8,8 +8,10 @@ it*, for every problem in the file at once, not one per run.
 from __future__ import annotations
 
 import errno
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from planner.formats import Words
@@ -23,6 +25,8 @@ __all__ = [
     "words_then",
     "pydantic_words",
     "os_reason",
+    "replacing",
+    "writing_to",
 ]
 
 
@@ -251,3 +255,45 @@ def pydantic_words(err: Mapping[str, Any]) -> tuple[Words | str, Words | str]:
 def _cut(text: str, limit: int = 80) -> str:
     text = str(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@contextmanager
+def replacing(path: str | Path) -> Iterator[Path]:
+    r"""A temporary file beside ``path`` to write to; it takes ``path``'s place only once
+    written whole, so a failure never leaves half a file (or loses the old one) under
+    the user's name. A file that cannot be written (no permission, a full disk, a
+    read-only folder) is refused with its reason, naming the file.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> with replacing(folder / "uit.csv") as tmp:
+    ...     _ = tmp.write_text("a,b\n")
+    >>> (folder / "uit.csv").read_text(), sorted(p.name for p in folder.iterdir())
+    ('a,b\n', ['uit.csv'])
+    """
+    path = Path(path)
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        with writing_to(path):
+            yield tmp
+            tmp.replace(path)
+    finally:
+        with suppress(OSError):
+            tmp.unlink(missing_ok=True)  # only left when the write failed
+
+
+@contextmanager
+def writing_to(path: str | Path) -> Iterator[None]:
+    """A refusal by the system while writing ``path`` (no permission, a full disk, a
+    read-only folder) as an input error that names it, with the reason in the
+    reader's words."""
+    try:
+        yield
+    except OSError as exc:
+        raise InputError(
+            [Issue(str(path), Words("output_unwritable", reason=os_reason(exc)),
+                   Words("output_unwritable_fix"))],
+            Words("output_title"),
+        ) from None  # fmt: skip

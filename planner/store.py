@@ -53,7 +53,7 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from planner.data.loader import Dataset
-from planner.errors import InputError, Issue
+from planner.errors import InputError, Issue, replacing
 from planner.formats import Words
 from planner.scenario.schema import Scenario, load_scenario, parse_scenario
 from planner.scenario.text import (
@@ -553,9 +553,8 @@ class Store:
         path = Path(path)
         if path.is_dir():
             path = path / f"{name}.yaml"
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(record.yaml_text, encoding="utf-8")
-        tmp.replace(path)
+        with replacing(path) as tmp:
+            tmp.write_text(record.yaml_text, encoding="utf-8")
         return path
 
     def seed(self, folder: str | Path, author: str = "import") -> list[str]:

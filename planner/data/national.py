@@ -48,7 +48,7 @@ import pandas as pd
 import yaml
 
 from planner.data.loader import default_data_dir, read_table
-from planner.errors import InputError, Issue
+from planner.errors import InputError, Issue, replacing, writing_to
 from planner.formats import Words
 from planner.i18n.errors import say
 
@@ -570,7 +570,8 @@ def write_country(country: Country, out: Path | str, force: bool = False) -> lis
             ],
             Words("na_title_exists"),
         )
-    out.mkdir(parents=True, exist_ok=True)
+    with writing_to(out):
+        out.mkdir(parents=True, exist_ok=True)
     texts = {name: _csv(frame) for name, frame in country.tables.items()}
     texts[SCENARIO_FILE] = yaml.safe_dump(
         _plain(country.scenario), sort_keys=False, allow_unicode=True, width=100
@@ -578,9 +579,8 @@ def write_country(country: Country, out: Path | str, force: bool = False) -> lis
     written = []
     for name, text in texts.items():
         path = out / name
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
+        with replacing(path) as tmp:
+            tmp.write_text(text, encoding="utf-8")
         written.append(path)
     return written
 

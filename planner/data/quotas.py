@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from planner.data.loader import load_dataset, resolve_cycle, suggest
-from planner.errors import InputError, Issue, words_then
+from planner.errors import InputError, Issue, replacing, words_then
 from planner.formats import Words
 
 __all__ = ["QuotaTable", "read_quota_table", "import_quotas", "QUOTA_HEADERS"]
@@ -333,9 +333,8 @@ def import_quotas(
     writer.writeheader()
     writer.writerows(kept + new)
     old = target.read_bytes() if target.exists() else None
-    tmp = target.with_name(f".{QUOTAS_FILE}.{os.getpid()}.tmp")
-    tmp.write_text(buf.getvalue(), encoding="utf-8")
-    tmp.replace(target)
+    with replacing(target) as tmp:  # a refused write names the file, the old one stays
+        tmp.write_text(buf.getvalue(), encoding="utf-8")
     try:
         load_dataset(folder)
     except InputError:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from planner.errors import InputError, Issue, os_reason
+from planner.errors import InputError, Issue, os_reason, replacing
 from planner.formats import (
     XLSX_DATE,
     XLSX_INT,
@@ -551,37 +550,6 @@ def result_document(result, ds, generated_at: datetime | None = None) -> dict[st
 def write_text(path: Path, text: str) -> None:
     with replacing(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
-
-
-@contextmanager
-def replacing(path: str | Path) -> Iterator[Path]:
-    r"""A temporary file beside ``path`` to write to; it takes ``path``'s place only once
-    written whole, so a failure never leaves half a file (or loses the old one) under
-    the user's name. A file that cannot be written (no permission, a full disk, a
-    read-only folder) is refused with its reason, naming the file.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> folder = Path(tempfile.mkdtemp())
-    >>> with replacing(folder / "uit.csv") as tmp:
-    ...     _ = tmp.write_text("a,b\n")
-    >>> (folder / "uit.csv").read_text(), sorted(p.name for p in folder.iterdir())
-    ('a,b\n', ['uit.csv'])
-    """
-    path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        yield tmp
-        tmp.replace(path)
-    except OSError as exc:
-        with suppress(OSError):
-            tmp.unlink(missing_ok=True)
-        raise InputError(
-            [Issue(str(path), Words("output_unwritable", reason=os_reason(exc)),
-                   Words("output_unwritable_fix"))],
-            Words("output_title"),
-        ) from None  # fmt: skip
 
 
 def _output_error(path: Path, key: str, fix: str) -> InputError:
