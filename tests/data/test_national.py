@@ -126,3 +126,26 @@ def test_nothing_in_the_package_names_overijssel_or_its_regions() -> None:
         text = path.read_text(encoding="utf-8").lower()
         for w in words:
             assert w not in text, f"{path.name} names {w}"
+
+
+def test_a_folder_that_cannot_be_made_is_named_with_the_reason(tmp_path, monkeypatch, capsys):
+    """`planner national --out` into a folder the system will not make (no permission)
+    exits with 2 and names the folder and the reason in Dutch, not an unexpected
+    error."""
+    import errno
+    import pathlib
+
+    from planner.cli import main
+
+    out = tmp_path / "landelijk"
+    real = pathlib.Path.mkdir
+
+    def refuse(self, *args, **kwargs):
+        if self == out:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(pathlib.Path, "mkdir", refuse)
+    assert main(["national", "--out", str(out), "--municipalities", "20"]) == 2
+    err = capsys.readouterr().err
+    assert str(out) in err and "geen toestemming" in err and "Onverwachte" not in err
