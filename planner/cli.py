@@ -721,7 +721,7 @@ def build_parser(lang: str = "nl") -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_timeline)
 
     p = sub.add_parser("compare", help=h("cli_cmd_compare"), description=h("cli_cmd_compare"))
-    p.add_argument("scenarios", type=Path, nargs="+", metavar=h("cli_mv_scenarios"),
+    p.add_argument("scenarios", type=Path, nargs="+", metavar=h("cli_mv_scenario"),
                    help=h("cli_arg_scenarios"))  # fmt: skip
     _add_common(p, lang)
     fmt(p, ["table", "json"])
@@ -856,15 +856,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     argv = sys.argv[1:] if argv is None else list(argv)
     lang = argv_lang(argv)
-    token = LANG.set(lang)
+    token = LANG.set(lang)  # argument errors (types, dates) in the asked language too
     try:
         with argparse_words(lang):
             args = build_parser(lang).parse_args(argv)
-    except BaseException:
+    finally:
         LANG.reset(token)
-        raise
     func: Callable[[argparse.Namespace], int] = args.func
-    LANG.reset(token)
     token = LANG.set(getattr(args, "lang", "nl"))
     try:
         return func(args)

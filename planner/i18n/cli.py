@@ -219,7 +219,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "cli_mv_period": ("PERIODE", "PERIOD"),
     "cli_mv_text": ("TEKST", "TEXT"),
     "cli_mv_scenario": ("scenario", "scenario"),
-    "cli_mv_scenarios": ("scenario", "scenario"),
     "cli_mv_quota_file": ("bestand", "file"),
 }
 

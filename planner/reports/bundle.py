@@ -13,11 +13,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from planner.errors import InputError, Issue, os_reason
-from planner.formats import say
+from planner.errors import writing_to
 from planner.i18n import t
-from planner.i18n.errors import LANG
-from planner.i18n.errors import say as say_error
 from planner.reports.export import (
     output_folder,
     result_document,
@@ -43,16 +40,9 @@ def export_result(result, ds, folder: str | Path, lang: str = "nl", parent=None)
 
     folder = output_folder(folder)
     above = folder.resolve().parent
-    try:
+    with writing_to(folder):
         above.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=above))
-    except OSError as exc:
-        raise InputError(
-            [Issue(str(folder),
-                   say_error("output_unwritable", reason=say(os_reason(exc), LANG.get())),
-                   say_error("output_unwritable_fix"))],
-            say_error("output_title"),
-        ) from None  # fmt: skip
     try:
         sheets = result_sheets_full(result, ds, lang, parent)
         names = []

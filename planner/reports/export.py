@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from planner.errors import InputError, Issue, os_reason, replacing
+from planner.errors import InputError, Issue, replacing, writing_to
 from planner.formats import (
     XLSX_DATE,
     XLSX_INT,
@@ -235,7 +235,13 @@ def csv_text(frame: pd.DataFrame, lang: str = "nl", headers: dict[str, str] | No
     if headers:
         out.columns = [headers.get(k, label) for k, label in zip(frame.columns, out.columns,
                                                                   strict=True)]  # fmt: skip
-    return _safe_frame(out).to_csv(index=False, lineterminator="\n")
+    return frame_csv(out)
+
+
+def frame_csv(frame: pd.DataFrame) -> str:
+    """A table already in its reader's words as CSV text, with text a spreadsheet
+    cannot read as a formula (empty cells blank)."""
+    return _safe_frame(frame).to_csv(index=False, lineterminator="\n")
 
 
 # --------------------------------------------------------------------------- results
@@ -564,14 +570,8 @@ def output_file(path: str | Path) -> Path:
         example = path / "rapport.xlsx" if path.suffix == "" else path.with_suffix(".out")
         raise _output_error(path, "output_is_folder",
                             say_error("output_is_folder_fix", example=example))  # fmt: skip
-    try:
+    with writing_to(path):
         path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(
-            [Issue(str(path), Words("output_unwritable", reason=os_reason(exc)),
-                   Words("output_unwritable_fix"))],
-            Words("output_title"),
-        ) from None  # fmt: skip
     if path.parent.exists() and not path.parent.is_dir():
         raise _output_error(path.parent, "output_is_file", say_error("output_unwritable_fix"))
     return path

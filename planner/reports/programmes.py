@@ -29,6 +29,7 @@ from planner.formats import column_label, label_frame
 from planner.i18n import Lang, t
 from planner.reports.export import csv_text, write_xlsx
 from planner.reports.programme_tables import programme_header, programme_table
+from planner.reports.report import level_rows
 from planner.tables import jsonable, records, text_table
 
 __all__ = [
@@ -175,27 +176,14 @@ def programme_csv(report: ProgrammeReport, lang: Lang = "nl") -> str:
     """One programme's table as CSV in the reader's words: a level column (gemeente,
     regio, provincie), the programme, municipality rows, then regions, then the
     province; the programme's own headers (``Inspanningsverplichting`` for OEK)."""
-
     p = report.rules.id
     extras = EXTRA_COLUMNS.get(p, [])
     cols = ["quota", "places", "credited", "shortfall", "surplus", *extras]
-    programme = t("programme_short_" + p, lang)
-    rows: list[dict[str, Any]] = []
-    for _, m in report.municipalities.iterrows():
-        rows.append({"level": t("code_gemeente", lang), "programme": programme,
-                     "name": m["name"], "region": m["region"],
-                     **{c: _csv(m[c]) for c in cols}, "municipal_shortfall": ""})  # fmt: skip
-    for _, r in report.regions.iterrows():
-        rows.append({"level": t("code_regio", lang), "programme": programme,
-                     "name": r["region"], "region": r["region"], **{c: _csv(r[c]) for c in cols},
-                     "municipal_shortfall": int(r["municipal_shortfall"])})  # fmt: skip
-    tot = report.total
-    rows.append({"level": t("code_provincie", lang), "programme": programme, "name": "",
-                 "region": "", **{c: _csv(tot[c]) for c in cols},
-                 "municipal_shortfall": int(tot["municipal_shortfall"])})  # fmt: skip
+    frame = level_rows(report.municipalities, report.regions, report.total, cols, lang,
+                       _csv, programme=t("programme_short_" + p, lang))  # fmt: skip
     headers = {c: programme_header(p, c, lang) for c in [*cols, "municipal_shortfall"]}
     headers["name"] = t("programme_table_name", lang)
-    return csv_text(pd.DataFrame(rows, dtype=object), lang, headers)
+    return csv_text(frame, lang, headers)
 
 
 def all_programmes_csv(frame: pd.DataFrame, lang: Lang = "nl") -> str:

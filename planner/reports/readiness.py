@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 import pandas as pd
 
 from planner.counting.readiness import Readiness, reason_labels
 from planner.counting.rules import CycleRules
-from planner.formats import fmt_date
+from planner.formats import fmt_date, label_frame
 from planner.i18n import Lang, t
-from planner.reports.export import safe_text
+from planner.reports.export import frame_csv
 from planner.tables import text_table
 
 __all__ = [
@@ -174,8 +172,6 @@ def readiness_reader_tables(res: Readiness, lang: Lang = "nl") -> dict[str, pd.D
     """The municipalities and locations tables as a reader sees them (the app page and
     the CSV): headers in ``lang`` that name the cycles, ``ja``/``nee``, an open end in
     words; the codes (status, reasons) stay in :func:`readiness_dict`."""
-    from planner.formats import label_frame
-
     tables = readiness_tables(res, lang)
     frm, to = _name(res.rules_from), _name(res.rules_to)
     mun_heads = {
@@ -222,9 +218,4 @@ def readiness_csv(res: Readiness, lang: Lang = "nl", table: str = "municipalitie
     frame = readiness_reader_tables(res, lang)[table]
     if res.assumed:
         frame = frame.assign(**{t("cycle_status", lang): t("cycle_status_assumed", lang)})
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(list(frame.columns))
-    for row in frame.itertuples(index=False):
-        w.writerow(["" if v is None else safe_text(v) for v in row])
-    return buf.getvalue()
+    return frame_csv(frame)

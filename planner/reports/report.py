@@ -12,7 +12,8 @@ from planner.i18n import Lang, t
 from planner.reports.export import csv_text, write_xlsx
 from planner.tables import jsonable, records, text_table
 
-__all__ = ["report_dict", "report_text", "report_csv", "report_sheets", "write_report_xlsx"]
+__all__ = ["report_dict", "report_text", "report_csv", "level_rows", "report_sheets",
+           "write_report_xlsx"]  # fmt: skip
 
 MUNI_JSON = [
     "code",
@@ -250,6 +251,34 @@ def _pct(value: float) -> str:
     return "" if pd.isna(value) else f"{100 * value:.0f}%"
 
 
+def level_rows(
+    municipalities: pd.DataFrame,
+    regions: pd.DataFrame,
+    total: pd.Series,
+    columns: list[str],
+    lang: Lang = "nl",
+    value: Any = int,
+    **fixed: Any,
+) -> pd.DataFrame:
+    """The layout of the cycle CSVs: municipality rows, then the regions, then the
+    province, each with its level word (gemeente, regio, provincie), the ``fixed``
+    values, ``columns`` read through ``value`` and the sum of municipal shortfalls of
+    a region or the province."""
+    rows: list[dict[str, Any]] = []
+    for _, m in municipalities.iterrows():
+        rows.append({"level": t("code_gemeente", lang), **fixed, "name": m["name"],
+                     "region": m["region"], **{c: value(m[c]) for c in columns},
+                     "municipal_shortfall": ""})  # fmt: skip
+    for _, r in regions.iterrows():
+        rows.append({"level": t("code_regio", lang), **fixed, "name": r["region"],
+                     "region": r["region"], **{c: value(r[c]) for c in columns},
+                     "municipal_shortfall": int(r["municipal_shortfall"])})  # fmt: skip
+    rows.append({"level": t("code_provincie", lang), **fixed, "name": "", "region": "",
+                 **{c: value(total[c]) for c in columns},
+                 "municipal_shortfall": int(total["municipal_shortfall"])})  # fmt: skip
+    return pd.DataFrame(rows, dtype=object)
+
+
 def report_csv(report: CycleReport, lang: Lang = "nl") -> str:
     """The cycle table as CSV in the reader's words: a level column (gemeente, regio,
     provincie), municipality rows, then regions, then the province; an assumed cycle
@@ -274,19 +303,7 @@ def report_csv(report: CycleReport, lang: Lang = "nl") -> str:
         "soft_plans",
         "amv_soft_plans",
     ]
-    rows: list[dict[str, Any]] = []
-    for _, m in report.municipalities.iterrows():
-        rows.append({"level": t("code_gemeente", lang), "name": m["name"], "region": m["region"],
-                     **{c: int(m[c]) for c in cols}, "municipal_shortfall": ""})  # fmt: skip
-    for _, r in report.regions.iterrows():
-        rows.append({"level": t("code_regio", lang), "name": r["region"], "region": r["region"],
-                     **{c: int(r[c]) for c in cols},
-                     "municipal_shortfall": int(r["municipal_shortfall"])})  # fmt: skip
-    tot = report.total
-    rows.append({"level": t("code_provincie", lang), "name": "", "region": "",
-                 **{c: int(tot[c]) for c in cols},
-                 "municipal_shortfall": int(tot["municipal_shortfall"])})  # fmt: skip
-    frame = pd.DataFrame(rows, dtype=object)
+    frame = level_rows(report.municipalities, report.regions, report.total, cols, lang)
     if report.rules.assumed:
         frame["cycle_status"] = t("cycle_status_assumed", lang)
     headers = {"name": t("programme_table_name", lang)}
